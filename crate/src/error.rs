@@ -1,0 +1,459 @@
+//! Every way scoring can fail, one variant per failure, each with a message
+//! in Thai and English that names the indicator or field concerned.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::text::Text;
+
+/// The place in a request a problem belongs to: a machine path the form can
+/// put the message beside (`answers.5.numerator`) and a label a person reads.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Field {
+    pub path: String,
+    pub label: Text,
+}
+
+impl Field {
+    pub fn new(path: impl Into<String>, label: Text) -> Field {
+        Field {
+            path: path.into(),
+            label,
+        }
+    }
+
+    /// A part of this field: `answers.5` → `answers.5.numerator`, "(ตัวตั้ง)".
+    pub fn part(&self, key: &str, th: &str, en: &str) -> Field {
+        Field {
+            path: format!("{}.{key}", self.path),
+            label: Text::new(
+                format!("{} ({th})", self.label.th),
+                format!("{} ({en})", self.label.en),
+            ),
+        }
+    }
+}
+
+/// What is wrong with one typed-in value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum InputProblem {
+    Empty,
+    NotANumber {
+        typed: String,
+    },
+    NotFinite,
+    TooLarge,
+    TooManyDecimals,
+    Negative,
+    NotWhole,
+    PercentAbove100,
+    ZeroDenominator,
+    NumeratorAboveDenominator,
+    AboveMaximum {
+        max: String,
+    },
+    LevelOutOfRange,
+    ChoiceNotInList {
+        typed: String,
+        allowed: Vec<String>,
+    },
+    NotYesNo {
+        typed: String,
+    },
+    WrongType {
+        expected: Expected,
+        got: &'static str,
+    },
+    UnknownIndicator,
+    UnknownMatrixIndicator,
+    UnknownReportItem,
+    RoundNotInEdition {
+        round: String,
+        allowed: Vec<u8>,
+    },
+    BadDate {
+        typed: String,
+    },
+    ChristianEraYear {
+        typed: String,
+    },
+    TooManyUnits {
+        max: usize,
+    },
+}
+
+/// The shape a field was expected to have.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Expected {
+    Number,
+    Text,
+    Object,
+    List,
+    Answer,
+}
+
+impl Expected {
+    fn text(self) -> Text {
+        match self {
+            Expected::Number => Text::new("ตัวเลข", "a number"),
+            Expected::Text => Text::new("ข้อความ", "text"),
+            Expected::Object => Text::new("ชุดข้อมูล (object)", "an object"),
+            Expected::List => Text::new("รายการ (list)", "a list"),
+            Expected::Answer => Text::new(
+                "ตัวเลข ข้อความ หรือชุดข้อมูลคำตอบ",
+                "a number, text or an answer object",
+            ),
+        }
+    }
+}
+
+/// A problem with one field of a request. Scoring carries on without the
+/// field, so the rest of the form still gets its points. Boxed to keep the
+/// `Result`s that carry it small.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    pub field: Box<Field>,
+    pub problem: Box<InputProblem>,
+}
+
+impl InputError {
+    pub fn new(field: &Field, problem: InputProblem) -> InputError {
+        InputError {
+            field: Box::new(field.clone()),
+            problem: Box::new(problem),
+        }
+    }
+
+    /// The full message, naming the field, in both languages.
+    pub fn message(&self) -> Text {
+        let what = self.problem.text();
+        Text::new(
+            format!("{}: {}", self.field.label.th, what.th),
+            format!("{}: {}", self.field.label.en, what.en),
+        )
+    }
+}
+
+impl InputProblem {
+    pub fn text(&self) -> Text {
+        use InputProblem::*;
+        match self {
+            Empty => Text::new("ยังไม่ได้กรอก", "is empty"),
+            NotANumber { typed } => Text::new(
+                format!("“{typed}” ไม่ใช่ตัวเลข"),
+                format!("“{typed}” is not a number"),
+            ),
+            NotFinite => Text::new(
+                "ต้องเป็นตัวเลขจริง (ไม่ใช่ NaN หรือ Infinity)",
+                "must be a finite number (not NaN or Infinity)",
+            ),
+            TooLarge => Text::new(
+                "ตัวเลขใหญ่เกินไป (ไม่เกิน 15 หลัก)",
+                "is too large (at most 15 digits)",
+            ),
+            TooManyDecimals => Text::new(
+                "ทศนิยมมากเกินไป (ไม่เกิน 10 ตำแหน่ง)",
+                "has too many decimals (at most 10)",
+            ),
+            Negative => Text::new("ต้องไม่ติดลบ", "must not be negative"),
+            NotWhole => Text::new("ต้องเป็นจำนวนเต็ม", "must be a whole number"),
+            PercentAbove100 => Text::new("ร้อยละต้องไม่เกิน 100", "a percentage cannot exceed 100"),
+            ZeroDenominator => Text::new("ตัวหารต้องมากกว่า 0", "the denominator must be above 0"),
+            NumeratorAboveDenominator => Text::new(
+                "ตัวตั้งต้องไม่มากกว่าตัวหาร",
+                "the numerator cannot exceed the denominator",
+            ),
+            AboveMaximum { max } => {
+                Text::new(format!("ต้องไม่เกิน {max}"), format!("must not exceed {max}"))
+            }
+            LevelOutOfRange => Text::new(
+                "ระดับต้องอยู่ระหว่าง 1 ถึง 5",
+                "the level must be between 1 and 5",
+            ),
+            ChoiceNotInList { typed, allowed } => Text::new(
+                format!("“{typed}” ไม่อยู่ในรายการที่เลือกได้ ({})", allowed.join(", ")),
+                format!(
+                    "“{typed}” is not one of the choices ({})",
+                    allowed.join(", ")
+                ),
+            ),
+            NotYesNo { typed } => Text::new(
+                format!("“{typed}” ต้องตอบ ใช่/ไม่ใช่ (มี/ไม่มี)"),
+                format!("“{typed}” must be yes or no"),
+            ),
+            WrongType { expected, got } => {
+                let expected = expected.text();
+                Text::new(
+                    format!("ต้องเป็น{} แต่ได้รับ {got}", expected.th),
+                    format!("must be {}, got {got}", expected.en),
+                )
+            }
+            UnknownIndicator => Text::new(
+                "ไม่มีตัวชี้วัดนี้ในเกณฑ์ที่เลือก",
+                "no such indicator in this framework",
+            ),
+            UnknownMatrixIndicator => Text::new(
+                "ไม่มีตัวชี้วัดนี้ในแบบประเมินผล (evaluation matrix)",
+                "no such indicator in the evaluation matrix",
+            ),
+            UnknownReportItem => Text::new("ไม่มีข้อนี้ในแบบรายงาน", "no such item in the report form"),
+            RoundNotInEdition { round, allowed } => {
+                let list = allowed
+                    .iter()
+                    .map(|r| r.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                Text::new(
+                    format!("ครั้งที่ “{round}” ไม่มีในฉบับนี้ (เลือกได้: {list})"),
+                    format!("round “{round}” is not in this edition (allowed: {list})"),
+                )
+            }
+            BadDate { typed } => Text::new(
+                format!("“{typed}” ไม่ใช่วันที่ที่ถูกต้อง (ปปปป-ดด-วว พ.ศ.)"),
+                format!("“{typed}” is not a valid date (YYYY-MM-DD, Buddhist era)"),
+            ),
+            ChristianEraYear { typed } => Text::new(
+                format!("“{typed}” ดูเหมือนเป็นปี ค.ศ. โปรดใช้ปี พ.ศ."),
+                format!("“{typed}” looks like a Christian-era year; use the Buddhist era"),
+            ),
+            TooManyUnits { max } => Text::new(
+                format!("มีหน่วยงานเกิน {max} แห่ง"),
+                format!("more than {max} units"),
+            ),
+        }
+    }
+}
+
+/// A failure that stops scoring altogether.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Error {
+    /// The request is not a JSON object, or not JSON at all.
+    MalformedRequest {
+        detail: String,
+    },
+    /// The request names no framework.
+    MissingFramework,
+    UnknownFramework {
+        id: String,
+        known: Vec<String>,
+    },
+    UnknownEdition {
+        framework: String,
+        edition: String,
+        known: Vec<String>,
+    },
+    /// A rubric file failed validation when loaded.
+    InvalidFramework(FrameworkError),
+    /// Exact arithmetic would exceed its range; bounded inputs never reach this.
+    TooLargeToCompute,
+}
+
+impl Error {
+    pub fn text(&self) -> Text {
+        match self {
+            Error::MalformedRequest { detail } => Text::new(
+                format!("คำขอไม่ถูกต้อง: {detail}"),
+                format!("malformed request: {detail}"),
+            ),
+            Error::MissingFramework => Text::new(
+                "คำขอไม่ได้ระบุเกณฑ์การประเมิน (framework)",
+                "the request names no framework",
+            ),
+            Error::UnknownFramework { id, known } => Text::new(
+                format!("ไม่รู้จักเกณฑ์การประเมิน “{id}” (มี: {})", known.join(", ")),
+                format!("unknown framework “{id}” (known: {})", known.join(", ")),
+            ),
+            Error::UnknownEdition {
+                framework,
+                edition,
+                known,
+            } => Text::new(
+                format!(
+                    "เกณฑ์ “{framework}” ไม่มีฉบับ “{edition}” (มี: {})",
+                    known.join(", ")
+                ),
+                format!(
+                    "framework “{framework}” has no edition “{edition}” (known: {})",
+                    known.join(", ")
+                ),
+            ),
+            Error::InvalidFramework(err) => err.text(),
+            Error::TooLargeToCompute => Text::new(
+                "ตัวเลขใหญ่เกินกว่าจะคำนวณได้",
+                "the numbers are too large to compute",
+            ),
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text = self.text();
+        write!(f, "{} — {}", text.en, text.th)
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// A rubric that cannot be used, and where in its file the problem is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrameworkError {
+    pub framework: String,
+    pub at: String,
+    pub problem: FrameworkProblem,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FrameworkProblem {
+    Parse {
+        detail: String,
+    },
+    UnsupportedFormat {
+        format: u32,
+    },
+    NoEditions,
+    DuplicateId {
+        id: String,
+    },
+    BadNumber {
+        text: String,
+    },
+    NoBands,
+    BandPointsOutOfOrder,
+    BandUnreachable {
+        points: u32,
+    },
+    BandWithoutChoice {
+        points: u32,
+    },
+    ChoiceInTwoBands {
+        choice: String,
+    },
+    ChoiceWithoutBand {
+        choice: String,
+    },
+    LevelsDoNotCover {
+        from: u32,
+        to: u32,
+    },
+    ThresholdCount {
+        got: usize,
+    },
+    ThresholdsOutOfOrder,
+    NamedLevelCount {
+        got: usize,
+    },
+    WeightsDoNotSum {
+        expected: String,
+        got: String,
+    },
+    NonPositiveWeight,
+    UnknownReference {
+        id: String,
+    },
+    NoChildrenNorScoring,
+    CaseFailed {
+        input: String,
+        expected: String,
+        got: String,
+    },
+}
+
+impl FrameworkError {
+    pub fn text(&self) -> Text {
+        let problem = self.problem.text();
+        Text::new(
+            format!(
+                "เกณฑ์ “{}” ใช้ไม่ได้ ที่ {}: {}",
+                self.framework, self.at, problem.th
+            ),
+            format!(
+                "framework “{}” is invalid at {}: {}",
+                self.framework, self.at, problem.en
+            ),
+        )
+    }
+}
+
+impl FrameworkProblem {
+    pub fn text(&self) -> Text {
+        use FrameworkProblem::*;
+        match self {
+            Parse { detail } => Text::new(
+                format!("อ่านไฟล์ไม่ได้: {detail}"),
+                format!("cannot read the file: {detail}"),
+            ),
+            UnsupportedFormat { format } => Text::new(
+                format!("ไม่รองรับรูปแบบไฟล์รุ่น {format}"),
+                format!("unsupported format version {format}"),
+            ),
+            NoEditions => Text::new("ต้องมีอย่างน้อยหนึ่งฉบับ", "needs at least one edition"),
+            DuplicateId { id } => {
+                Text::new(format!("รหัส “{id}” ซ้ำ"), format!("id “{id}” is used twice"))
+            }
+            BadNumber { text } => Text::new(
+                format!("“{text}” ไม่ใช่ตัวเลขทศนิยม"),
+                format!("“{text}” is not a decimal number"),
+            ),
+            NoBands => Text::new("ต้องมีเกณฑ์อย่างน้อยสองช่วง", "needs at least two bands"),
+            BandPointsOutOfOrder => Text::new(
+                "คะแนนของแต่ละช่วงต้องเรียงจากน้อยไปมาก",
+                "band points must ascend",
+            ),
+            BandUnreachable { points } => Text::new(
+                format!("ช่วงคะแนน {points} ไม่มีทางได้ (เกณฑ์ไม่เรียงลำดับ)"),
+                format!("the {points}-point band can never be reached (thresholds out of order)"),
+            ),
+            BandWithoutChoice { points } => Text::new(
+                format!("ช่วงคะแนน {points} ไม่มีตัวเลือก"),
+                format!("the {points}-point band has no choice"),
+            ),
+            ChoiceInTwoBands { choice } => Text::new(
+                format!("ตัวเลือก “{choice}” อยู่ในสองช่วง"),
+                format!("choice “{choice}” is in two bands"),
+            ),
+            ChoiceWithoutBand { choice } => Text::new(
+                format!("ตัวเลือก “{choice}” ไม่อยู่ในช่วงใด"),
+                format!("choice “{choice}” is in no band"),
+            ),
+            LevelsDoNotCover { from, to } => Text::new(
+                format!("ระดับต้องครอบคลุมคะแนนรวม {from}–{to} โดยไม่ขาดไม่ซ้อน"),
+                format!("levels must cover totals {from}–{to} without gaps or overlaps"),
+            ),
+            ThresholdCount { got } => Text::new(
+                format!("ต้องมีเกณฑ์ 5 ระดับ (มี {got})"),
+                format!("needs 5 thresholds (has {got})"),
+            ),
+            ThresholdsOutOfOrder => Text::new(
+                "เกณฑ์ 5 ระดับต้องเพิ่มขึ้นหรือลดลงตลอด",
+                "the 5 thresholds must strictly ascend or strictly descend",
+            ),
+            NamedLevelCount { got } => Text::new(
+                format!("ต้องมีชื่อระดับ 5 ชื่อ (มี {got})"),
+                format!("needs 5 named levels (has {got})"),
+            ),
+            WeightsDoNotSum { expected, got } => Text::new(
+                format!("น้ำหนักรวมต้องเท่ากับ {expected} (ได้ {got})"),
+                format!("weights must sum to {expected} (they sum to {got})"),
+            ),
+            NonPositiveWeight => Text::new("น้ำหนักต้องมากกว่า 0", "weights must be above 0"),
+            UnknownReference { id } => Text::new(
+                format!("อ้างถึง “{id}” ซึ่งไม่มีอยู่"),
+                format!("refers to “{id}”, which does not exist"),
+            ),
+            NoChildrenNorScoring => Text::new(
+                "ต้องมีหัวข้อย่อยหรือวิธีให้คะแนนอย่างใดอย่างหนึ่ง",
+                "needs either children or a scoring rule, not both or neither",
+            ),
+            CaseFailed {
+                input,
+                expected,
+                got,
+            } => Text::new(
+                format!("ตัวอย่าง {input} ควรได้ {expected} แต่ได้ {got}"),
+                format!("example {input} should give {expected} but gives {got}"),
+            ),
+        }
+    }
+}

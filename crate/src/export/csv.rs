@@ -1,0 +1,404 @@
+//! CSV export for spreadsheets: UTF-8 with a byte-order mark (so Excel reads
+//! Thai), CRLF line ends, RFC 4180 quoting, Thai headers by default, numbers
+//! as bare numbers, and text cells that a spreadsheet would run as a formula
+//! neutralised with a leading apostrophe.
+//!
+//! Every row repeats the unit's details, so the files of many tambons can be
+//! stacked into one table.
+
+use crate::result::{
+    BandedScores, ItemScore, Note, ScoreResult, Scores, Understood, WeightedScores,
+};
+use crate::text::{Lang, Text};
+
+const HEADERS: [(&str, &str); 19] = [
+    ("เกณฑ์การประเมิน", "framework"),
+    ("ฉบับ", "edition"),
+    ("จังหวัด", "province"),
+    ("อำเภอ", "district"),
+    ("ตำบล", "tambon"),
+    ("หน่วยงาน", "organisation"),
+    ("ครั้งที่", "round"),
+    ("วันที่ประเมิน", "date"),
+    ("ประเภทแถว", "row"),
+    ("รหัส", "id"),
+    ("รายการ", "item"),
+    ("ค่าที่กรอก", "input"),
+    ("ร้อยละ/ผล", "result"),
+    ("คะแนน", "score"),
+    ("คะแนนเต็ม/น้ำหนัก", "max or weight"),
+    ("คะแนนถ่วงน้ำหนัก", "weighted"),
+    ("ผลคูณน้ำหนัก/100", "contribution"),
+    ("เกณฑ์ที่ได้/ระดับ", "criterion or level"),
+    ("หมายเหตุ", "notes"),
+];
+
+/// A cell: numbers are written bare; text is quoted when needed and
+/// neutralised when it could start a formula.
+enum Cell {
+    Number(String),
+    Text(String),
+}
+
+fn num(value: impl ToString) -> Cell {
+    Cell::Number(value.to_string())
+}
+
+fn opt_num(value: Option<impl ToString>) -> Cell {
+    value.map_or(Cell::Text(String::new()), num)
+}
+
+fn text(value: impl Into<String>) -> Cell {
+    Cell::Text(value.into())
+}
+
+struct Sheet {
+    lang: Lang,
+    prefix: Vec<String>,
+    out: String,
+}
+
+impl Sheet {
+    fn row(&mut self, kind: (&str, &str), cells: [Cell; 10]) {
+        let kind = match self.lang {
+            Lang::Th => kind.0,
+            Lang::En => kind.1,
+        };
+        let mut line: Vec<String> = self.prefix.iter().map(|p| quote(p)).collect();
+        line.push(quote(kind));
+        line.extend(cells.iter().map(|cell| match cell {
+            Cell::Number(n) => n.clone(),
+            Cell::Text(t) => quote(t),
+        }));
+        self.out.push_str(&line.join(","));
+        self.out.push_str("\r\n");
+    }
+
+    fn t<'a>(&self, text: &'a Text) -> &'a str {
+        text.get(self.lang)
+    }
+
+    fn notes(&self, notes: &[&Note]) -> Cell {
+        text(
+            notes
+                .iter()
+                .map(|n| n.text.get(self.lang))
+                .collect::<Vec<_>>()
+                .join(" | "),
+        )
+    }
+}
+
+/// RFC 4180 quoting, after neutralising a leading formula character.
+fn quote(value: &str) -> String {
+    let neutral = match value.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\0') => format!("'{value}"),
+        _ => value.to_owned(),
+    };
+    if neutral.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", neutral.replace('"', "\"\""))
+    } else {
+        neutral
+    }
+}
+
+/// How an answer was understood, as one cell: "7/10", "70", a choice label.
+fn input_cell(input: Option<&Understood>, lang: Lang) -> Cell {
+    let Some(input) = input else {
+        return text("");
+    };
+    if let Some(label) = &input.label {
+        return text(label.get(lang));
+    }
+    match (&input.numerator, &input.denominator, &input.value) {
+        (Some(n), Some(d), _) => text(format!("{n}/{d}")),
+        (_, _, Some(v)) => num(v),
+        _ => text(""),
+    }
+}
+
+pub fn write(result: &ScoreResult, lang: Lang) -> String {
+    let unit = &result.unit;
+    let mut sheet = Sheet {
+        lang,
+        prefix: vec![
+            result.framework.id.clone(),
+            result.framework.edition.clone(),
+            unit.province.clone(),
+            unit.district.clone(),
+            unit.tambon.clone(),
+            unit.organisation.clone(),
+            unit.round.map_or_else(String::new, |r| r.to_string()),
+            unit.date.clone(),
+        ],
+        out: String::from("\u{feff}"),
+    };
+    let header: Vec<String> = HEADERS
+        .iter()
+        .map(|(th, en)| quote(if lang == Lang::Th { th } else { en }))
+        .collect();
+    sheet.out.push_str(&header.join(","));
+    sheet.out.push_str("\r\n");
+    match &result.scores {
+        Scores::Banded(scores) => banded(&mut sheet, scores),
+        Scores::Weighted(scores) => weighted(&mut sheet, scores),
+    }
+    for note in &result.notes {
+        let id = note.decision.clone().unwrap_or_default();
+        sheet.row(
+            ("ข้อตัดสิน", "decision"),
+            [
+                text(id),
+                text(""),
+                text(""),
+                text(""),
+                text(""),
+                text(""),
+                text(""),
+                text(""),
+                text(""),
+                text(sheet.t(&note.text)),
+            ],
+        );
+    }
+    for error in &result.errors {
+        sheet.row(
+            ("ข้อผิดพลาด", "error"),
+            [
+                text(&error.path),
+                text(sheet.t(&error.label)),
+                text(""),
+                text(""),
+                text(""),
+                text(""),
+                text(""),
+                text(""),
+                text(""),
+                text(sheet.t(&error.message)),
+            ],
+        );
+    }
+    sheet.out
+}
+
+fn banded(sheet: &mut Sheet, scores: &BandedScores) {
+    let lang = sheet.lang;
+    for ind in &scores.indicators {
+        let notes: Vec<&Note> = ind.decisions.iter().collect();
+        let cells = [
+            text(&ind.id),
+            text(sheet.t(&ind.name)),
+            input_cell(ind.input.as_ref(), lang),
+            opt_num(
+                ind.input
+                    .as_ref()
+                    .filter(|i| i.label.is_none())
+                    .and_then(|i| i.value.clone()),
+            ),
+            opt_num(ind.points),
+            num(ind.max_points),
+            text(""),
+            text(""),
+            text(ind.criterion.as_ref().map_or("", |c| c.get(lang))),
+            sheet.notes(&notes),
+        ];
+        sheet.row(("ตัวชี้วัด", "indicator"), cells);
+    }
+    for cat in &scores.categories {
+        let cells = [
+            text(&cat.id),
+            text(sheet.t(&cat.name)),
+            text(""),
+            text(""),
+            num(cat.points),
+            num(cat.max_points),
+            text(""),
+            text(""),
+            text(""),
+            text(format!("{}/{}", cat.scored, cat.indicators)),
+        ];
+        sheet.row(("หมวด", "category"), cells);
+    }
+    let (level_number, level_name) = match &scores.level {
+        Some(level) => (Some(level.level), level.name.get(lang).to_owned()),
+        None => (None, String::new()),
+    };
+    sheet.row(
+        ("รวม", "total"),
+        [
+            text(""),
+            text(""),
+            text(""),
+            text(""),
+            opt_num(scores.total),
+            num(scores.max_total),
+            text(""),
+            text(""),
+            text(""),
+            text(""),
+        ],
+    );
+    sheet.row(
+        ("ระดับ", "level"),
+        [
+            text(""),
+            text(""),
+            text(""),
+            text(""),
+            opt_num(level_number),
+            text(""),
+            text(""),
+            text(""),
+            text(level_name),
+            text(""),
+        ],
+    );
+}
+
+fn weighted(sheet: &mut Sheet, scores: &WeightedScores) {
+    let lang = sheet.lang;
+    for item in &scores.items {
+        item_row(sheet, item);
+        if let Some(matrix) = &item.matrix {
+            for ind in &matrix.indicators {
+                let met = match ind.met {
+                    Some(true) => Text::new("ผ่าน", "met"),
+                    Some(false) => Text::new("ไม่ผ่าน", "not met"),
+                    None => Text::new("", ""),
+                };
+                let target = ind
+                    .target
+                    .as_ref()
+                    .map_or_else(String::new, |t| match lang {
+                        Lang::Th => format!("เป้าหมาย {t}"),
+                        Lang::En => format!("target {t}"),
+                    });
+                let notes: Vec<&Note> = ind.decisions.iter().collect();
+                let mut note = sheet.notes(&notes);
+                if let Cell::Text(n) = &mut note {
+                    *n = [target, n.clone()]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .collect::<Vec<_>>()
+                        .join(" | ");
+                }
+                let cells = [
+                    text(format!("{}/{}", item.id, ind.id)),
+                    text(sheet.t(&ind.name)),
+                    input_cell(ind.input.as_ref(), lang),
+                    opt_num(ind.value.clone()),
+                    text(""),
+                    text(""),
+                    text(""),
+                    text(""),
+                    text(met.get(lang)),
+                    note,
+                ];
+                sheet.row(("ตัวชี้วัดย่อย", "matrix indicator"), cells);
+            }
+        }
+        if let Some(reports) = &item.reports {
+            for (index, unit) in reports.units.iter().enumerate() {
+                let verdict = match unit.meets_all {
+                    Some(true) => Text::new("ผ่านเกณฑ์ครบ", "meets every criterion"),
+                    Some(false) => Text::new("ไม่ผ่านเกณฑ์", "does not meet the criteria"),
+                    None => Text::new("ข้อมูลไม่ครบ", "incomplete"),
+                };
+                let failed: Vec<String> = unit
+                    .criteria
+                    .iter()
+                    .filter(|c| c.met == Some(false))
+                    .map(|c| c.id.clone())
+                    .collect();
+                let mut notes: Vec<String> = Vec::new();
+                if !failed.is_empty() {
+                    notes.push(match lang {
+                        Lang::Th => format!("ไม่ผ่านเกณฑ์ข้อ {}", failed.join(", ")),
+                        Lang::En => format!("criteria not met: {}", failed.join(", ")),
+                    });
+                }
+                notes.extend(unit.warnings.iter().map(|w| w.text.get(lang).to_owned()));
+                let cells = [
+                    text(format!("{}/units/{index}", item.id)),
+                    text(&unit.name),
+                    text(""),
+                    text(""),
+                    text(""),
+                    text(""),
+                    text(""),
+                    text(""),
+                    text(verdict.get(lang)),
+                    text(notes.join(" | ")),
+                ];
+                sheet.row(("หน่วยที่รายงาน", "unit report"), cells);
+            }
+        }
+    }
+    sheet.row(
+        ("รวม", "total"),
+        [
+            text(""),
+            text(""),
+            text(""),
+            text(""),
+            opt_num(scores.weighted_score.clone()),
+            num(&scores.total_weight),
+            text(""),
+            opt_num(scores.contribution.clone()),
+            text(""),
+            text(""),
+        ],
+    );
+}
+
+fn item_row(sheet: &mut Sheet, item: &ItemScore) {
+    let lang = sheet.lang;
+    let notes: Vec<&Note> = item.decisions.iter().chain(&item.warnings).collect();
+    let level = match (&item.criterion, item.level) {
+        (Some(c), _) => c.get(lang).to_owned(),
+        (None, Some(l)) => l.to_string(),
+        _ => String::new(),
+    };
+    let cells = [
+        text(&item.id),
+        text(format!(
+            "{}{}",
+            "  ".repeat(item.depth),
+            sheet.t(&item.name)
+        )),
+        input_cell(item.input.as_ref(), lang),
+        opt_num(item.result.clone()),
+        opt_num(item.score.clone()),
+        num(&item.weight),
+        opt_num(item.weighted.clone()),
+        opt_num(item.contribution.clone()),
+        text(level),
+        sheet.notes(&notes),
+    ];
+    sheet.row(("ข้อ", "item"), cells);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn quotes_by_rfc_4180_and_neutralises_formulas() {
+        assert_eq!(quote("plain"), "plain");
+        assert_eq!(quote("a,b"), "\"a,b\"");
+        assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(quote("line\nbreak"), "\"line\nbreak\"");
+        assert_eq!(quote("=1+1"), "'=1+1");
+        assert_eq!(quote("+66 81"), "'+66 81");
+        assert_eq!(quote("-x"), "'-x");
+        assert_eq!(quote("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(quote("\tx"), "'\tx");
+        assert_eq!(quote("\rx"), "\"'\rx\"");
+        assert_eq!(quote("\0x"), "'\0x");
+        assert_eq!(
+            quote("=HYPERLINK(\"a\",\"b\")"),
+            "\"'=HYPERLINK(\"\"a\"\",\"\"b\"\")\""
+        );
+        assert_eq!(quote("ตำบลบ้านกลาง"), "ตำบลบ้านกลาง");
+    }
+}

@@ -1,0 +1,35 @@
+//! JSON export. Lossless: the result carries the request as received, and
+//! reading the file back scores that request again to the same result.
+
+use crate::error::Error;
+use crate::raw::Raw;
+use crate::result::ScoreResult;
+
+/// The result as indented JSON text (UTF-8, LF, trailing newline).
+pub fn write(result: &ScoreResult) -> String {
+    // Serializing plain data into a String cannot fail: no maps with
+    // non-string keys, no I/O.
+    let mut text = serde_json::to_string_pretty(result).unwrap_or_default();
+    text.push('\n');
+    text
+}
+
+/// Reads JSON text that holds a request or an exported result, and returns
+/// the request in it. A byte-order mark is ignored.
+pub fn read(text: &str) -> Result<Raw, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let raw: Raw = serde_json::from_str(text).map_err(|err| Error::MalformedRequest {
+        detail: err.to_string(),
+    })?;
+    Ok(request_of(raw))
+}
+
+/// The request inside an exported result, or the value itself when it is a request.
+pub fn request_of(raw: Raw) -> Raw {
+    match raw {
+        Raw::Map(mut map) if map.contains_key("core_version") && map.contains_key("request") => {
+            map.remove("request").unwrap_or(Raw::Null)
+        }
+        other => other,
+    }
+}

@@ -1,0 +1,4 @@
+//! Writing results for people and spreadsheets: lossless JSON and CSV.
+
+pub mod csv;
+pub mod json;

@@ -1,0 +1,158 @@
+//! Frameworks (rubrics) as data.
+//!
+//! A framework is a JSON file in the format documented in
+//! `crate/frameworks/FORMAT.md`. The built-in ones are embedded at compile
+//! time and go through the same loading and validation as a rubric a user
+//! supplies: parse, check the structure, then run the examples the file
+//! carries beside each indicator.
+
+mod banded;
+mod validate;
+mod weighted;
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+pub use banded::*;
+pub use weighted::*;
+
+use crate::error::{Error, FrameworkError, FrameworkProblem};
+use crate::raw::Raw;
+use crate::text::Text;
+
+/// The version of the rubric file format this core reads.
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Framework {
+    pub format: u32,
+    pub id: String,
+    pub name: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<Text>,
+    /// What one assessment is about: "tambon", "municipality", "organisation".
+    pub unit: String,
+    pub editions: Vec<Edition>,
+    /// The project's readings of ambiguous documents, shown where they apply.
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    pub rubric: Rubric,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Edition {
+    pub edition: String,
+    pub source: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+    /// Assessment rounds in a year; empty when the edition has none.
+    #[serde(default)]
+    pub rounds: Vec<u8>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Decision {
+    pub id: String,
+    pub rule: DecisionRule,
+    pub text: Text,
+}
+
+/// The situations a decision resolves; the scorer notes the decision whose
+/// rule it applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecisionRule {
+    /// A value lies in two written bands: the higher band wins.
+    OverlappingBands,
+    /// A value lies in no written band: it stays in the band below.
+    BetweenBands,
+    /// "None" means exactly zero; any positive value reaches the next band.
+    NoneMeansZero,
+    /// Total and level only when every indicator is scored.
+    Incomplete,
+    /// A target written "X+10" is the previous result plus 10 points.
+    PreviousPlusPoints,
+    /// What a result below the level-1 threshold scores.
+    BelowLevelOne,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Rubric {
+    Banded(BandedRubric),
+    Weighted(WeightedRubric),
+}
+
+impl Framework {
+    /// Parses and validates a rubric file.
+    pub fn load(json: &str) -> Result<Framework, Error> {
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+        let framework: Framework = serde_json::from_str(json).map_err(|err| {
+            let id = serde_json::from_str::<Raw>(json)
+                .ok()
+                .and_then(|raw| match raw.get("id") {
+                    Some(Raw::Text(id)) => Some(id.clone()),
+                    _ => None,
+                })
+                .unwrap_or_else(|| String::from("?"));
+            Error::InvalidFramework(FrameworkError {
+                framework: id,
+                at: format!("line {}, column {}", err.line(), err.column()),
+                problem: FrameworkProblem::Parse {
+                    detail: err.to_string(),
+                },
+            })
+        })?;
+        validate::framework(&framework).map_err(Error::InvalidFramework)?;
+        Ok(framework)
+    }
+
+    pub fn edition(&self, wanted: Option<&str>) -> Result<&Edition, Error> {
+        let found = match wanted.map(str::trim).filter(|w| !w.is_empty()) {
+            // The latest edition when none is named.
+            None => self.editions.last(),
+            Some(wanted) => self.editions.iter().find(|e| e.edition == wanted),
+        };
+        found.ok_or_else(|| Error::UnknownEdition {
+            framework: self.id.clone(),
+            edition: wanted.unwrap_or_default().to_owned(),
+            known: self.editions.iter().map(|e| e.edition.clone()).collect(),
+        })
+    }
+
+    pub fn decision(&self, rule: DecisionRule) -> Option<&Decision> {
+        self.decisions.iter().find(|d| d.rule == rule)
+    }
+}
+
+const BUILT_IN: &[&str] = &[
+    include_str!("../../frameworks/sorsochot-23/framework.json"),
+    include_str!("../../frameworks/kpi-3.2-2555/framework.json"),
+    include_str!("../../frameworks/codi-value-for-money/framework.json"),
+];
+
+/// The frameworks that ship with the core, loaded and validated once.
+pub fn built_in() -> Result<&'static [Framework], Error> {
+    static LOADED: OnceLock<Result<Vec<Framework>, Error>> = OnceLock::new();
+    LOADED
+        .get_or_init(|| BUILT_IN.iter().map(|json| Framework::load(json)).collect())
+        .as_ref()
+        .map(Vec::as_slice)
+        .map_err(Clone::clone)
+}
+
+/// Finds a built-in framework by id.
+pub fn find(id: &str) -> Result<&'static Framework, Error> {
+    let all = built_in()?;
+    let id = id.trim();
+    all.iter()
+        .find(|f| f.id == id)
+        .ok_or_else(|| Error::UnknownFramework {
+            id: id.to_owned(),
+            known: all.iter().map(|f| f.id.clone()).collect(),
+        })
+}

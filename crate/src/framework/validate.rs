@@ -1,0 +1,397 @@
+//! Checks a rubric when it is loaded: unique ids, thresholds in order, every
+//! band reachable, weights that add up, levels that cover every total, and
+//! the examples each indicator carries.
+
+use std::collections::HashSet;
+
+use crate::error::{FrameworkError, FrameworkProblem};
+use crate::exact::Exact;
+use crate::framework::{
+    BandedRubric, Condition, Framework, Indicator, IndicatorInput, Item, Matrix, MatrixValue,
+    ReportItemKind, Reports, Rubric, Scoring, WeightedRubric, FORMAT_VERSION,
+};
+use crate::raw::Raw;
+use crate::score::{banded, weighted};
+
+type Check = Result<(), FrameworkError>;
+
+struct Ctx<'a> {
+    framework: &'a str,
+}
+
+impl Ctx<'_> {
+    fn fail(&self, at: impl Into<String>, problem: FrameworkProblem) -> FrameworkError {
+        FrameworkError {
+            framework: self.framework.to_owned(),
+            at: at.into(),
+            problem,
+        }
+    }
+
+    fn unique<'i>(&self, at: &str, ids: impl Iterator<Item = &'i str>) -> Check {
+        let mut seen = HashSet::new();
+        for id in ids {
+            if !seen.insert(id) {
+                return Err(self.fail(at, FrameworkProblem::DuplicateId { id: id.to_owned() }));
+            }
+        }
+        Ok(())
+    }
+}
+
+pub fn framework(f: &Framework) -> Check {
+    let ctx = Ctx { framework: &f.id };
+    if f.format != FORMAT_VERSION {
+        return Err(ctx.fail(
+            "format",
+            FrameworkProblem::UnsupportedFormat { format: f.format },
+        ));
+    }
+    if f.editions.is_empty() {
+        return Err(ctx.fail("editions", FrameworkProblem::NoEditions));
+    }
+    ctx.unique("editions", f.editions.iter().map(|e| e.edition.as_str()))?;
+    ctx.unique("decisions", f.decisions.iter().map(|d| d.id.as_str()))?;
+    match &f.rubric {
+        Rubric::Banded(rubric) => banded_rubric(&ctx, f, rubric),
+        Rubric::Weighted(rubric) => weighted_rubric(&ctx, f, rubric),
+    }
+}
+
+fn banded_rubric(ctx: &Ctx, f: &Framework, rubric: &BandedRubric) -> Check {
+    ctx.unique(
+        "categories",
+        rubric.categories.iter().map(|c| c.id.as_str()),
+    )?;
+    ctx.unique(
+        "indicators",
+        rubric.indicators().map(|(_, i)| i.id.as_str()),
+    )?;
+    for (_, indicator) in rubric.indicators() {
+        banded_indicator(ctx, f, indicator)?;
+    }
+    // Levels in order, touching end to end, covering every possible total.
+    let (lowest, highest) = rubric.total_range();
+    let mut levels: Vec<_> = rubric.levels.iter().collect();
+    levels.sort_by_key(|l| l.min);
+    let covers = levels.first().is_some_and(|l| l.min <= lowest)
+        && levels.last().is_some_and(|l| l.max >= highest)
+        && levels.iter().all(|l| l.min <= l.max)
+        && levels.windows(2).all(|w| w[1].min == w[0].max + 1);
+    if !covers {
+        return Err(ctx.fail(
+            "levels",
+            FrameworkProblem::LevelsDoNotCover {
+                from: lowest,
+                to: highest,
+            },
+        ));
+    }
+    Ok(())
+}
+
+fn banded_indicator(ctx: &Ctx, f: &Framework, ind: &Indicator) -> Check {
+    let at = format!("indicator {}", ind.id);
+    if ind.bands.len() < 2 {
+        return Err(ctx.fail(&at, FrameworkProblem::NoBands));
+    }
+    if ind.bands.windows(2).any(|w| w[0].points >= w[1].points) {
+        return Err(ctx.fail(&at, FrameworkProblem::BandPointsOutOfOrder));
+    }
+    for band in &ind.bands {
+        if let Some(id) = &band.decision {
+            if !f.decisions.iter().any(|d| &d.id == id) {
+                return Err(ctx.fail(&at, FrameworkProblem::UnknownReference { id: id.clone() }));
+            }
+        }
+    }
+    match ind.input {
+        IndicatorInput::Choice => {
+            ctx.unique(&at, ind.choices.iter().map(|c| c.id.as_str()))?;
+            for band in &ind.bands {
+                if band.choices.is_empty() {
+                    return Err(ctx.fail(
+                        &at,
+                        FrameworkProblem::BandWithoutChoice {
+                            points: band.points,
+                        },
+                    ));
+                }
+                for choice in &band.choices {
+                    if !ind.choices.iter().any(|c| &c.id == choice) {
+                        return Err(ctx.fail(
+                            &at,
+                            FrameworkProblem::UnknownReference { id: choice.clone() },
+                        ));
+                    }
+                }
+            }
+            for choice in &ind.choices {
+                match ind
+                    .bands
+                    .iter()
+                    .filter(|b| b.choices.contains(&choice.id))
+                    .count()
+                {
+                    0 => {
+                        return Err(ctx.fail(
+                            &at,
+                            FrameworkProblem::ChoiceWithoutBand {
+                                choice: choice.id.clone(),
+                            },
+                        ))
+                    }
+                    1 => {}
+                    _ => {
+                        return Err(ctx.fail(
+                            &at,
+                            FrameworkProblem::ChoiceInTwoBands {
+                                choice: choice.id.clone(),
+                            },
+                        ))
+                    }
+                }
+            }
+        }
+        IndicatorInput::Percent | IndicatorInput::Count => {
+            // The lowest band takes everything from zero; each band after it
+            // must start strictly later, or it could never be earned.
+            let mut previous = (Exact::ZERO, false);
+            for (index, band) in ind.bands.iter().enumerate() {
+                let start = band.reach().key();
+                let reachable = if index == 0 {
+                    start == (Exact::ZERO, false)
+                } else {
+                    start > previous
+                };
+                let in_range = ind.input != IndicatorInput::Percent || start.0 <= Exact::HUNDRED;
+                if !reachable || !in_range {
+                    return Err(ctx.fail(
+                        &at,
+                        FrameworkProblem::BandUnreachable {
+                            points: band.points,
+                        },
+                    ));
+                }
+                previous = start;
+            }
+        }
+    }
+    for case in &ind.cases {
+        match banded::indicator(f, ind, &case.input) {
+            Ok(earned) if earned.points == case.points && earned.decisions == case.decisions => {}
+            outcome => {
+                let got = match outcome {
+                    Ok(earned) => format!("{} {:?}", earned.points, earned.decisions),
+                    Err(err) => err.message().en,
+                };
+                return Err(ctx.fail(
+                    &at,
+                    FrameworkProblem::CaseFailed {
+                        input: json(&case.input),
+                        expected: format!("{} {:?}", case.points, case.decisions),
+                        got,
+                    },
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn weighted_rubric(ctx: &Ctx, f: &Framework, rubric: &WeightedRubric) -> Check {
+    let all = rubric.all_items();
+    ctx.unique("items", all.iter().map(|(item, _, _)| item.id.as_str()))?;
+    let top: Vec<&Item> = rubric.items.iter().collect();
+    weights_sum(ctx, "items", &top, rubric.total_weight)?;
+    for (item, _, _) in &all {
+        let at = format!("item {}", item.id);
+        if item.weight <= Exact::ZERO {
+            return Err(ctx.fail(&at, FrameworkProblem::NonPositiveWeight));
+        }
+        match (&item.scoring, item.children.is_empty()) {
+            (Some(scoring), true) => scoring_rule(ctx, &at, scoring)?,
+            (None, false) => {
+                let children: Vec<&Item> = item.children.iter().collect();
+                weights_sum(ctx, &at, &children, item.weight)?;
+            }
+            _ => return Err(ctx.fail(&at, FrameworkProblem::NoChildrenNorScoring)),
+        }
+        for case in &item.cases {
+            item_case(ctx, f, rubric, item, &case.input, &case.score)?;
+        }
+    }
+    Ok(())
+}
+
+fn weights_sum(ctx: &Ctx, at: &str, items: &[&Item], expected: Exact) -> Check {
+    let sum = items
+        .iter()
+        .try_fold(Exact::ZERO, |sum, item| sum.checked_add(item.weight));
+    if sum != Some(expected) {
+        return Err(ctx.fail(
+            at,
+            FrameworkProblem::WeightsDoNotSum {
+                expected: expected.to_plain(),
+                got: sum.map_or_else(|| "?".into(), Exact::to_plain),
+            },
+        ));
+    }
+    Ok(())
+}
+
+fn scoring_rule(ctx: &Ctx, at: &str, scoring: &Scoring) -> Check {
+    match scoring {
+        Scoring::Thresholds {
+            thresholds,
+            level_texts,
+            matrix,
+            reports,
+            ..
+        } => {
+            if thresholds.len() != 5 {
+                return Err(ctx.fail(
+                    at,
+                    FrameworkProblem::ThresholdCount {
+                        got: thresholds.len(),
+                    },
+                ));
+            }
+            let ascending = thresholds.windows(2).all(|w| w[0] < w[1]);
+            let descending = thresholds.windows(2).all(|w| w[0] > w[1]);
+            if !ascending && !descending {
+                return Err(ctx.fail(at, FrameworkProblem::ThresholdsOutOfOrder));
+            }
+            level_text_count(ctx, at, level_texts.len())?;
+            if let Some(matrix) = matrix {
+                matrix_rule(ctx, at, matrix)?;
+            }
+            if let Some(reports) = reports {
+                reports_rule(ctx, at, reports)?;
+            }
+            Ok(())
+        }
+        Scoring::NamedLevels { levels } => {
+            if levels.len() != 5 {
+                return Err(ctx.fail(at, FrameworkProblem::NamedLevelCount { got: levels.len() }));
+            }
+            ctx.unique(at, levels.iter().map(|l| l.id.as_str()))
+        }
+        Scoring::Level { level_texts } => level_text_count(ctx, at, level_texts.len()),
+    }
+}
+
+fn level_text_count(ctx: &Ctx, at: &str, count: usize) -> Check {
+    if count == 0 || count == 5 {
+        Ok(())
+    } else {
+        Err(ctx.fail(at, FrameworkProblem::NamedLevelCount { got: count }))
+    }
+}
+
+fn matrix_rule(ctx: &Ctx, at: &str, matrix: &Matrix) -> Check {
+    let at = format!("{at} matrix");
+    ctx.unique(&at, matrix.indicators.iter().map(|i| i.id.as_str()))?;
+    for ind in &matrix.indicators {
+        let positive = match &ind.value {
+            MatrixValue::Ratio { scale, .. } => *scale > Exact::ZERO,
+            MatrixValue::MeanScore { out_of } => *out_of > Exact::ZERO,
+            MatrixValue::Share { .. } | MatrixValue::Count => true,
+        };
+        if !positive {
+            return Err(ctx.fail(
+                format!("{at} {}", ind.id),
+                FrameworkProblem::BadNumber { text: "0".into() },
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn reports_rule(ctx: &Ctx, at: &str, reports: &Reports) -> Check {
+    let at = format!("{at} reports");
+    ctx.unique(&at, reports.items.iter().map(|i| i.id.as_str()))?;
+    ctx.unique(&at, reports.criteria.iter().map(|c| c.id.as_str()))?;
+    let counted = |id: &str| {
+        reports
+            .items
+            .iter()
+            .any(|i| i.id == id && i.kind != ReportItemKind::YesNo)
+    };
+    for item in &reports.items {
+        if let Some(base) = &item.percent_of {
+            if !counted(&item.id) || !counted(base) {
+                return Err(ctx.fail(&at, FrameworkProblem::UnknownReference { id: base.clone() }));
+            }
+        }
+    }
+    for criterion in &reports.criteria {
+        for cond in &criterion.all {
+            let (id, ok) = match cond {
+                Condition::Yes(id) => (
+                    id,
+                    reports
+                        .items
+                        .iter()
+                        .any(|i| &i.id == id && i.kind != ReportItemKind::Count),
+                ),
+                Condition::PercentAtLeast { item, .. } => (
+                    item,
+                    reports
+                        .items
+                        .iter()
+                        .any(|i| &i.id == item && i.percent_of.is_some()),
+                ),
+            };
+            if !ok {
+                return Err(ctx.fail(&at, FrameworkProblem::UnknownReference { id: id.clone() }));
+            }
+        }
+    }
+    if reports.default_denominator <= Exact::ZERO || !reports.default_denominator.is_integer() {
+        return Err(ctx.fail(
+            &at,
+            FrameworkProblem::BadNumber {
+                text: reports.default_denominator.to_plain(),
+            },
+        ));
+    }
+    Ok(())
+}
+
+fn item_case(
+    ctx: &Ctx,
+    f: &Framework,
+    rubric: &WeightedRubric,
+    item: &Item,
+    input: &Raw,
+    expected: &str,
+) -> Check {
+    let at = format!("item {}", item.id);
+    let Some(scoring) = &item.scoring else {
+        return Err(ctx.fail(&at, FrameworkProblem::NoChildrenNorScoring));
+    };
+    let mut errors = Vec::new();
+    let mut missing = Vec::new();
+    let scored = weighted::leaf(f, rubric, item, scoring, input, &mut errors, &mut missing);
+    let got = match (scored.score, errors.first()) {
+        (Some(score), None) => score.to_fixed(4),
+        (_, Some(err)) => err.message().en,
+        (None, None) => format!("missing {missing:?}"),
+    };
+    if got != expected {
+        return Err(ctx.fail(
+            &at,
+            FrameworkProblem::CaseFailed {
+                input: json(input),
+                expected: expected.to_owned(),
+                got,
+            },
+        ));
+    }
+    Ok(())
+}
+
+fn json(raw: &Raw) -> String {
+    serde_json::to_string(raw).unwrap_or_default()
+}

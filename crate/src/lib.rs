@@ -1,0 +1,88 @@
+//! khanaen (คะแนน): the scoring core for Thai community-development
+//! assessments. Pure: no I/O, clock or locale of its own; exact arithmetic;
+//! every failure a typed error with Thai and English text.
+//!
+//! The same functions serve the browser (through the thin `wasm` module),
+//! the tests and the command line.
+
+pub mod error;
+pub mod exact;
+pub mod export;
+pub mod framework;
+pub mod input;
+pub mod raw;
+pub mod request;
+pub mod result;
+pub mod score;
+pub mod text;
+
+#[cfg(target_arch = "wasm32")]
+mod wasm;
+
+use serde::Serialize;
+
+pub use error::Error;
+pub use framework::Framework;
+pub use raw::Raw;
+pub use result::ScoreResult;
+pub use score::{score, score_with, CORE_VERSION};
+pub use text::{Lang, Text};
+
+/// What a form needs to offer a framework in its list.
+#[derive(Clone, Debug, Serialize)]
+pub struct FrameworkSummary {
+    pub id: String,
+    pub name: Text,
+    pub unit: String,
+    pub kind: &'static str,
+    pub editions: Vec<EditionSummary>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EditionSummary {
+    pub edition: String,
+    pub source: Text,
+    pub rounds: Vec<u8>,
+}
+
+impl FrameworkSummary {
+    pub fn of(framework: &Framework) -> FrameworkSummary {
+        FrameworkSummary {
+            id: framework.id.clone(),
+            name: framework.name.clone(),
+            unit: framework.unit.clone(),
+            kind: match framework.rubric {
+                framework::Rubric::Banded(_) => "banded",
+                framework::Rubric::Weighted(_) => "weighted",
+            },
+            editions: framework
+                .editions
+                .iter()
+                .map(|e| EditionSummary {
+                    edition: e.edition.clone(),
+                    source: e.source.clone(),
+                    rounds: e.rounds.clone(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The built-in frameworks.
+pub fn frameworks() -> Result<Vec<FrameworkSummary>, Error> {
+    Ok(framework::built_in()?
+        .iter()
+        .map(FrameworkSummary::of)
+        .collect())
+}
+
+/// Everything a form needs to render one built-in framework.
+pub fn describe(id: &str) -> Result<&'static Framework, Error> {
+    framework::find(id)
+}
+
+/// Scores JSON text: a request, or a result exported earlier (whose request
+/// is scored again, reproducing it exactly).
+pub fn score_json(text: &str) -> Result<ScoreResult, Error> {
+    score(&export::json::read(text)?)
+}

@@ -1,0 +1,171 @@
+//! What the user sent, before it is understood.
+//!
+//! Requests are read into this loose tree first so that a wrong type is
+//! reported against the indicator it belongs to, in Thai and English, instead
+//! of failing the whole request with a generic decoding message. It keeps
+//! strings exactly as typed and numbers as given (NaN and Infinity included,
+//! which JavaScript can send), so a request can be written back unchanged.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::ser::{SerializeMap, SerializeSeq, Serializer};
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Raw {
+    Null,
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    Text(String),
+    List(Vec<Raw>),
+    Map(BTreeMap<String, Raw>),
+}
+
+impl Raw {
+    pub fn as_map(&self) -> Option<&BTreeMap<String, Raw>> {
+        match self {
+            Raw::Map(map) => Some(map),
+            _ => None,
+        }
+    }
+
+    pub fn get(&self, key: &str) -> Option<&Raw> {
+        self.as_map().and_then(|map| map.get(key))
+    }
+
+    /// A field that is absent, null or an empty string counts as not filled in.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            Raw::Null => true,
+            Raw::Text(text) => text.trim().is_empty(),
+            _ => false,
+        }
+    }
+
+    /// The kind of value, for "expected X, got Y" messages.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Raw::Null => "null",
+            Raw::Bool(_) => "boolean",
+            Raw::Int(_) | Raw::UInt(_) | Raw::Float(_) => "number",
+            Raw::Text(_) => "text",
+            Raw::List(_) => "list",
+            Raw::Map(_) => "object",
+        }
+    }
+
+    pub fn text(value: impl Into<String>) -> Raw {
+        Raw::Text(value.into())
+    }
+}
+
+impl Serialize for Raw {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Raw::Null => serializer.serialize_unit(),
+            Raw::Bool(b) => serializer.serialize_bool(*b),
+            Raw::Int(i) => serializer.serialize_i64(*i),
+            Raw::UInt(u) => serializer.serialize_u64(*u),
+            // JSON has no NaN or Infinity: write them as the text JavaScript
+            // shows, which reads back as the same "not a finite number" error.
+            Raw::Float(f) if !f.is_finite() => serializer.serialize_str(&js_name(*f)),
+            Raw::Float(f) => serializer.serialize_f64(*f),
+            Raw::Text(t) => serializer.serialize_str(t),
+            Raw::List(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(item)?;
+                }
+                seq.end()
+            }
+            Raw::Map(map) => {
+                let mut out = serializer.serialize_map(Some(map.len()))?;
+                for (key, value) in map {
+                    out.serialize_entry(key, value)?;
+                }
+                out.end()
+            }
+        }
+    }
+}
+
+fn js_name(f: f64) -> String {
+    if f.is_nan() {
+        "NaN".into()
+    } else if f > 0.0 {
+        "Infinity".into()
+    } else {
+        "-Infinity".into()
+    }
+}
+
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Raw, D::Error> {
+        deserializer.deserialize_any(RawVisitor)
+    }
+}
+
+struct RawVisitor;
+
+impl<'de> Visitor<'de> for RawVisitor {
+    type Value = Raw;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_unit<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_none<E>(self) -> Result<Raw, E> {
+        Ok(Raw::Null)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
+        Raw::deserialize(d)
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
+        Ok(Raw::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Raw, E> {
+        Ok(Raw::Int(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Raw, E> {
+        // One spelling per value, so a request read twice compares equal.
+        Ok(i64::try_from(v).map_or(Raw::UInt(v), Raw::Int))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
+        // JavaScript numbers arrive as f64 even when whole; keep whole ones as integers.
+        if v.fract() == 0.0 && v.abs() < 9.0e15 {
+            Ok(Raw::Int(v as i64))
+        } else {
+            Ok(Raw::Float(v))
+        }
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
+        Ok(Raw::Text(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Raw, E> {
+        Ok(Raw::Text(v))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let mut items = Vec::new();
+        while let Some(item) = seq.next_element()? {
+            items.push(item);
+        }
+        Ok(Raw::List(items))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Raw, A::Error> {
+        let mut map = BTreeMap::new();
+        while let Some((key, value)) = access.next_entry::<String, Raw>()? {
+            map.insert(key, value);
+        }
+        Ok(Raw::Map(map))
+    }
+    fn visit_bytes<E: de::Error>(self, _: &[u8]) -> Result<Raw, E> {
+        Err(E::custom("bytes are not accepted"))
+    }
+}

@@ -1,0 +1,112 @@
+//! Reading one answer: a bare value, `{"value": …}`, or a numerator and a
+//! denominator from which the percentage is computed exactly.
+
+use crate::error::{Expected, Field, InputError, InputProblem};
+use crate::exact::Exact;
+use crate::input::{self, NumberRule};
+use crate::raw::Raw;
+use crate::result::Understood;
+
+/// The value of an answer given bare or as `{"value": …}`.
+pub fn scalar<'a>(raw: &'a Raw, field: &Field) -> Result<&'a Raw, InputError> {
+    match raw {
+        Raw::Map(map) => Ok(map.get("value").unwrap_or(&Raw::Null)),
+        Raw::List(_) => Err(InputError::new(
+            field,
+            InputProblem::WrongType {
+                expected: Expected::Answer,
+                got: "list",
+            },
+        )),
+        other => Ok(other),
+    }
+}
+
+/// Whether an answer gives a numerator or a denominator.
+pub fn has_counts(raw: &Raw) -> bool {
+    raw.get("numerator").is_some() || raw.get("denominator").is_some()
+}
+
+/// A share: numerator × 100 / denominator, the numerator no larger than the
+/// denominator. `rule` says whether the counts must be whole.
+pub fn share(
+    raw: &Raw,
+    field: &Field,
+    rule: NumberRule,
+) -> Result<(Exact, Understood), InputError> {
+    let (num, den) = fraction(raw, field, rule)?;
+    if num > den {
+        return Err(InputError::new(
+            field,
+            InputProblem::NumeratorAboveDenominator,
+        ));
+    }
+    let value = scaled(num, den, Exact::HUNDRED, field)?;
+    Ok((value, fraction_understood(value, num, den)))
+}
+
+/// numerator × scale / denominator, with no bound on the numerator.
+pub fn ratio(raw: &Raw, field: &Field, scale: Exact) -> Result<(Exact, Understood), InputError> {
+    let (num, den) = fraction(raw, field, NumberRule::NonNegative)?;
+    let value = scaled(num, den, scale, field)?;
+    Ok((value, fraction_understood(value, num, den)))
+}
+
+fn fraction(raw: &Raw, field: &Field, rule: NumberRule) -> Result<(Exact, Exact), InputError> {
+    let numerator = field.part("numerator", "ตัวตั้ง", "numerator");
+    let denominator = field.part("denominator", "ตัวหาร", "denominator");
+    let num = input::number(raw.get("numerator").unwrap_or(&Raw::Null), &numerator, rule)?;
+    let den = input::number(
+        raw.get("denominator").unwrap_or(&Raw::Null),
+        &denominator,
+        rule,
+    )?;
+    if den == Exact::ZERO {
+        return Err(InputError::new(&denominator, InputProblem::ZeroDenominator));
+    }
+    Ok((num, den))
+}
+
+fn scaled(num: Exact, den: Exact, scale: Exact, field: &Field) -> Result<Exact, InputError> {
+    num.checked_mul(scale)
+        .and_then(|x| x.checked_div(den))
+        .ok_or_else(|| InputError::new(field, InputProblem::TooLarge))
+}
+
+fn fraction_understood(value: Exact, num: Exact, den: Exact) -> Understood {
+    Understood {
+        value: Some(percent_text(value)),
+        numerator: Some(num.to_plain()),
+        denominator: Some(den.to_plain()),
+        ..Understood::default()
+    }
+}
+
+/// A percentage typed directly or computed from counts.
+pub fn percent(raw: &Raw, field: &Field) -> Result<(Exact, Understood), InputError> {
+    if has_counts(raw) {
+        return share(raw, field, NumberRule::Count);
+    }
+    number(raw, field, NumberRule::Percent)
+}
+
+/// A single number under `rule`.
+pub fn number(
+    raw: &Raw,
+    field: &Field,
+    rule: NumberRule,
+) -> Result<(Exact, Understood), InputError> {
+    let value = input::number(scalar(raw, field)?, field, rule)?;
+    Ok((
+        value,
+        Understood {
+            value: Some(value.to_plain()),
+            ..Understood::default()
+        },
+    ))
+}
+
+/// How a computed percentage is shown: at most 2 decimals, rounded half up.
+pub fn percent_text(value: Exact) -> String {
+    value.to_short(2)
+}

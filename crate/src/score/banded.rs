@@ -1,0 +1,208 @@
+//! Scoring a banded rubric: points per indicator, category subtotals, the
+//! total and the level (SPEC §1 and Decisions A–D).
+
+use std::collections::BTreeMap;
+
+use crate::error::{Field, InputError};
+use crate::exact::Exact;
+use crate::framework::{BandedRubric, DecisionRule, Framework, Indicator, IndicatorInput};
+use crate::input::{self, ChoiceOption, NumberRule};
+use crate::raw::Raw;
+use crate::result::{BandedScores, CategoryScore, IndicatorScore, LevelOut, Note, Understood};
+use crate::score::answer;
+use crate::text::Text;
+
+/// What one indicator's answer earns.
+#[derive(Debug, PartialEq)]
+pub struct Earned {
+    pub points: u32,
+    pub band: usize,
+    pub understood: Understood,
+    /// Ids of the decisions that settled the band.
+    pub decisions: Vec<String>,
+}
+
+pub fn indicator_field(indicator: &Indicator) -> Field {
+    Field::new(
+        format!("answers.{}", indicator.id),
+        Text::new(
+            format!("ตัวชี้วัดที่ {}", indicator.id),
+            format!("indicator {}", indicator.id),
+        ),
+    )
+}
+
+/// Scores one indicator's answer.
+pub fn indicator(
+    framework: &Framework,
+    indicator: &Indicator,
+    raw: &Raw,
+) -> Result<Earned, InputError> {
+    let field = indicator_field(indicator);
+    match indicator.input {
+        IndicatorInput::Choice => {
+            let options = indicator.choices.iter().map(|c| ChoiceOption {
+                id: &c.id,
+                label: &c.label,
+            });
+            let index = input::choice(answer::scalar(raw, &field)?, &field, options)?;
+            let chosen = &indicator.choices[index];
+            let band = indicator
+                .bands
+                .iter()
+                .position(|b| b.choices.contains(&chosen.id))
+                // Validation puts every choice in exactly one band.
+                .unwrap_or(0);
+            Ok(Earned {
+                points: indicator.bands[band].points,
+                band,
+                understood: Understood {
+                    choice: Some(chosen.id.clone()),
+                    label: Some(chosen.label.clone()),
+                    ..Understood::default()
+                },
+                decisions: Vec::new(),
+            })
+        }
+        IndicatorInput::Percent | IndicatorInput::Count => {
+            let (value, understood) = match indicator.input {
+                IndicatorInput::Percent => answer::percent(raw, &field)?,
+                _ => answer::number(raw, &field, NumberRule::Count)?,
+            };
+            let band = indicator
+                .bands
+                .iter()
+                .rposition(|b| b.reach().reached_by(value))
+                .unwrap_or(0);
+            Ok(Earned {
+                points: indicator.bands[band].points,
+                band,
+                understood,
+                decisions: decisions_applied(framework, indicator, band, value),
+            })
+        }
+    }
+}
+
+/// Which decisions settled the band: a value in two written ranges (A), in
+/// none (B), or moved up by a band's own decision (C).
+fn decisions_applied(
+    framework: &Framework,
+    indicator: &Indicator,
+    band: usize,
+    value: Exact,
+) -> Vec<String> {
+    let containing = indicator
+        .bands
+        .iter()
+        .filter(|b| b.written.as_ref().is_some_and(|w| w.contains(value)))
+        .count();
+    let by_rule = |rule| framework.decision(rule).map(|d| d.id.clone());
+    let applied = match containing {
+        0 => {
+            let matched = &indicator.bands[band];
+            let moved_up = matched.reached_at.is_some()
+                && matched
+                    .written
+                    .as_ref()
+                    .is_some_and(|w| !w.start().reached_by(value));
+            match (&matched.decision, moved_up) {
+                (Some(id), true) => Some(id.clone()),
+                _ => by_rule(DecisionRule::BetweenBands),
+            }
+        }
+        1 => None,
+        _ => by_rule(DecisionRule::OverlappingBands),
+    };
+    applied.into_iter().collect()
+}
+
+fn decision_note(framework: &Framework, id: &str) -> Note {
+    let text = framework
+        .decisions
+        .iter()
+        .find(|d| d.id == id)
+        .map(|d| d.text.clone())
+        .unwrap_or_else(|| Text::new(format!("ข้อตัดสิน {id}"), format!("Decision {id}")));
+    Note {
+        decision: Some(id.to_owned()),
+        text,
+    }
+}
+
+/// Scores every indicator; answers that cannot be read go to `errors`.
+pub fn score(
+    framework: &Framework,
+    rubric: &BandedRubric,
+    answers: &BTreeMap<String, Raw>,
+    errors: &mut Vec<InputError>,
+    missing: &mut Vec<String>,
+) -> BandedScores {
+    let mut indicators = Vec::new();
+    let mut categories = Vec::new();
+    for category in &rubric.categories {
+        let mut subtotal = CategoryScore {
+            id: category.id.clone(),
+            name: category.name.clone(),
+            points: 0,
+            max_points: 0,
+            scored: 0,
+            indicators: 0,
+        };
+        for ind in &category.indicators {
+            let max_points = ind.bands.last().map_or(0, |b| b.points);
+            subtotal.max_points += max_points;
+            subtotal.indicators += 1;
+            let earned = match answers.get(&ind.id) {
+                None => None,
+                Some(raw) => indicator(framework, ind, raw)
+                    .map_err(|err| errors.push(err))
+                    .ok(),
+            };
+            let mut out = IndicatorScore {
+                id: ind.id.clone(),
+                category: category.id.clone(),
+                name: ind.name.clone(),
+                input: None,
+                points: None,
+                max_points,
+                criterion: None,
+                decisions: Vec::new(),
+            };
+            match earned {
+                Some(earned) => {
+                    subtotal.points += earned.points;
+                    subtotal.scored += 1;
+                    out.points = Some(earned.points);
+                    out.criterion = Some(ind.bands[earned.band].criterion.clone());
+                    out.decisions = earned
+                        .decisions
+                        .iter()
+                        .map(|id| decision_note(framework, id))
+                        .collect();
+                    out.input = Some(earned.understood);
+                }
+                None => missing.push(ind.id.clone()),
+            }
+            indicators.push(out);
+        }
+        categories.push(subtotal);
+    }
+    let partial_total = categories.iter().map(|c| c.points).sum();
+    let complete = missing.is_empty();
+    let total = complete.then_some(partial_total);
+    let level = total.and_then(|t| rubric.level_for(t)).map(|l| LevelOut {
+        level: l.level,
+        name: l.name.clone(),
+    });
+    let (min_total, max_total) = rubric.total_range();
+    BandedScores {
+        indicators,
+        categories,
+        partial_total,
+        total,
+        min_total,
+        max_total,
+        level,
+    }
+}

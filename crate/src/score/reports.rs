@@ -1,0 +1,374 @@
+//! Per-unit report forms behind one item (KPI 3.2): each municipality's
+//! answers judged against every criterion, typed-in percentages checked
+//! against the counts, and the share of units meeting them all.
+
+use std::collections::BTreeMap;
+
+use crate::error::{Expected, Field, InputError, InputProblem};
+use crate::exact::Exact;
+use crate::framework::{Condition, ReportItem, ReportItemKind, Reports};
+use crate::input::{self, NumberRule};
+use crate::raw::Raw;
+use crate::result::{CriterionScore, Note, ReportItemScore, ReportsScore, UnitReportScore};
+use crate::score::answer;
+use crate::text::Text;
+
+/// More units than any province or ministry reports at once.
+pub const MAX_UNITS: usize = 10_000;
+
+pub struct Evaluated {
+    pub score: ReportsScore,
+    pub result: Option<Exact>,
+    pub warnings: Vec<Note>,
+}
+
+/// One report item as read.
+#[derive(Default)]
+struct Answered {
+    yes: Option<bool>,
+    count: Option<Exact>,
+    reported: Option<Exact>,
+}
+
+pub fn evaluate(
+    reports: &Reports,
+    raw: &Raw,
+    field: &Field,
+    errors: &mut Vec<InputError>,
+    missing: &mut Vec<String>,
+) -> Evaluated {
+    let units_field = field.part("units", "รายงานของแต่ละแห่ง", "unit reports");
+    let units: &[Raw] = match raw.get("units") {
+        Some(Raw::List(units)) if units.len() <= MAX_UNITS => units,
+        Some(Raw::List(_)) => {
+            errors.push(InputError::new(
+                &units_field,
+                InputProblem::TooManyUnits { max: MAX_UNITS },
+            ));
+            &[]
+        }
+        other => {
+            errors.push(InputError::new(
+                &units_field,
+                InputProblem::WrongType {
+                    expected: Expected::List,
+                    got: other.map_or("null", Raw::kind_name),
+                },
+            ));
+            &[]
+        }
+    };
+    let denominator_field = field.part("denominator", "จำนวนที่ประเมินทั้งหมด", "units assessed");
+    let denominator = match raw.get("denominator").filter(|d| !d.is_blank()) {
+        None => Some(reports.default_denominator),
+        Some(d) => match input::number(d, &denominator_field, NumberRule::Count) {
+            Ok(n) if n == Exact::ZERO => {
+                errors.push(InputError::new(
+                    &denominator_field,
+                    InputProblem::ZeroDenominator,
+                ));
+                None
+            }
+            Ok(n) => Some(n),
+            Err(err) => {
+                errors.push(err);
+                None
+            }
+        },
+    };
+    let item_base = field.path.trim_start_matches("answers.").to_owned();
+    let mut scored_units = Vec::new();
+    let mut all_known = true;
+    let mut meeting_all = 0u32;
+    for (index, unit) in units.iter().enumerate() {
+        let unit_field = Field::new(
+            format!("{}.units.{index}", field.path),
+            Text::new(
+                format!("{} แห่งที่ {}", field.label.th, index + 1),
+                format!("{}, unit {}", field.label.en, index + 1),
+            ),
+        );
+        let before = missing.len();
+        let scored = unit_report(
+            reports,
+            unit,
+            &unit_field,
+            &format!("{item_base}/units/{index}"),
+            errors,
+            missing,
+        );
+        all_known &= scored.meets_all.is_some() && missing.len() == before;
+        if scored.meets_all == Some(true) {
+            meeting_all += 1;
+        }
+        scored_units.push(scored);
+    }
+    let mut warnings = Vec::new();
+    let result = match denominator {
+        Some(den) if Exact::int(i64::from(meeting_all)) > den => {
+            errors.push(InputError::new(
+                &denominator_field,
+                InputProblem::NumeratorAboveDenominator,
+            ));
+            None
+        }
+        Some(den) if all_known => Exact::int(i64::from(meeting_all))
+            .checked_mul(Exact::HUNDRED)
+            .and_then(|x| x.checked_div(den)),
+        _ => None,
+    };
+    if let Some(den) = denominator {
+        if (scored_units.len() as i128) < den.numer() && den.is_integer() && !units.is_empty() {
+            warnings.push(Note::warning(Text::new(
+                format!(
+                    "มีรายงาน {} แห่ง จากทั้งหมด {} แห่ง: แห่งที่ไม่ได้รายงานนับว่าไม่ผ่านเกณฑ์",
+                    scored_units.len(),
+                    den.to_plain()
+                ),
+                format!(
+                    "{} reports of {} units: units not reported count as not meeting the criteria",
+                    scored_units.len(),
+                    den.to_plain()
+                ),
+            )));
+        }
+    }
+    Evaluated {
+        score: ReportsScore {
+            reported: scored_units.len() as u32,
+            units: scored_units,
+            meeting_all,
+            denominator: denominator.map_or_else(String::new, |d| d.to_plain()),
+            percent: result.map(answer::percent_text),
+        },
+        result,
+        warnings,
+    }
+}
+
+fn unit_report(
+    reports: &Reports,
+    raw: &Raw,
+    field: &Field,
+    missing_prefix: &str,
+    errors: &mut Vec<InputError>,
+    missing: &mut Vec<String>,
+) -> UnitReportScore {
+    let name = input::free_text(raw.get("name"), &field.part("name", "ชื่อ", "name")).unwrap_or_else(
+        |err| {
+            errors.push(err);
+            String::new()
+        },
+    );
+    let items_raw = match raw.get("items") {
+        Some(Raw::Map(map)) => Some(map),
+        other => {
+            errors.push(InputError::new(
+                &field.part("items", "ข้อในแบบรายงาน", "report items"),
+                InputProblem::WrongType {
+                    expected: Expected::Object,
+                    got: other.map_or("null", Raw::kind_name),
+                },
+            ));
+            None
+        }
+    };
+    let mut answered: BTreeMap<&str, Answered> = BTreeMap::new();
+    if let Some(items_raw) = items_raw {
+        for key in items_raw.keys() {
+            if !reports.items.iter().any(|i| &i.id == key) {
+                errors.push(InputError::new(
+                    &item_field(field, key),
+                    InputProblem::UnknownReportItem,
+                ));
+            }
+        }
+        for item in &reports.items {
+            match items_raw.get(&item.id).filter(|r| !r.is_blank()) {
+                None => missing.push(format!("{missing_prefix}/{}", item.id)),
+                Some(r) => match read_item(item, r, &item_field(field, &item.id)) {
+                    Ok(a) => {
+                        answered.insert(&item.id, a);
+                    }
+                    Err(err) => errors.push(err),
+                },
+            }
+        }
+    }
+    let mut warnings = Vec::new();
+    let mut items = Vec::new();
+    for item in &reports.items {
+        let a = answered.get(item.id.as_str());
+        let item_share = share(item, &answered);
+        let percent = match item_share {
+            Share::Percent(pct) => Some(pct),
+            _ => None,
+        };
+        if let (Some(pct), Some(reported)) = (percent, a.and_then(|a| a.reported)) {
+            if !agrees(pct, reported) {
+                warnings.push(Note::warning(Text::new(
+                    format!(
+                        "ข้อ {}: ร้อยละที่กรอก {} ไม่ตรงกับที่คำนวณจากจำนวน {}",
+                        item.id,
+                        reported.to_plain(),
+                        answer::percent_text(pct)
+                    ),
+                    format!(
+                        "item {}: the typed percentage {} disagrees with the counts, which give {}",
+                        item.id,
+                        reported.to_plain(),
+                        answer::percent_text(pct)
+                    ),
+                )));
+            }
+        }
+        if item_share == Share::AboveBase {
+            errors.push(InputError::new(
+                &item_field(field, &item.id),
+                InputProblem::NumeratorAboveDenominator,
+            ));
+        }
+        items.push(ReportItemScore {
+            id: item.id.clone(),
+            answer: a.and_then(|a| a.yes),
+            count: a.and_then(|a| a.count).map(Exact::to_plain),
+            percent: percent.map(answer::percent_text),
+            reported_percent: a.and_then(|a| a.reported).map(Exact::to_plain),
+        });
+    }
+    let criteria: Vec<CriterionScore> = reports
+        .criteria
+        .iter()
+        .map(|c| CriterionScore {
+            id: c.id.clone(),
+            label: c.label.clone(),
+            met: c
+                .all
+                .iter()
+                .map(|cond| condition(reports, cond, &answered))
+                .try_fold(true, |all, met| met.map(|m| all && m)),
+        })
+        .collect();
+    let meets_all = criteria
+        .iter()
+        .try_fold(true, |all, c| c.met.map(|m| all && m));
+    UnitReportScore {
+        name,
+        items,
+        criteria,
+        meets_all,
+        warnings,
+    }
+}
+
+fn item_field(unit: &Field, id: &str) -> Field {
+    Field::new(
+        format!("{}.items.{id}", unit.path),
+        Text::new(
+            format!("{} ข้อ {id}", unit.label.th),
+            format!("{}, item {id}", unit.label.en),
+        ),
+    )
+}
+
+fn read_item(item: &ReportItem, raw: &Raw, field: &Field) -> Result<Answered, InputError> {
+    let count = |r: &Raw, f: &Field| input::number(r, f, NumberRule::Count);
+    match item.kind {
+        ReportItemKind::Count => Ok(Answered {
+            count: Some(count(answer::scalar(raw, field)?, field)?),
+            ..Answered::default()
+        }),
+        ReportItemKind::YesNo => Ok(Answered {
+            yes: Some(input::yes_no(answer::scalar(raw, field)?, field)?),
+            ..Answered::default()
+        }),
+        ReportItemKind::YesCount => {
+            // A bare yes/no, or {"answer": yes/no, "count": n, "reported_percent": p}.
+            let yes_raw = match raw {
+                Raw::Map(map) => map.get("answer").unwrap_or(&Raw::Null),
+                other => other,
+            };
+            let yes = input::yes_no(yes_raw, &field.part("answer", "คำตอบ", "answer"))?;
+            let mut answered = Answered {
+                yes: Some(yes),
+                ..Answered::default()
+            };
+            if yes {
+                let f = field.part("count", "จำนวน", "count");
+                answered.count = Some(count(raw.get("count").unwrap_or(&Raw::Null), &f)?);
+                if let Some(p) = raw.get("reported_percent").filter(|p| !p.is_blank()) {
+                    let f = field.part("reported_percent", "ร้อยละที่กรอก", "typed percentage");
+                    answered.reported = Some(input::number(p, &f, NumberRule::Percent)?);
+                }
+            }
+            Ok(answered)
+        }
+    }
+}
+
+/// An item's count as a percentage of the count it refers to.
+#[derive(Clone, Copy, PartialEq)]
+enum Share {
+    /// Not a percentage item, or a count is missing.
+    Unknown,
+    /// The base count is zero: there is nothing to take a percentage of.
+    ZeroBase,
+    /// The count exceeds its base.
+    AboveBase,
+    Percent(Exact),
+}
+
+fn share(item: &ReportItem, answered: &BTreeMap<&str, Answered>) -> Share {
+    let count = answered.get(item.id.as_str()).and_then(|a| a.count);
+    let base = item
+        .percent_of
+        .as_deref()
+        .and_then(|base_id| answered.get(base_id))
+        .and_then(|a| a.count);
+    let (Some(count), Some(base)) = (count, base) else {
+        return Share::Unknown;
+    };
+    if base == Exact::ZERO {
+        Share::ZeroBase
+    } else if count > base {
+        Share::AboveBase
+    } else {
+        count
+            .checked_mul(Exact::HUNDRED)
+            .and_then(|x| x.checked_div(base))
+            .map_or(Share::Unknown, Share::Percent)
+    }
+}
+
+/// A typed percentage agrees with the computed one when they match at the
+/// precision the officer wrote: 13.89 or 14 agree with 13.888…, 25 does not.
+fn agrees(computed: Exact, typed: Exact) -> bool {
+    let places = typed
+        .to_plain()
+        .split_once('.')
+        .map_or(0, |(_, frac)| frac.len() as u32);
+    computed.round_half_up(places) == Some(typed)
+}
+
+/// Whether a condition holds; `None` while an answer it needs is missing.
+fn condition(
+    reports: &Reports,
+    cond: &Condition,
+    answered: &BTreeMap<&str, Answered>,
+) -> Option<bool> {
+    match cond {
+        Condition::Yes(id) => answered.get(id.as_str())?.yes,
+        Condition::PercentAtLeast { item, percent } => {
+            if answered.get(item.as_str())?.yes == Some(false) {
+                return Some(false);
+            }
+            let def = reports.items.iter().find(|i| &i.id == item)?;
+            match share(def, answered) {
+                Share::Percent(pct) => Some(pct >= *percent),
+                // Nothing to take a share of: the criterion cannot be met.
+                Share::ZeroBase => Some(false),
+                Share::AboveBase | Share::Unknown => None,
+            }
+        }
+    }
+}
