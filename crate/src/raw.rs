@@ -61,6 +61,25 @@ impl Raw {
     pub fn text(value: impl Into<String>) -> Raw {
         Raw::Text(value.into())
     }
+
+    /// The one spelling a value has once written to JSON and read back:
+    /// whole floats become integers, NaN and Infinity become the text
+    /// JavaScript shows. Scoring reads this form, so a request and its
+    /// exported copy always score alike.
+    pub fn canonical(&self) -> Raw {
+        match self {
+            Raw::Float(f) if !f.is_finite() => Raw::Text(js_name(*f)),
+            Raw::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Raw::Int(*f as i64),
+            Raw::UInt(u) => i64::try_from(*u).map_or(Raw::UInt(*u), Raw::Int),
+            Raw::List(items) => Raw::List(items.iter().map(Raw::canonical).collect()),
+            Raw::Map(map) => Raw::Map(
+                map.iter()
+                    .map(|(k, v)| (k.clone(), v.canonical()))
+                    .collect(),
+            ),
+            other => other.clone(),
+        }
+    }
 }
 
 impl Serialize for Raw {
@@ -73,6 +92,10 @@ impl Serialize for Raw {
             // JSON has no NaN or Infinity: write them as the text JavaScript
             // shows, which reads back as the same "not a finite number" error.
             Raw::Float(f) if !f.is_finite() => serializer.serialize_str(&js_name(*f)),
+            // Whole floats read back as integers; write them so, for one spelling.
+            Raw::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
+                serializer.serialize_i64(*f as i64)
+            }
             Raw::Float(f) => serializer.serialize_f64(*f),
             Raw::Text(t) => serializer.serialize_str(t),
             Raw::List(items) => {

@@ -1,0 +1,211 @@
+//! Rubrics are data validated when loaded: the built-in ones pass, and each
+//! kind of broken rubric is refused with the problem and the place named.
+
+use khanaen::error::{Error, FrameworkProblem};
+use khanaen::Framework;
+use serde_json::{json, Value};
+
+const SORSOCHOT: &str = include_str!("../frameworks/sorsochot-23/framework.json");
+const KPI: &str = include_str!("../frameworks/kpi-3.2-2555/framework.json");
+const VFM: &str = include_str!("../frameworks/codi-value-for-money/framework.json");
+
+fn problem_of(rubric: &Value) -> (String, FrameworkProblem) {
+    match Framework::load(&rubric.to_string()) {
+        Err(Error::InvalidFramework(err)) => {
+            // Every problem reads in both languages.
+            let text = err.text();
+            assert!(!text.th.is_empty() && !text.en.is_empty());
+            (err.at, err.problem)
+        }
+        Ok(_) => panic!("accepted an invalid rubric"),
+        Err(other) => panic!("{other:?}"),
+    }
+}
+
+fn edit(base: &str, change: impl FnOnce(&mut Value)) -> Value {
+    let mut value: Value = serde_json::from_str(base).expect("built-in parses");
+    change(&mut value);
+    value
+}
+
+#[test]
+fn built_in_frameworks_load_and_are_listed() {
+    let list = khanaen::frameworks().expect("built-ins valid");
+    let ids: Vec<&str> = list.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["sorsochot-23", "kpi-3.2", "codi-value-for-money"]);
+    let editions: Vec<&str> = list[0]
+        .editions
+        .iter()
+        .map(|e| e.edition.as_str())
+        .collect();
+    assert_eq!(editions, ["2564", "2567"]);
+    assert_eq!(list[0].editions[1].rounds, [1, 2]);
+    for text in [SORSOCHOT, KPI, VFM] {
+        Framework::load(text).expect("valid");
+    }
+    let described = khanaen::describe("sorsochot-23").unwrap();
+    let khanaen::framework::Rubric::Banded(rubric) = &described.rubric else {
+        panic!()
+    };
+    assert_eq!(rubric.indicators().count(), 23);
+    assert_eq!(rubric.total_range(), (23, 69));
+}
+
+#[test]
+fn a_user_rubric_round_trips_through_describe() {
+    // What describe() hands a form is itself a loadable rubric.
+    let described =
+        serde_json::to_string(khanaen::describe("codi-value-for-money").unwrap()).unwrap();
+    Framework::load(&described).expect("describe output loads back");
+}
+
+#[test]
+fn refuses_duplicate_ids() {
+    let bad = edit(SORSOCHOT, |v| {
+        v["rubric"]["categories"][1]["indicators"][0]["id"] = json!("1")
+    });
+    assert_eq!(
+        problem_of(&bad).1,
+        FrameworkProblem::DuplicateId { id: "1".into() }
+    );
+    let bad = edit(VFM, |v| {
+        v["rubric"]["items"][3]["children"][0]["id"] = json!("1.1")
+    });
+    assert_eq!(
+        problem_of(&bad).1,
+        FrameworkProblem::DuplicateId { id: "1.1".into() }
+    );
+}
+
+#[test]
+fn refuses_unreachable_bands() {
+    // Indicator 1's middle band starting above its top band.
+    let bad = edit(SORSOCHOT, |v| {
+        v["rubric"]["categories"][0]["indicators"][0]["bands"][1]["written"] =
+            json!({"min": "80", "max": "90"});
+        v["rubric"]["categories"][0]["indicators"][0]["cases"] = json!([]);
+    });
+    let (at, problem) = problem_of(&bad);
+    assert_eq!(at, "indicator 1");
+    assert_eq!(problem, FrameworkProblem::BandUnreachable { points: 3 });
+    let bad = edit(SORSOCHOT, |v| {
+        v["rubric"]["categories"][0]["indicators"][5]["bands"][2]["choices"] = json!([]);
+    });
+    assert_eq!(
+        problem_of(&bad).1,
+        FrameworkProblem::BandWithoutChoice { points: 3 }
+    );
+}
+
+#[test]
+fn refuses_levels_that_leave_a_gap() {
+    let bad = edit(SORSOCHOT, |v| v["rubric"]["levels"][1]["min"] = json!(43));
+    assert_eq!(
+        problem_of(&bad).1,
+        FrameworkProblem::LevelsDoNotCover { from: 23, to: 69 }
+    );
+}
+
+#[test]
+fn refuses_thresholds_out_of_order() {
+    let bad = edit(KPI, |v| {
+        v["rubric"]["items"][0]["scoring"]["thresholds"] = json!(["60", "70", "65", "75", "80"]);
+    });
+    assert_eq!(problem_of(&bad).1, FrameworkProblem::ThresholdsOutOfOrder);
+    let bad = edit(KPI, |v| {
+        v["rubric"]["items"][0]["scoring"]["thresholds"] = json!(["60", "70"])
+    });
+    assert_eq!(
+        problem_of(&bad).1,
+        FrameworkProblem::ThresholdCount { got: 2 }
+    );
+}
+
+#[test]
+fn refuses_weights_that_do_not_sum() {
+    // Children must sum to their parent…
+    let bad = edit(VFM, |v| {
+        v["rubric"]["items"][0]["children"][0]["weight"] = json!("11")
+    });
+    let (at, problem) = problem_of(&bad);
+    assert_eq!(at, "item 1");
+    assert_eq!(
+        problem,
+        FrameworkProblem::WeightsDoNotSum {
+            expected: "20".into(),
+            got: "21".into()
+        }
+    );
+    let bad = edit(VFM, |v| {
+        v["rubric"]["items"][3]["children"][1]["children"][0]["weight"] = json!("2");
+        v["rubric"]["items"][3]["children"][1]["children"][1]["weight"] = json!("2");
+    });
+    let (at, problem) = problem_of(&bad);
+    assert_eq!(at, "item 4.2");
+    assert_eq!(
+        problem,
+        FrameworkProblem::WeightsDoNotSum {
+            expected: "5".into(),
+            got: "4".into()
+        }
+    );
+    // …and the whole to the declared total.
+    let bad = edit(VFM, |v| {
+        v["rubric"]["items"][0]["weight"] = json!("21");
+        v["rubric"]["items"][0]["children"][0]["weight"] = json!("11");
+    });
+    let (at, problem) = problem_of(&bad);
+    assert_eq!(at, "items");
+    assert_eq!(
+        problem,
+        FrameworkProblem::WeightsDoNotSum {
+            expected: "100".into(),
+            got: "101".into()
+        }
+    );
+}
+
+#[test]
+fn refuses_an_example_that_the_rubric_does_not_honour() {
+    let bad = edit(SORSOCHOT, |v| {
+        v["rubric"]["categories"][0]["indicators"][0]["cases"] = json!([{"in": "70", "points": 3}]);
+    });
+    let (at, problem) = problem_of(&bad);
+    assert_eq!(at, "indicator 1");
+    assert!(matches!(problem, FrameworkProblem::CaseFailed { .. }));
+    let bad = edit(KPI, |v| {
+        v["rubric"]["items"][0]["cases"] = json!([{"in": "70", "score": "3.5000"}])
+    });
+    assert!(matches!(
+        problem_of(&bad).1,
+        FrameworkProblem::CaseFailed { .. }
+    ));
+}
+
+#[test]
+fn refuses_malformed_files() {
+    match Framework::load("{ not json") {
+        Err(Error::InvalidFramework(err)) => {
+            assert!(matches!(err.problem, FrameworkProblem::Parse { .. }))
+        }
+        other => panic!("{other:?}"),
+    }
+    let bad = edit(KPI, |v| v["format"] = json!(2));
+    assert_eq!(
+        problem_of(&bad).1,
+        FrameworkProblem::UnsupportedFormat { format: 2 }
+    );
+    let bad = edit(KPI, |v| v["editions"] = json!([]));
+    assert_eq!(problem_of(&bad).1, FrameworkProblem::NoEditions);
+    let bad = edit(KPI, |v| {
+        v["rubric"]["items"][0]["scoring"]["reports"]["criteria"][0]["all"][0] =
+            json!({"yes": "99"})
+    });
+    assert_eq!(
+        problem_of(&bad).1,
+        FrameworkProblem::UnknownReference { id: "99".into() }
+    );
+    // Unknown fields are refused rather than ignored: a typo must not pass silently.
+    let bad = edit(KPI, |v| v["rubric"]["items"][0]["wieght"] = json!("5"));
+    assert!(matches!(problem_of(&bad).1, FrameworkProblem::Parse { .. }));
+}

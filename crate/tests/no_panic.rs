@@ -1,0 +1,84 @@
+//! Nothing a user can type may panic (a panic in WebAssembly kills the page):
+//! property tests over arbitrary requests, JSON text and rubric files.
+//! The same request strategy runs in the browser build (tests/wasm.rs).
+
+mod support {
+    pub mod arbitrary;
+}
+
+use proptest::prelude::*;
+use support::arbitrary;
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config(3000))]
+
+    #[test]
+    fn arbitrary_requests_never_panic(request in arbitrary::request()) {
+        arbitrary::check(&request)?;
+    }
+
+    #[test]
+    fn arbitrary_text_never_panics(text in ".{0,200}") {
+        let _ = khanaen::score_json(&text);
+        let _ = khanaen::Framework::load(&text);
+        let _ = khanaen::input::parse_typed(&text, true);
+    }
+
+    #[test]
+    fn typed_numbers_never_panic(text in arbitrary::typed_text()) {
+        let _ = khanaen::input::parse_typed(&text, true);
+        let _ = khanaen::input::parse_typed(&text, false);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(300))]
+
+    /// Rubric files with a value replaced by anything: refused or loaded, never a panic.
+    #[test]
+    fn mangled_rubrics_never_panic(pick in 0usize..3, path_seed in any::<u64>(), replacement in arbitrary::raw()) {
+        let files = [
+            include_str!("../frameworks/sorsochot-23/framework.json"),
+            include_str!("../frameworks/kpi-3.2-2555/framework.json"),
+            include_str!("../frameworks/codi-value-for-money/framework.json"),
+        ];
+        let mut value: serde_json::Value = serde_json::from_str(files[pick]).unwrap();
+        let replacement: serde_json::Value = serde_json::to_value(&replacement).unwrap_or(serde_json::Value::Null);
+        replace_somewhere(&mut value, path_seed, replacement);
+        if let Ok(framework) = khanaen::Framework::load(&value.to_string()) {
+            let request = khanaen::export::json::read(r#"{"answers":{"1":"50","1.1":"50","3.2":"70"}}"#).unwrap();
+            let _ = khanaen::score_with(&framework, &request);
+        }
+    }
+}
+
+/// Walks down the tree choosing children by the bits of `seed`, and replaces the node reached.
+fn replace_somewhere(value: &mut serde_json::Value, mut seed: u64, replacement: serde_json::Value) {
+    let mut node = value;
+    loop {
+        let len = match node {
+            serde_json::Value::Object(map) => map.len(),
+            serde_json::Value::Array(items) => items.len(),
+            _ => 0,
+        };
+        if len == 0 || seed % 5 == 0 {
+            *node = replacement;
+            return;
+        }
+        let index = (seed as usize / 5) % len;
+        seed /= 7;
+        node = match node {
+            serde_json::Value::Object(map) => map.values_mut().nth(index).expect("index in range"),
+            serde_json::Value::Array(items) => &mut items[index],
+            _ => unreachable!(),
+        };
+    }
+}
