@@ -92,13 +92,13 @@ const IDS: &[&str] = &[
 
 pub fn request() -> impl Strategy<Value = Raw> {
     let framework = prop_oneof![
-        4 => prop::sample::select(FRAMEWORKS).prop_map(|f| Raw::text(f)),
+        4 => prop::sample::select(FRAMEWORKS).prop_map(Raw::text),
         1 => scalar(),
     ];
     let edition = prop_oneof![
         Just(Raw::Null),
         prop::sample::select(&["2564", "2567", "2555", "2566-2568", "x"][..])
-            .prop_map(|e| Raw::text(e)),
+            .prop_map(Raw::text),
         scalar(),
     ];
     let answers = prop::collection::btree_map(
