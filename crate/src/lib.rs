@@ -17,7 +17,7 @@ pub mod score;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 use serde::Serialize;
 

@@ -62,15 +62,19 @@ impl Raw {
         Raw::Text(value.into())
     }
 
-    /// The one spelling a value has once written to JSON and read back:
-    /// whole floats become integers, NaN and Infinity become the text
-    /// JavaScript shows. Scoring reads this form, so a request and its
-    /// exported copy always score alike.
+    /// The one spelling a value has once written to JSON and read back, and
+    /// that JavaScript can hold: whole floats become integers; NaN, Infinity
+    /// and integers beyond 2^53 become text. Scoring reads this form, so a
+    /// request and its exported copy always score alike, and the request
+    /// echoed in a result always crosses into JavaScript.
     pub fn canonical(&self) -> Raw {
+        const JS_SAFE: u64 = (1 << 53) - 1;
         match self {
             Raw::Float(f) if !f.is_finite() => Raw::Text(js_name(*f)),
-            Raw::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => Raw::Int(*f as i64),
-            Raw::UInt(u) => i64::try_from(*u).map_or(Raw::UInt(*u), Raw::Int),
+            Raw::Float(f) if f.fract() == 0.0 && f.abs() <= JS_SAFE as f64 => Raw::Int(*f as i64),
+            Raw::Int(i) if i.unsigned_abs() > JS_SAFE => Raw::Text(i.to_string()),
+            Raw::UInt(u) if *u > JS_SAFE => Raw::Text(u.to_string()),
+            Raw::UInt(u) => Raw::Int(*u as i64),
             Raw::List(items) => Raw::List(items.iter().map(Raw::canonical).collect()),
             Raw::Map(map) => Raw::Map(
                 map.iter()

@@ -97,8 +97,7 @@ pub fn request() -> impl Strategy<Value = Raw> {
     ];
     let edition = prop_oneof![
         Just(Raw::Null),
-        prop::sample::select(&["2564", "2567", "2555", "2566-2568", "x"][..])
-            .prop_map(Raw::text),
+        prop::sample::select(&["2564", "2567", "2555", "2566-2568", "x"][..]).prop_map(Raw::text),
         scalar(),
     ];
     let answers = prop::collection::btree_map(

@@ -1,0 +1,148 @@
+//! The WebAssembly build, in headless Chromium, gives the same results as the
+//! native build: every example goes through the JavaScript-facing functions
+//! and must match the snapshots the native tests check. The no-panic property
+//! test runs here too, since a panic in WebAssembly kills the page.
+//!
+//! Run with `wasm-pack test --headless --chrome crate --test wasm`.
+#![cfg(target_arch = "wasm32")]
+
+mod support {
+    pub mod arbitrary;
+}
+
+use proptest::test_runner::{Config, TestRunner};
+use serde::Serialize;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+macro_rules! example {
+    ($stem:literal) => {
+        (
+            $stem,
+            include_str!(concat!("../../examples/", $stem, ".json")),
+            include_str!(concat!("../../examples/snapshots/", $stem, ".result.json")),
+            include_str!(concat!("../../examples/snapshots/", $stem, ".th.csv")),
+            include_str!(concat!("../../examples/snapshots/", $stem, ".en.csv")),
+        )
+    };
+}
+
+/// Every file under examples/ (the native example test checks this list is whole).
+const EXAMPLES: &[(&str, &str, &str, &str, &str)] = &[
+    example!("kpi-3.2-ministry-result"),
+    example!("kpi-3.2-report-example"),
+    example!("sorsochot-23-2564-incomplete"),
+    example!("sorsochot-23-complete"),
+    example!("value-for-money-2568"),
+];
+
+fn js(json: &str) -> JsValue {
+    let value: serde_json::Value = serde_json::from_str(json).expect("valid JSON");
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .expect("converts to JS")
+}
+
+fn from_js(value: JsValue) -> serde_json::Value {
+    serde_wasm_bindgen::from_value(value).expect("converts from JS")
+}
+
+#[wasm_bindgen_test]
+fn every_example_scores_as_natively() {
+    for (stem, request, result_json, th_csv, en_csv) in EXAMPLES {
+        let scored = khanaen::wasm::score(js(request)).unwrap_or_else(|_| panic!("{stem} scores"));
+        let expected: serde_json::Value =
+            serde_json::from_str(result_json).expect("snapshot parses");
+        assert_eq!(from_js(scored.clone()), expected, "{stem}: result object");
+        let exported =
+            khanaen::wasm::export_json(scored.clone()).unwrap_or_else(|_| panic!("{stem} exports"));
+        assert_eq!(&exported, result_json, "{stem}: JSON export");
+        let csv = khanaen::wasm::export_csv(scored.clone(), None)
+            .unwrap_or_else(|_| panic!("{stem} csv"));
+        assert_eq!(&csv, th_csv, "{stem}: Thai CSV");
+        let csv = khanaen::wasm::export_csv(scored, Some("en".into()))
+            .unwrap_or_else(|_| panic!("{stem} csv en"));
+        assert_eq!(&csv, en_csv, "{stem}: English CSV");
+        let imported =
+            khanaen::wasm::import_json(result_json).unwrap_or_else(|_| panic!("{stem} imports"));
+        assert_eq!(
+            from_js(imported),
+            expected,
+            "{stem}: import of the exported JSON"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn frameworks_and_descriptions_cross_the_boundary() {
+    let list = from_js(khanaen::wasm::frameworks().expect("lists"));
+    let ids: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["sorsochot-23", "kpi-3.2", "codi-value-for-money"]);
+    for id in ids {
+        let described = from_js(khanaen::wasm::describe(id).expect("describes"));
+        assert_eq!(described["id"], id);
+    }
+    assert!(khanaen::wasm::describe("nope").is_err());
+    assert_eq!(khanaen::wasm::version(), khanaen::CORE_VERSION);
+}
+
+#[wasm_bindgen_test]
+fn bad_requests_are_errors_not_traps() {
+    assert!(khanaen::wasm::score(JsValue::from_str("text")).is_err());
+    assert!(khanaen::wasm::score(JsValue::NULL).is_err());
+    assert!(khanaen::wasm::score(JsValue::UNDEFINED).is_err());
+    assert!(khanaen::wasm::import_json("{ not json").is_err());
+    assert!(khanaen::wasm::score_with_framework("{}", js(r#"{"answers":{}}"#)).is_err());
+    // NaN and Infinity only JavaScript can send: a field error, not a crash.
+    let request = js(r#"{"framework":"sorsochot-23","answers":{"1":0}}"#);
+    js_sys_set(&request, "answers", "1", f64::NAN);
+    let result = from_js(khanaen::wasm::score(request).expect("scores"));
+    assert!(result["errors"][0]["message"]["en"]
+        .as_str()
+        .unwrap()
+        .contains("finite"));
+}
+
+/// Sets `object[outer][inner] = value` through the JavaScript object model.
+fn js_sys_set(object: &JsValue, outer: &str, inner: &str, value: f64) {
+    let outer_value = js_sys::Reflect::get(object, &JsValue::from_str(outer)).unwrap();
+    js_sys::Reflect::set(
+        &outer_value,
+        &JsValue::from_str(inner),
+        &JsValue::from_f64(value),
+    )
+    .unwrap();
+}
+
+#[wasm_bindgen_test]
+fn arbitrary_requests_never_trap() {
+    let mut runner = TestRunner::new(Config {
+        cases: 400,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&support::arbitrary::request(), |request| {
+            // Through the JavaScript boundary, as the page calls it, for the
+            // requests JavaScript can hold (not integers beyond 2^53)…
+            if let Ok(value) = request.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+            {
+                // …a request that scores natively scores in the browser, its
+                // result crossing back into JavaScript whole.
+                let native = khanaen::score(&request).is_ok();
+                let browser = khanaen::wasm::score(value.clone()).is_ok();
+                proptest::prop_assert_eq!(native, browser);
+                let _ = khanaen::wasm::export_csv(value, None);
+            }
+            // …and the core's own properties.
+            support::arbitrary::check(&request)
+        })
+        .expect("no request traps or changes on export");
+}
