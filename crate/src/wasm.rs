@@ -122,7 +122,7 @@ export interface Framework {
   format: number; id: string; name: Text; description?: Text; unit: string;
   editions: { edition: string; source: Text; document?: string; rounds: number[] }[];
   decisions: { id: string; rule: string; text: Text }[];
-  rubric: { kind: "banded" | "weighted"; [key: string]: unknown };
+  rubric: { banded: { categories: unknown[]; levels: unknown[] } } | { weighted: { total_weight: string; below_level_one: "zero" | "one"; items: unknown[] } };
 }
 "#;
 

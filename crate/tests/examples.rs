@@ -121,7 +121,10 @@ fn csv_is_excel_friendly() {
 fn the_browser_test_covers_every_example() {
     let wasm_test = include_str!("wasm.rs");
     for file in examples() {
-        let stem = file.file_stem().and_then(|s| s.to_str()).expect("utf-8 name");
+        let stem = file
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("utf-8 name");
         assert!(
             wasm_test.contains(&format!("example!(\"{stem}\")")),
             "add example!(\"{stem}\") to crate/tests/wasm.rs"

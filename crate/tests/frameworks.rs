@@ -62,14 +62,14 @@ fn a_user_rubric_round_trips_through_describe() {
 #[test]
 fn refuses_duplicate_ids() {
     let bad = edit(SORSOCHOT, |v| {
-        v["rubric"]["categories"][1]["indicators"][0]["id"] = json!("1")
+        v["rubric"]["banded"]["categories"][1]["indicators"][0]["id"] = json!("1")
     });
     assert_eq!(
         problem_of(&bad).1,
         FrameworkProblem::DuplicateId { id: "1".into() }
     );
     let bad = edit(VFM, |v| {
-        v["rubric"]["items"][3]["children"][0]["id"] = json!("1.1")
+        v["rubric"]["weighted"]["items"][3]["children"][0]["id"] = json!("1.1")
     });
     assert_eq!(
         problem_of(&bad).1,
@@ -81,15 +81,15 @@ fn refuses_duplicate_ids() {
 fn refuses_unreachable_bands() {
     // Indicator 1's middle band starting above its top band.
     let bad = edit(SORSOCHOT, |v| {
-        v["rubric"]["categories"][0]["indicators"][0]["bands"][1]["written"] =
+        v["rubric"]["banded"]["categories"][0]["indicators"][0]["bands"][1]["written"] =
             json!({"min": "80", "max": "90"});
-        v["rubric"]["categories"][0]["indicators"][0]["cases"] = json!([]);
+        v["rubric"]["banded"]["categories"][0]["indicators"][0]["cases"] = json!([]);
     });
     let (at, problem) = problem_of(&bad);
     assert_eq!(at, "indicator 1");
     assert_eq!(problem, FrameworkProblem::BandUnreachable { points: 3 });
     let bad = edit(SORSOCHOT, |v| {
-        v["rubric"]["categories"][0]["indicators"][5]["bands"][2]["choices"] = json!([]);
+        v["rubric"]["banded"]["categories"][0]["indicators"][5]["bands"][2]["choices"] = json!([]);
     });
     assert_eq!(
         problem_of(&bad).1,
@@ -99,7 +99,9 @@ fn refuses_unreachable_bands() {
 
 #[test]
 fn refuses_levels_that_leave_a_gap() {
-    let bad = edit(SORSOCHOT, |v| v["rubric"]["levels"][1]["min"] = json!(43));
+    let bad = edit(SORSOCHOT, |v| {
+        v["rubric"]["banded"]["levels"][1]["min"] = json!(43)
+    });
     assert_eq!(
         problem_of(&bad).1,
         FrameworkProblem::LevelsDoNotCover { from: 23, to: 69 }
@@ -109,11 +111,13 @@ fn refuses_levels_that_leave_a_gap() {
 #[test]
 fn refuses_thresholds_out_of_order() {
     let bad = edit(KPI, |v| {
-        v["rubric"]["items"][0]["scoring"]["thresholds"] = json!(["60", "70", "65", "75", "80"]);
+        v["rubric"]["weighted"]["items"][0]["scoring"]["thresholds"]["thresholds"] =
+            json!(["60", "70", "65", "75", "80"]);
     });
     assert_eq!(problem_of(&bad).1, FrameworkProblem::ThresholdsOutOfOrder);
     let bad = edit(KPI, |v| {
-        v["rubric"]["items"][0]["scoring"]["thresholds"] = json!(["60", "70"])
+        v["rubric"]["weighted"]["items"][0]["scoring"]["thresholds"]["thresholds"] =
+            json!(["60", "70"])
     });
     assert_eq!(
         problem_of(&bad).1,
@@ -125,7 +129,7 @@ fn refuses_thresholds_out_of_order() {
 fn refuses_weights_that_do_not_sum() {
     // Children must sum to their parent…
     let bad = edit(VFM, |v| {
-        v["rubric"]["items"][0]["children"][0]["weight"] = json!("11")
+        v["rubric"]["weighted"]["items"][0]["children"][0]["weight"] = json!("11")
     });
     let (at, problem) = problem_of(&bad);
     assert_eq!(at, "item 1");
@@ -137,8 +141,8 @@ fn refuses_weights_that_do_not_sum() {
         }
     );
     let bad = edit(VFM, |v| {
-        v["rubric"]["items"][3]["children"][1]["children"][0]["weight"] = json!("2");
-        v["rubric"]["items"][3]["children"][1]["children"][1]["weight"] = json!("2");
+        v["rubric"]["weighted"]["items"][3]["children"][1]["children"][0]["weight"] = json!("2");
+        v["rubric"]["weighted"]["items"][3]["children"][1]["children"][1]["weight"] = json!("2");
     });
     let (at, problem) = problem_of(&bad);
     assert_eq!(at, "item 4.2");
@@ -151,8 +155,8 @@ fn refuses_weights_that_do_not_sum() {
     );
     // …and the whole to the declared total.
     let bad = edit(VFM, |v| {
-        v["rubric"]["items"][0]["weight"] = json!("21");
-        v["rubric"]["items"][0]["children"][0]["weight"] = json!("11");
+        v["rubric"]["weighted"]["items"][0]["weight"] = json!("21");
+        v["rubric"]["weighted"]["items"][0]["children"][0]["weight"] = json!("11");
     });
     let (at, problem) = problem_of(&bad);
     assert_eq!(at, "items");
@@ -168,13 +172,14 @@ fn refuses_weights_that_do_not_sum() {
 #[test]
 fn refuses_an_example_that_the_rubric_does_not_honour() {
     let bad = edit(SORSOCHOT, |v| {
-        v["rubric"]["categories"][0]["indicators"][0]["cases"] = json!([{"in": "70", "points": 3}]);
+        v["rubric"]["banded"]["categories"][0]["indicators"][0]["cases"] =
+            json!([{"in": "70", "points": 3}]);
     });
     let (at, problem) = problem_of(&bad);
     assert_eq!(at, "indicator 1");
     assert!(matches!(problem, FrameworkProblem::CaseFailed { .. }));
     let bad = edit(KPI, |v| {
-        v["rubric"]["items"][0]["cases"] = json!([{"in": "70", "score": "3.5000"}])
+        v["rubric"]["weighted"]["items"][0]["cases"] = json!([{"in": "70", "score": "3.5000"}])
     });
     assert!(matches!(
         problem_of(&bad).1,
@@ -198,14 +203,16 @@ fn refuses_malformed_files() {
     let bad = edit(KPI, |v| v["editions"] = json!([]));
     assert_eq!(problem_of(&bad).1, FrameworkProblem::NoEditions);
     let bad = edit(KPI, |v| {
-        v["rubric"]["items"][0]["scoring"]["reports"]["criteria"][0]["all"][0] =
-            json!({"yes": "99"})
+        v["rubric"]["weighted"]["items"][0]["scoring"]["thresholds"]["reports"]["criteria"][0]
+            ["all"][0] = json!({"yes": "99"})
     });
     assert_eq!(
         problem_of(&bad).1,
         FrameworkProblem::UnknownReference { id: "99".into() }
     );
     // Unknown fields are refused rather than ignored: a typo must not pass silently.
-    let bad = edit(KPI, |v| v["rubric"]["items"][0]["wieght"] = json!("5"));
+    let bad = edit(KPI, |v| {
+        v["rubric"]["weighted"]["items"][0]["wieght"] = json!("5")
+    });
     assert!(matches!(problem_of(&bad).1, FrameworkProblem::Parse { .. }));
 }

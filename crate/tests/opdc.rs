@@ -142,11 +142,11 @@ const DESCENDING_FLOOR_ONE: &str = r#"{
   "name": {"th": "ระยะเวลาอนุมัติ", "en": "Days to approve"},
   "editions": [{"edition": "2568", "source": {"th": "ทดสอบ", "en": "test"}}],
   "decisions": [{"id": "F", "rule": "below_level_one", "text": {"th": "ต่ำกว่าระดับ 1 ได้ 1", "en": "below level 1 scores 1"}}],
-  "rubric": {"kind": "weighted", "total_weight": "100", "below_level_one": "one", "items": [
+  "rubric": {"weighted": {"total_weight": "100", "below_level_one": "one", "items": [
     {"id": "1", "name": {"th": "วัน", "en": "days"}, "weight": "100",
-     "scoring": {"kind": "thresholds", "input": "number", "thresholds": ["20", "18", "15", "12", "10"]},
+     "scoring": {"thresholds": {"input": "number", "thresholds": ["20", "18", "15", "12", "10"]}},
      "cases": [{"in": "16", "score": "2.6667"}, {"in": "25", "score": "1.0000"}, {"in": "9", "score": "5.0000"}]}
-  ]}
+  ]}}
 }"#;
 
 #[test]

@@ -81,7 +81,7 @@ pub enum DecisionRule {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum Rubric {
     Banded(BandedRubric),
     Weighted(WeightedRubric),
@@ -129,10 +129,11 @@ impl Framework {
     }
 }
 
+/// The rubric files under `crate/frameworks/`, minified by `build.rs`.
 const BUILT_IN: &[&str] = &[
-    include_str!("../../frameworks/sorsochot-23/framework.json"),
-    include_str!("../../frameworks/kpi-3.2-2555/framework.json"),
-    include_str!("../../frameworks/codi-value-for-money/framework.json"),
+    include_str!(concat!(env!("OUT_DIR"), "/sorsochot-23.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/kpi-3.2-2555.json")),
+    include_str!(concat!(env!("OUT_DIR"), "/codi-value-for-money.json")),
 ];
 
 /// The frameworks that ship with the core, loaded and validated once.

@@ -58,7 +58,7 @@ pub struct ScoreCase {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scoring {
     /// A result converted linearly between five thresholds (ascending, or
     /// descending where lower is better).
@@ -120,7 +120,7 @@ pub struct MatrixIndicator {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum MatrixValue {
     /// part × 100 / whole, the part no larger than the whole.
     Share { numerator: Text, denominator: Text },
@@ -137,7 +137,7 @@ pub enum MatrixValue {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum MatrixTarget {
     Fixed {
         value: Exact,
