@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Prints the size figures: the .wasm after wasm-opt (raw and gzipped) and the
+# single-file page (raw and gzipped). Builds first unless --no-build.
+source "$(dirname "$0")/lib.sh"
+if [ "${1:-}" != "--no-build" ]; then
+  ensure_rust
+  ensure_node_packages
+  build_wasm >/dev/null 2>&1
+  build_page >/dev/null
+fi
+size() { wc -c <"$1" | tr -d ' '; }
+gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
+printf '%-28s %10s %10s\n' file bytes gzipped
+for f in dist/pkg/khanaen_bg.wasm dist/khanaen.html; do
+  printf '%-28s %10s %10s\n' "$f" "$(size "$f")" "$(gz "$f")"
+done

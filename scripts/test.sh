@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs every test: formatting and lints (native and wasm32), the native tests
+# (units, SPEC tables, snapshots, property tests), the wasm-bindgen tests in
+# headless Chromium, then the single-file page end to end.
+source "$(dirname "$0")/lib.sh"
+ensure_rust
+ensure_node_packages
+ensure_chromium
+
+log "cargo fmt --check"
+cargo fmt --all --check
+log "clippy (native)"
+cargo clippy --workspace --all-targets -- -D warnings
+log "clippy (wasm32)"
+cargo clippy -p khanaen --target wasm32-unknown-unknown --all-targets -- -D warnings
+log "native tests"
+cargo test --workspace
+log "WebAssembly tests in headless Chromium"
+wasm-pack test --headless --chrome crate --test wasm
+build_wasm
+build_page
+log "browser tests of the single-file page"
+node --test tests/
