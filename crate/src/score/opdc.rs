@@ -91,6 +91,22 @@ mod tests {
     }
 
     #[test]
+    fn every_threshold_gives_its_whole_level() {
+        for thresholds in [
+            t([60, 65, 70, 75, 80]),
+            t([50, 60, 70, 80, 100]),
+            t([20, 18, 15, 12, 10]),
+        ] {
+            for (k, threshold) in thresholds.iter().enumerate() {
+                let converted = convert(*threshold, &thresholds, BelowLevelOne::Zero).unwrap();
+                assert_eq!(converted.score, Exact::int(k as i64 + 1));
+                assert_eq!(converted.level, k as u32 + 1);
+                assert!(!converted.below_level_one);
+            }
+        }
+    }
+
+    #[test]
     fn uneven_steps_between_levels() {
         let vfm = t([50, 60, 70, 80, 100]);
         assert_eq!(score("90", &vfm, BelowLevelOne::Zero), "4.5000");
