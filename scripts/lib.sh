@@ -48,10 +48,13 @@ ensure_node_packages() {
 }
 
 ensure_chromium() {
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    log "installing Chromium and its driver"
+  # Thai fonts so that screenshots and printed PDFs show real glyphs.
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+    || ! fc-list 2>/dev/null | grep -qi garuda; then
+    log "installing Chromium, its driver and Thai fonts"
     as_root apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium chromium-driver >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq \
+      chromium chromium-driver fonts-thai-tlwg poppler-utils >/dev/null
   fi
 }
 

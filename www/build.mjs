@@ -1,50 +1,80 @@
-// Builds dist/khanaen.html: one self-contained file that works opened from
-// file:// with no network. The wasm-pack glue, the page script and styles are
-// inlined; the WebAssembly bytes travel gzipped in base64 and are unpacked
-// with the browser's DecompressionStream.
+// Builds the form for the browser, with no bundler: the few ES modules of
+// www/form are concatenated in dependency order with their import lines
+// removed (they share one scope), behind the wasm-bindgen glue.
+//
+//   dist/khanaen.html     one self-contained file for file:// and no network:
+//                         scripts and styles inline, the WebAssembly gzipped
+//                         in base64 and unpacked with DecompressionStream.
+//   dist/esm/             the ES-module build for portals: khanaen-form.js and
+//                         khanaen_bg.wasm beside it, no inline script or style
+//                         (styles are adopted as a constructed stylesheet).
+//   dist/portal.html      a sample portal page embedding the ES-module build.
 //
 // Usage: node www/build.mjs   (after wasm-pack has written dist/pkg)
 
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const read = (path) => readFileSync(join(root, path), "utf8");
+const write = (path, text) => {
+  mkdirSync(dirname(join(root, path)), { recursive: true });
+  writeFileSync(join(root, path), text);
+  const bytes = Buffer.byteLength(text);
+  console.log(`${path}: ${bytes} bytes, ${gzipSync(Buffer.from(text), { level: 9 }).length} gzipped`);
+};
 
-const glue = read("dist/pkg/khanaen.js")
-  .replace(/^export function /gm, "function ")
-  .replace(/^export \{[^}]*\};?\s*$/m, "");
-if (/^export /m.test(glue)) throw new Error("unexpected export left in the wasm-bindgen glue");
+const MODULES = ["dom", "i18n", "drafts", "chart", "fields", "banded", "weighted", "report", "khanaen-form"];
 
-const wasm = gzipSync(readFileSync(join(root, "dist/pkg/khanaen_bg.wasm")), { level: 9 });
-const examples = readdirSync(join(root, "examples"))
-  .filter((f) => f.endsWith(".json"))
-  .sort()
-  .map((f) => [f.replace(/\.json$/, ""), read(`examples/${f}`)]);
-const app = read("www/app.js").replace(/^export function start/m, "function start");
+function unmodule(source, name) {
+  const body = source
+    .replace(/^import [^;]*;\s*$/gm, "")
+    .replace(/^export (function|class|const|async function) /gm, "$1 ")
+    .replace(/^export \{[^}]*\};?\s*$/m, "");
+  if (/^(import|export) /m.test(body)) throw new Error(`${name}: an import or export this builder cannot flatten`);
+  return `// ---- ${name}\n${body}`;
+}
 
-// JSON.stringify output is safe inside a script element once "<" is escaped.
+const glue = unmodule(read("dist/pkg/khanaen.js"), "wasm-bindgen glue");
+const form = MODULES.map((m) => unmodule(read(`www/form/${m}.js`), `www/form/${m}.js`)).join("\n");
+const css = read("www/form/style.css");
+const CORE = "const core = { describe, exportCsv, exportJson, frameworks, importJson, score, scoreWithFramework, version };";
+// JSON text is a safe script literal once "<" is escaped.
 const literal = (value) => JSON.stringify(value).replace(/</g, "\\u003c");
 
-const script = `${glue}
-const core = { describe, exportCsv, exportJson, frameworks, importJson, score, scoreWithFramework, version };
-${app}
-const WASM_GZIP_BASE64 = ${literal(wasm.toString("base64"))};
-async function wasmBytes() {
+const wasmBytes = readFileSync(join(root, "dist/pkg/khanaen_bg.wasm"));
+
+// The single file.
+const single = `${glue}
+${form}
+${CORE}
+const WASM_GZIP_BASE64 = ${literal(gzipSync(wasmBytes, { level: 9 }).toString("base64"))};
+async function loadCore() {
   const packed = Uint8Array.from(atob(WASM_GZIP_BASE64), (c) => c.charCodeAt(0));
   const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+  await __wbg_init({ module_or_path: await new Response(stream).arrayBuffer() });
+  return core;
 }
-__wbg_init({ module_or_path: await wasmBytes() })
-  .then(() => start(core, ${literal(examples)}))
-  .catch((err) => { document.getElementById("status").textContent = "โหลดไม่สำเร็จ / failed to load: " + err; });
+defineKhanaenForm(loadCore, ${literal(css)});
 `;
+write("dist/khanaen.html", read("www/index.html").replace("/*SCRIPT*/", () => single));
 
-const html = read("www/index.html")
-  .replace("/*STYLE*/", () => read("www/style.css"))
-  .replace("/*SCRIPT*/", () => script);
-writeFileSync(join(root, "dist/khanaen.html"), html);
-const gz = gzipSync(Buffer.from(html), { level: 9 }).length;
-console.log(`dist/khanaen.html: ${Buffer.byteLength(html)} bytes, ${gz} gzipped`);
+// The ES-module build: fetches its .wasm from beside itself.
+const esm = `// <khanaen-form>, ES-module build. Import it once: it defines the element.
+${glue}
+${form}
+${CORE}
+let loading = null;
+function loadCore() {
+  loading ??= __wbg_init({ module_or_path: new URL("khanaen_bg.wasm", import.meta.url) }).then(() => core);
+  return loading;
+}
+defineKhanaenForm(loadCore, ${literal(css)});
+export { core, defineKhanaenForm };
+`;
+write("dist/esm/khanaen-form.js", esm);
+copyFileSync(join(root, "dist/pkg/khanaen_bg.wasm"), join(root, "dist/esm/khanaen_bg.wasm"));
+copyFileSync(join(root, "dist/pkg/khanaen.d.ts"), join(root, "dist/esm/khanaen.d.ts"));
+for (const f of ["portal.html", "portal.js", "portal.css"]) copyFileSync(join(root, "www", f), join(root, "dist", f));

@@ -1,0 +1,79 @@
+// The ศอช.ต.-style form: every indicator with all its band criteria, the
+// input its measurement needs, points as the user types, the decisions
+// that applied; category subtotals, a chart, the total and the level.
+
+import { h, fill } from "./dom.js";
+import { textInput, radioGroup, percentOrCounts } from "./fields.js";
+import { barChart } from "./chart.js";
+
+export function renderBanded(ctx, rubric) {
+  const updates = [];
+  const sections = rubric.categories.map((category) => {
+    const subtotal = h("span", { class: "subtotal" });
+    updates.push((result) => {
+      const c = result.scores.categories.find((x) => x.id === category.id);
+      fill(subtotal, `${ctx.t("subtotal")} ${c.points}/${c.max_points}`);
+    });
+    return h("section", { class: "category" },
+      h("h3", {}, `${category.id}. ${ctx.text(category.name)} `, subtotal),
+      ...category.indicators.map((indicator) => renderIndicator(ctx, indicator, updates)));
+  });
+
+  const summaryTable = h("tbody");
+  const chart = h("div", { class: "chart-box" });
+  const total = h("p", { class: "total", "aria-live": "polite" });
+  const badge = h("span", { class: "badge" });
+  updates.push((result) => {
+    const s = result.scores;
+    fill(summaryTable, s.categories.map((c) => h("tr", {},
+      h("th", { scope: "row" }, `${c.id}. ${ctx.text(c.name)}`),
+      h("td", { class: "num" }, `${c.points}/${c.max_points}`),
+      h("td", { class: "num" }, `${c.scored}/${c.indicators}`))));
+    fill(chart, barChart(ctx.t("chartTitle"), s.categories.map((c) => ({
+      label: `${c.id}. ${ctx.text(c.name)}`, value: c.points, max: c.max_points, text: `${c.points}/${c.max_points}`,
+    }))));
+    if (s.total !== null) {
+      fill(total, `${ctx.t("total")} ${s.total}/${s.max_total} · ${ctx.t("level")} `, badge);
+      fill(badge, `${s.level.level} ${ctx.text(s.level.name)}`);
+      badge.dataset.level = String(s.level.level);
+    } else {
+      fill(total, `${ctx.t("partial")} ${s.partial_total} · ${ctx.t("incomplete")(result.missing.length)}`);
+    }
+  });
+  const summary = h("section", { class: "summary", "aria-label": ctx.t("total") },
+    h("h3", {}, ctx.t("total")),
+    total,
+    h("table", {}, h("tbody", {}), summaryTable),
+    chart);
+  return { nodes: [...sections, summary], update: (result) => updates.forEach((u) => u(result)) };
+}
+
+function renderIndicator(ctx, indicator, updates) {
+  const path = ["answers", indicator.id];
+  const label = `${indicator.id}. ${ctx.text(indicator.name)}`;
+  const bands = indicator.bands.map((band) => h("li", { "data-points": band.points },
+    h("span", { class: "band-points" }, ctx.t("pointsUnit")(band.points)), " ", ctx.text(band.criterion)));
+  let input;
+  if (indicator.input === "percent") input = percentOrCounts(ctx, path, ctx.text(indicator.name));
+  else if (indicator.input === "count") {
+    const unit = indicator.unit ? ` (${ctx.text(indicator.unit)})` : "";
+    input = textInput(ctx, path, `${ctx.t("count")}${unit}`, { inputmode: "numeric" });
+  } else {
+    input = radioGroup(ctx, path, ctx.t("criterionMet"),
+      indicator.choices.map((c) => ({ id: c.id, label: ctx.text(c.label) })));
+  }
+  const points = h("output", { class: "points", "aria-live": "polite" });
+  const notes = h("ul", { class: "notes" });
+  updates.push((result) => {
+    const scored = result.scores.indicators.find((i) => i.id === indicator.id);
+    fill(points, scored.points === null ? ctx.t("notScored") : ctx.t("pointsUnit")(scored.points));
+    points.dataset.points = scored.points ?? "";
+    for (const li of bands) li.classList.toggle("earned", Number(li.dataset.points) === scored.points);
+    fill(notes, scored.decisions.map((d) => h("li", {}, ctx.text(d.text))));
+  });
+  return h("article", { class: "indicator", "data-indicator": indicator.id },
+    h("header", {}, h("h4", {}, label), points),
+    h("ol", { class: "bands" }, bands),
+    input,
+    notes);
+}

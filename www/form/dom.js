@@ -1,0 +1,38 @@
+// Building DOM without markup strings: every text goes in as a text node.
+
+export function h(tag, attrs, ...children) {
+  const node = tag === "svg" || SVG_TAGS.has(tag)
+    ? document.createElementNS("http://www.w3.org/2000/svg", tag)
+    : document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
+    else if (key === "value" || key === "checked") node[key] = value;
+    else node.setAttribute(key, value === true ? "" : String(value));
+  }
+  append(node, children);
+  return node;
+}
+
+const SVG_TAGS = new Set(["rect", "text", "g", "line", "title", "desc"]);
+
+function append(node, children) {
+  for (const child of children.flat(Infinity)) {
+    if (child === undefined || child === null || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+}
+
+/** Replaces the children of `node` with `children`. */
+export function fill(node, ...children) {
+  node.replaceChildren();
+  append(node, children);
+  return node;
+}
+
+let counter = 0;
+/** A document-unique id for label and description links. */
+export function uid(prefix) {
+  counter += 1;
+  return `${prefix}-${counter}`;
+}

@@ -1,0 +1,92 @@
+// Input widgets. Each writes what the user typed, as typed, into the
+// request at its path; the core reads Thai digits, "%", "1,005" and spaces.
+// Number fields are text inputs with a numeric keypad (inputmode), because
+// type="number" refuses Thai digits.
+
+import { h, uid } from "./dom.js";
+
+const key = (path) => path.join(".");
+
+/** A labelled text input bound to `path`. */
+export function textInput(ctx, path, label, options = {}) {
+  const id = uid("f");
+  const errorId = `${id}-error`;
+  const input = h("input", {
+    id,
+    type: "text",
+    inputmode: options.inputmode,
+    autocomplete: options.autocomplete || "off",
+    placeholder: options.placeholder,
+    value: ctx.get(path) ?? "",
+    "aria-describedby": errorId,
+    "data-path": key(path),
+    oninput: (event) => ctx.set(path, event.target.value),
+  });
+  const error = ctx.errorSlot(key(path), errorId);
+  return h("div", { class: `field ${options.className || ""}` }, h("label", { for: id }, label), input, error);
+}
+
+export const numberInput = (ctx, path, label, options = {}) =>
+  textInput(ctx, path, label, { inputmode: "decimal", ...options });
+
+/** A group of radio buttons bound to `path`; `choices` are [{ id, label }]. */
+export function radioGroup(ctx, path, legend, choices, options = {}) {
+  const name = uid("r");
+  const current = ctx.get(path);
+  const errorId = `${name}-error`;
+  const inputs = choices.map((choice) => {
+    const id = uid("c");
+    return h("label", { for: id, class: "choice" },
+      h("input", {
+        id,
+        type: "radio",
+        name,
+        value: choice.id,
+        checked: current !== undefined && String(current) === String(choice.id),
+        "data-path": key(path),
+        onchange: () => ctx.set(path, choice.value ?? choice.id),
+      }),
+      h("span", {}, choice.label));
+  });
+  return h("fieldset", { class: `radios ${options.className || ""}`, "aria-describedby": errorId },
+    h("legend", {}, legend), ...inputs, ctx.errorSlot(key(path), errorId));
+}
+
+/**
+ * A percentage typed directly or as two counts. Switching between the two
+ * keeps what was typed in the other, so nothing is lost by a wrong tap.
+ */
+export function percentOrCounts(ctx, path, label) {
+  const answer = ctx.get(path);
+  let counts = answer !== null && typeof answer === "object" && ("numerator" in answer || "denominator" in answer);
+  const remembered = { direct: counts ? undefined : answer, counts: counts ? answer : undefined };
+  const body = h("div", { class: "percent-body" });
+  const name = uid("m");
+  const show = () => {
+    body.replaceChildren(counts
+      ? h("div", { class: "counts" },
+          numberInput(ctx, [...path, "numerator"], ctx.t("numerator"), { inputmode: "numeric" }),
+          h("span", { class: "over", "aria-hidden": "true" }, "/"),
+          numberInput(ctx, [...path, "denominator"], ctx.t("denominator"), { inputmode: "numeric" }))
+      : numberInput(ctx, path, `${label} (${ctx.t("percent")})`));
+  };
+  const mode = (toCounts) => () => {
+    if (toCounts === counts) return;
+    remembered[counts ? "counts" : "direct"] = ctx.get(path);
+    counts = toCounts;
+    ctx.set(path, remembered[counts ? "counts" : "direct"], { silent: false });
+    show();
+  };
+  const modeId1 = uid("c");
+  const modeId2 = uid("c");
+  show();
+  return h("div", { class: "percent-field" },
+    h("fieldset", { class: "mode" },
+      h("legend", { class: "visually-hidden" }, label),
+      h("label", { for: modeId1, class: "choice" },
+        h("input", { id: modeId1, type: "radio", name, checked: !counts, onchange: mode(false) }), ctx.t("percent")),
+      h("label", { for: modeId2, class: "choice" },
+        h("input", { id: modeId2, type: "radio", name, checked: counts, onchange: mode(true) }), ctx.t("fromCounts"))),
+    body,
+    ctx.errorSlot(key(path)));
+}

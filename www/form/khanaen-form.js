@@ -1,0 +1,378 @@
+// <khanaen-form>: the assessment form as a custom element in a Shadow DOM.
+//
+// Attributes: framework, edition, lang ("th" default, or "en").
+// Events (bubbling, composed): "khanaen-result" with { result } whenever the
+// result changes; "khanaen-download" with { kind, fileName } after a download.
+//
+// The request the user is building is the element's only state; every
+// keystroke writes into it as typed, the WebAssembly core scores it, and the
+// outputs (points, errors, totals) are updated in place so focus and typing
+// are never disturbed.
+
+import { h, fill } from "./dom.js";
+import { WORDS } from "./i18n.js";
+import { Drafts, draftTitle } from "./drafts.js";
+import { renderBanded } from "./banded.js";
+import { renderWeighted } from "./weighted.js";
+import { printReport } from "./report.js";
+
+const DEFAULT_FRAMEWORK = "sorsochot-23";
+
+function getPath(root, path) {
+  let node = root;
+  for (const key of path) {
+    if (node === null || typeof node !== "object") return undefined;
+    node = node[key];
+  }
+  return node;
+}
+
+const isBlank = (v) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
+const isEmptyObject = (v) => v && typeof v === "object" && !Array.isArray(v) && Object.keys(v).length === 0;
+
+/** Sets `value` at `path`; a blank value removes the key, and answers left empty go too. */
+function setPath(root, path, value) {
+  let node = root;
+  const trail = [];
+  for (const key of path.slice(0, -1)) {
+    if (node[key] === null || typeof node[key] !== "object") node[key] = typeof key === "number" ? [] : {};
+    trail.push([node, key]);
+    node = node[key];
+  }
+  const last = path[path.length - 1];
+  if (isBlank(value)) delete node[last];
+  else node[last] = value;
+  // Remove objects emptied by the deletion, but keep "answers", "unit" and lists.
+  for (let i = trail.length - 1; i >= 1; i -= 1) {
+    const [parent, key] = trail[i];
+    if (isEmptyObject(parent[key])) delete parent[key];
+    else break;
+  }
+}
+
+export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
+  if (customElements.get(tag)) return;
+
+  class KhanaenForm extends HTMLElement {
+    static get observedAttributes() {
+      return ["framework", "edition", "lang"];
+    }
+
+    constructor() {
+      super();
+      this.attachShadow({ mode: "open" });
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      this.shadowRoot.adoptedStyleSheets = [sheet];
+      this.status = h("p", { class: "status", role: "status" }, WORDS.th.loading);
+      this.shadowRoot.append(this.status);
+      this.slots = new Map();
+      this.updaters = [];
+      this.saveTimer = null;
+    }
+
+    get lang() {
+      return this.getAttribute("lang") === "en" ? "en" : "th";
+    }
+
+    async connectedCallback() {
+      if (this.core) return;
+      try {
+        this.core = await loadCore();
+      } catch (err) {
+        fill(this.status, `${WORDS[this.lang].loadError}: ${err}`);
+        return;
+      }
+      let storage = null;
+      try {
+        storage = window.localStorage;
+      } catch {
+        storage = null;
+      }
+      this.drafts = new Drafts(storage || { setItem() { throw new Error("no storage"); } });
+      this.frameworkList = this.core.frameworks();
+      const active = this.drafts.activeId();
+      const saved = active && this.drafts.all()[active];
+      const wanted = this.getAttribute("framework");
+      if (saved && (!wanted || saved.request.framework === wanted)) {
+        this.draftId = active;
+        this.request = saved.request;
+      } else {
+        this.newRequest(wanted || DEFAULT_FRAMEWORK, this.getAttribute("edition"));
+      }
+      this.render();
+    }
+
+    attributeChangedCallback(name, old, value) {
+      if (!this.core || old === value) return;
+      if (name === "lang") this.render();
+      else if (name === "framework" && value && value !== this.request.framework) {
+        this.newRequest(value, this.getAttribute("edition"), this.request.unit);
+        this.render();
+      } else if (name === "edition" && value && value !== this.request.edition) {
+        this.request.edition = value;
+        this.render();
+      }
+    }
+
+    newRequest(framework, edition, unit = {}) {
+      const summary = this.frameworkList.find((f) => f.id === framework) || this.frameworkList[0];
+      const editions = summary.editions.map((e) => e.edition);
+      this.request = {
+        framework: summary.id,
+        edition: editions.includes(edition) ? edition : editions[editions.length - 1],
+        unit: { ...unit },
+        answers: {},
+      };
+      this.draftId = null;
+    }
+
+    /** What the field renderers are given. */
+    context() {
+      const lang = this.lang;
+      return {
+        lang,
+        t: (key) => WORDS[lang][key],
+        text: (t) => (t ? t[lang] : ""),
+        get: (path) => getPath(this.request, path),
+        set: (path, value) => {
+          setPath(this.request, path, value);
+          this.changed();
+        },
+        refresh: () => this.changed(),
+        errorSlot: (key, id) => {
+          const slot = h("p", { class: "error", id, "aria-live": "polite", "data-error-for": key });
+          if (!this.slots.has(key)) this.slots.set(key, []);
+          this.slots.get(key).push(slot);
+          return slot;
+        },
+      };
+    }
+
+    render() {
+      const ctx = this.context();
+      this.ctx = ctx;
+      this.slots = new Map();
+      this.framework = this.core.describe(this.request.framework);
+      const [kind, rubric] = Object.entries(this.framework.rubric)[0];
+      const form = kind === "banded" ? renderBanded(ctx, rubric) : renderWeighted(ctx, rubric);
+      this.updaters = [form.update];
+      this.report = h("div", { class: "print-only" });
+      this.generalErrors = h("ul", { class: "error general", "aria-live": "polite" });
+      this.scorebar = h("div", { class: "scorebar", role: "status" });
+      this.shadowRoot.replaceChildren(
+        this.toolbar(ctx),
+        this.generalErrors,
+        this.unitFields(ctx),
+        h("div", { class: `form ${kind}` }, form.nodes),
+        this.scorebar,
+        this.report,
+      );
+      this.shadowRoot.host.setAttribute("lang", this.lang);
+      this.update();
+    }
+
+    toolbar(ctx) {
+      const frameworkSelect = h("select", {
+        id: "framework",
+        onchange: (e) => {
+          this.newRequest(e.target.value, null, this.request.unit);
+          this.render();
+          this.changed();
+        },
+      }, this.frameworkList.map((f) => h("option", { value: f.id, selected: f.id === this.request.framework }, ctx.text(f.name))));
+      const summary = this.frameworkList.find((f) => f.id === this.request.framework);
+      const editionSelect = h("select", {
+        id: "edition",
+        onchange: (e) => {
+          this.request.edition = e.target.value;
+          this.render();
+          this.changed();
+        },
+      }, summary.editions.map((ed) => h("option", { value: ed.edition, selected: ed.edition === this.request.edition }, ed.edition)));
+      const draftList = this.drafts.all();
+      const draftSelect = h("select", {
+        id: "drafts",
+        disabled: !this.drafts.available,
+        onchange: (e) => {
+          const chosen = this.drafts.all()[e.target.value];
+          if (!chosen) return;
+          this.draftId = e.target.value;
+          this.request = chosen.request;
+          this.drafts.save(this.draftId, this.request);
+          this.render();
+        },
+      },
+      h("option", { value: "" }, this.draftId ? "" : ctx.t("untitled")),
+      Object.entries(draftList)
+        .sort(([, a], [, b]) => String(b.savedAt).localeCompare(String(a.savedAt)))
+        .map(([id, d]) => h("option", { value: id, selected: id === this.draftId }, draftTitle(d.request, ctx.t("untitled")))));
+      const file = h("input", {
+        id: "open-json", type: "file", accept: ".json,application/json", class: "visually-hidden",
+        onchange: async (e) => {
+          const chosen = e.target.files[0];
+          if (chosen) this.loadJson(await chosen.text());
+          e.target.value = "";
+        },
+      });
+      this.saveNote = h("span", { class: "save-note", "aria-live": "polite" },
+        this.drafts.available ? "" : ctx.t("draftsOff"));
+      return h("div", { class: "toolbar no-print" },
+        h("div", { class: "row" },
+          h("label", { for: "framework" }, ctx.t("framework"), frameworkSelect),
+          h("label", { for: "edition" }, ctx.t("edition"), editionSelect),
+          h("button", { type: "button", class: "secondary", lang: this.lang === "th" ? "en" : "th",
+            onclick: () => this.setAttribute("lang", this.lang === "th" ? "en" : "th") }, ctx.t("language"))),
+        h("div", { class: "row" },
+          h("label", { for: "drafts" }, ctx.t("drafts"), draftSelect),
+          h("button", { type: "button", class: "secondary", onclick: () => {
+            this.newRequest(this.request.framework, this.request.edition);
+            this.render();
+          } }, ctx.t("newDraft")),
+          h("button", { type: "button", class: "secondary", disabled: !this.drafts.available, onclick: () => {
+            if (this.draftId) this.drafts.remove(this.draftId);
+            this.newRequest(this.request.framework, this.request.edition);
+            this.render();
+          } }, ctx.t("deleteDraft"))),
+        h("div", { class: "row" },
+          h("button", { type: "button", id: "download-json", onclick: () => this.download("json") }, ctx.t("downloadJson")),
+          h("button", { type: "button", id: "download-csv", onclick: () => this.download("csv") }, ctx.t("downloadCsv")),
+          h("label", { for: "open-json", class: "button secondary" }, ctx.t("openJson"), file),
+          h("button", { type: "button", class: "secondary", onclick: () => window.print() }, ctx.t("print"))),
+        this.saveNote);
+    }
+
+    unitFields(ctx) {
+      const field = (key, options = {}) => {
+        const id = `unit-${key}`;
+        const errorId = `${id}-error`;
+        return h("div", { class: "field" },
+          h("label", { for: id }, ctx.t(key)),
+          h("input", {
+            id, type: "text", value: this.request.unit?.[key] ?? "", autocomplete: options.autocomplete || "off",
+            inputmode: options.inputmode, placeholder: options.placeholder, "aria-describedby": errorId,
+            "data-path": `unit.${key}`,
+            oninput: (e) => ctx.set(["unit", key], e.target.value),
+          }),
+          ctx.errorSlot(`unit.${key}`, errorId));
+      };
+      const edition = this.framework.editions.find((e) => e.edition === this.request.edition);
+      const rounds = edition ? edition.rounds : [];
+      const place = this.framework.unit === "tambon"
+        ? [field("province"), field("district"), field("tambon")]
+        : [field("province"), field("district"), field("organisation")];
+      const round = rounds.length
+        ? h("div", { class: "field" },
+            h("label", { for: "unit-round" }, ctx.t("round")),
+            h("select", { id: "unit-round", "aria-describedby": "unit-round-error", onchange: (e) => ctx.set(["unit", "round"], e.target.value) },
+              h("option", { value: "" }, ctx.t("noRound")),
+              rounds.map((r) => h("option", { value: String(r), selected: String(this.request.unit?.round ?? "") === String(r) }, String(r)))),
+            ctx.errorSlot("unit.round", "unit-round-error"))
+        : null;
+      return h("fieldset", { class: "unit" },
+        h("legend", {}, ctx.t("unitDetails")),
+        h("div", { class: "grid" },
+          place, round,
+          field("date", { inputmode: "numeric", placeholder: ctx.t("datePlaceholder") }),
+          field("assessor", { autocomplete: "name" }),
+          field("position", { autocomplete: "organization-title" })));
+    }
+
+    /** Scores the request and updates every output, without touching inputs. */
+    update() {
+      let result;
+      try {
+        result = this.core.score(this.request);
+      } catch (err) {
+        fill(this.generalErrors, h("li", {}, String(err.message || err)));
+        return;
+      }
+      this.result = result;
+      this.updaters.forEach((u) => u(result));
+      fill(this.scorebar, this.scoreLine(result));
+      this.showErrors(result.errors);
+      fill(this.report, printReport(this.ctx, this.framework, result));
+      this.dispatchEvent(new CustomEvent("khanaen-result", { detail: { result }, bubbles: true, composed: true }));
+    }
+
+    /** The running total shown at the foot of the screen while typing. */
+    scoreLine(result) {
+      const t = this.ctx.t;
+      const s = result.scores;
+      if (s.kind === "banded") {
+        return s.total !== null
+          ? `${t("total")} ${s.total}/${s.max_total} · ${t("level")} ${s.level.level} ${this.ctx.text(s.level.name)}`
+          : `${t("partial")} ${s.partial_total} · ${t("incomplete")(result.missing.length)}`;
+      }
+      return s.weighted_score !== null
+        ? `${t("weightedScore")} ${s.weighted_score} · ${t("contribution")} ${s.contribution}`
+        : `${t("contribution")} ${s.partial_contribution} · ${t("incomplete")(result.missing.length)}`;
+    }
+
+    showErrors(errors) {
+      for (const slots of this.slots.values()) for (const slot of slots) fill(slot);
+      for (const input of this.shadowRoot.querySelectorAll("[aria-invalid]")) input.removeAttribute("aria-invalid");
+      const general = [];
+      for (const error of errors) {
+        let key = error.path;
+        while (key && !this.slots.has(key)) key = key.includes(".") ? key.slice(0, key.lastIndexOf(".")) : "";
+        const message = error.message[this.lang];
+        if (key) {
+          const slot = this.slots.get(key)[0];
+          slot.append(slot.childNodes.length ? ` ${message}` : message);
+        } else general.push(h("li", {}, message));
+        for (const input of this.shadowRoot.querySelectorAll(`[data-path="${CSS.escape(error.path)}"]`)) {
+          input.setAttribute("aria-invalid", "true");
+        }
+      }
+      fill(this.generalErrors, general);
+    }
+
+    changed() {
+      this.update();
+      if (!this.drafts.available) return;
+      clearTimeout(this.saveTimer);
+      this.saveTimer = setTimeout(() => {
+        if (!this.draftId) this.draftId = Drafts.newId();
+        const ok = this.drafts.save(this.draftId, this.request);
+        fill(this.saveNote, ok ? this.ctx.t("saved") : this.ctx.t("draftsOff"));
+      }, 250);
+    }
+
+    fileName(ext) {
+      const u = this.request.unit || {};
+      const who = [u.province, u.district, u.tambon || u.organisation].filter((s) => s && String(s).trim()).join("-")
+        || this.request.framework;
+      return `${who.replace(/[\\/:*?"<>|\s]+/g, "_")}_${u.date || this.result?.unit?.date || "undated"}.${ext}`;
+    }
+
+    download(kind) {
+      const text = kind === "json"
+        ? this.core.exportJson(this.request)
+        : this.core.exportCsv(this.request, this.lang);
+      const fileName = this.fileName(kind);
+      const url = URL.createObjectURL(new Blob([text], { type: kind === "json" ? "application/json" : "text/csv;charset=utf-8" }));
+      const a = h("a", { href: url, download: fileName, class: "visually-hidden" });
+      this.shadowRoot.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      this.dispatchEvent(new CustomEvent("khanaen-download", { detail: { kind, fileName }, bubbles: true, composed: true }));
+    }
+
+    /** Restores the form from a downloaded JSON (a result or a request). */
+    loadJson(text) {
+      try {
+        const result = this.core.importJson(text);
+        this.request = result.request;
+        this.draftId = null;
+        this.render();
+        this.changed();
+      } catch (err) {
+        fill(this.generalErrors, h("li", {}, `${this.ctx.t("loadError")}: ${err.message || err}`));
+      }
+    }
+  }
+
+  customElements.define(tag, KhanaenForm);
+}

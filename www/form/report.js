@@ -1,0 +1,55 @@
+// The printed report: on A4, as an official form would look — the unit and
+// round, the indicators with their points, the total, the level, the notes,
+// and signature lines for the assessor. Hidden on screen.
+
+import { h } from "./dom.js";
+
+export function printReport(ctx, framework, result) {
+  const u = result.unit;
+  const s = result.scores;
+  const unitRows = [
+    [ctx.t("province"), u.province], [ctx.t("district"), u.district],
+    [ctx.t("tambon"), u.tambon], [ctx.t("organisation"), u.organisation],
+    [ctx.t("round"), u.round ?? ""], [ctx.t("date"), u.date],
+  ].filter(([, v]) => v !== "" && v !== null);
+  const notesOf = (list) => list.map((n) => ctx.text(n.text)).join(" ");
+  let table;
+  let totals;
+  if (s.kind === "banded") {
+    table = h("table", { class: "report-table" },
+      h("thead", {}, h("tr", {}, ["#", ctx.t("indicator"), ctx.t("value_"), ctx.t("points"), ctx.t("criterionMet"), ctx.t("notes")]
+        .map((c) => h("th", { scope: "col" }, c)))),
+      h("tbody", {}, s.indicators.map((i) => h("tr", {},
+        h("td", {}, i.id), h("td", {}, ctx.text(i.name)),
+        h("td", { class: "num" }, i.input ? (i.input.label ? ctx.text(i.input.label) : (i.input.numerator ? `${i.input.numerator}/${i.input.denominator} = ${i.input.value} %` : i.input.value)) : ""),
+        h("td", { class: "num" }, i.points ?? "–"),
+        h("td", {}, i.criterion ? ctx.text(i.criterion) : ""),
+        h("td", {}, notesOf(i.decisions))))));
+    totals = [
+      h("p", { class: "report-total" }, `${ctx.t("total")}: ${s.total ?? `${s.partial_total} (${ctx.t("incomplete")(result.missing.length)})`} / ${s.max_total}`),
+      h("p", { class: "report-level" }, `${ctx.t("level")}: ${s.level ? `${s.level.level} ${ctx.text(s.level.name)}` : "–"}`),
+    ];
+  } else {
+    table = h("table", { class: "report-table" },
+      h("thead", {}, h("tr", {}, [ctx.t("item"), "", ctx.t("weight"), ctx.t("result"), ctx.t("score"), ctx.t("contribution"), ctx.t("notes")]
+        .map((c) => h("th", { scope: "col" }, c)))),
+      h("tbody", {}, s.items.map((i) => h("tr", { class: `depth-${i.depth}` },
+        h("td", {}, i.id), h("td", {}, ctx.text(i.name)), h("td", { class: "num" }, i.weight),
+        h("td", { class: "num" }, i.result ?? ""), h("td", { class: "num" }, i.score ?? "–"),
+        h("td", { class: "num" }, i.contribution ?? ""), h("td", {}, notesOf([...i.decisions, ...i.warnings]))))));
+    totals = [h("p", { class: "report-total" },
+      `${ctx.t("weightedScore")}: ${s.weighted_score ?? `– (${ctx.t("incomplete")(result.missing.length)})`}`)];
+  }
+  return h("section", { class: "print-report", "aria-hidden": "true" },
+    h("h2", {}, `${ctx.t("reportTitle")}: ${ctx.text(framework.name)}`),
+    h("p", {}, `${ctx.t("edition")} ${result.framework.edition} · ${ctx.text(result.framework.source)}`),
+    h("dl", { class: "report-unit" }, unitRows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, String(v))])),
+    table,
+    totals,
+    result.notes.length ? h("p", {}, `${ctx.t("notes")}: ${notesOf(result.notes)}`) : null,
+    h("div", { class: "signature" },
+      h("p", {}, `${ctx.t("signature")} ........................................ ${ctx.t("assessorSign")}`),
+      h("p", {}, `( ${u.assessor || "........................................"} )`),
+      h("p", {}, `${ctx.t("position")} ${u.position || "........................................"}`),
+      h("p", {}, `${ctx.t("date")} ${u.date || "........................"}`)));
+}

@@ -1,0 +1,248 @@
+// The OPDC-style form: the weighted tree of items, each scored item with its
+// input and five-level criteria, its score, contribution and notes; the
+// evaluation matrix behind value-for-money 2.1.1 and the municipality report
+// forms behind KPI 3.2; the weighted total and a chart.
+
+import { h, fill, uid } from "./dom.js";
+import { numberInput, textInput, radioGroup, percentOrCounts } from "./fields.js";
+import { barChart } from "./chart.js";
+
+export function renderWeighted(ctx, rubric) {
+  const updates = [];
+  const nodes = rubric.items.map((item) => renderItem(ctx, item, 0, updates));
+  const total = h("p", { class: "total", "aria-live": "polite" });
+  const chart = h("div", { class: "chart-box" });
+  updates.push((result) => {
+    const s = result.scores;
+    fill(total, s.weighted_score !== null
+      ? `${ctx.t("weightedScore")} ${s.weighted_score} · ${ctx.t("contribution")} ${s.contribution}`
+      : `${ctx.t("contribution")} ${s.partial_contribution} · ${ctx.t("incomplete")(result.missing.length)}`);
+    const top = s.items.filter((i) => i.depth === 0);
+    fill(chart, barChart(ctx.t("chartTitle"), top.map((i) => ({
+      label: `${i.id} ${ctx.text(i.name)}`, value: Number(i.score ?? 0), max: 5, text: i.score ?? "–",
+    }))));
+  });
+  const summary = h("section", { class: "summary" }, h("h3", {}, ctx.t("weightedScore")), total, chart);
+  return { nodes: [...nodes, summary], update: (result) => updates.forEach((u) => u(result)) };
+}
+
+function itemOf(result, id) {
+  return result.scores.items.find((i) => i.id === id);
+}
+
+function scoreLine(ctx, scored) {
+  if (scored.score === null) return ctx.t("notScored");
+  const parts = [`${ctx.t("score")} ${scored.score}`];
+  if (scored.result !== null) parts.unshift(`${ctx.t("result")} ${scored.result}`);
+  parts.push(`${ctx.t("contribution")} ${scored.contribution}`);
+  return parts.join(" · ");
+}
+
+function renderItem(ctx, item, depth, updates) {
+  const heading = `${item.id} ${ctx.text(item.name)} (${ctx.t("weight")} ${item.weight})`;
+  const output = h("output", { class: "points", "aria-live": "polite" });
+  const notes = h("ul", { class: "notes" });
+  updates.push((result) => {
+    const scored = itemOf(result, item.id);
+    fill(output, scoreLine(ctx, scored));
+    output.dataset.score = scored.score ?? "";
+    fill(notes, [...scored.decisions, ...scored.warnings].map((n) => h("li", {}, ctx.text(n.text))));
+  });
+  if (item.children && item.children.length) {
+    const Tag = depth === 0 ? "h3" : "h4";
+    return h("section", { class: `item-group depth-${depth}` },
+      h("header", {}, h(Tag, {}, heading), output),
+      ...item.children.map((child) => renderItem(ctx, child, depth + 1, updates)));
+  }
+  const [kind, scoring] = Object.entries(item.scoring)[0];
+  const path = ["answers", item.id];
+  let body;
+  if (kind === "thresholds") body = thresholdsBody(ctx, item, scoring, path, updates);
+  else if (kind === "named_levels") {
+    body = radioGroup(ctx, path, ctx.t("levelInput"),
+      scoring.levels.map((l, i) => ({ id: l.id, label: `${i + 1} ${ctx.text(l.label)}` })));
+  } else {
+    body = [levelTexts(ctx, scoring.level_texts), numberInput(ctx, path, ctx.t("levelInput"))];
+  }
+  return h("article", { class: "indicator item", "data-item": item.id },
+    h("header", {}, h("h4", {}, heading), output), body, notes);
+}
+
+function levelTexts(ctx, texts, thresholds) {
+  if ((!texts || !texts.length) && !thresholds) return null;
+  const rows = [1, 2, 3, 4, 5].map((level, i) => h("li", { "data-level": level },
+    h("span", { class: "band-points" }, `${ctx.t("level")} ${level}`), " ",
+    texts && texts[i] ? ctx.text(texts[i]) : thresholds[i]));
+  return h("ol", { class: "bands levels" }, rows);
+}
+
+function thresholdsBody(ctx, item, scoring, path, updates) {
+  const levels = levelTexts(ctx, scoring.level_texts, scoring.thresholds);
+  updates.push((result) => {
+    const scored = itemOf(result, item.id);
+    for (const li of levels.children) li.classList.toggle("earned", Number(li.dataset.level) === scored.level);
+  });
+  const direct = () => (scoring.input === "percent"
+    ? percentOrCounts(ctx, path, ctx.text(item.name))
+    : numberInput(ctx, path, ctx.t("value")));
+  if (!scoring.matrix && !scoring.reports) return [levels, direct()];
+
+  // The result may be typed, or computed from the sub-form behind it.
+  const subKey = scoring.matrix ? "matrix" : "units";
+  const answer = ctx.get(path);
+  let sub = answer !== null && typeof answer === "object" && subKey in answer;
+  const holder = h("div", { class: "sub" });
+  const name = uid("m");
+  const memory = { direct: sub ? undefined : answer, sub: sub ? answer : undefined };
+  const subUpdates = [];
+  updates.push((result) => subUpdates.forEach((u) => u(result)));
+  const show = () => {
+    subUpdates.length = 0;
+    holder.replaceChildren(sub
+      ? (scoring.matrix
+        ? matrixForm(ctx, path, scoring.matrix, item, subUpdates)
+        : reportsForm(ctx, path, scoring.reports, item, subUpdates))
+      : direct());
+  };
+  const choose = (toSub) => () => {
+    if (toSub === sub) return;
+    memory[sub ? "sub" : "direct"] = ctx.get(path);
+    sub = toSub;
+    const restored = memory[sub ? "sub" : "direct"];
+    ctx.set(path, restored ?? (sub ? (scoring.matrix ? { matrix: {} } : { units: [{ name: "", items: {} }] }) : undefined));
+    show();
+  };
+  const id1 = uid("c");
+  const id2 = uid("c");
+  show();
+  return [levels,
+    h("fieldset", { class: "mode" },
+      h("legend", { class: "visually-hidden" }, ctx.text(item.name)),
+      h("label", { for: id1, class: "choice" },
+        h("input", { id: id1, type: "radio", name, checked: !sub, onchange: choose(false) }), ctx.t("direct")),
+      h("label", { for: id2, class: "choice" },
+        h("input", { id: id2, type: "radio", name, checked: sub, onchange: choose(true) }),
+        ctx.t(scoring.matrix ? "useMatrix" : "useReports"))),
+    holder];
+}
+
+function matrixForm(ctx, path, matrix, item, updates) {
+  const base = [...path, "matrix"];
+  const summary = h("p", { class: "sub-summary", "aria-live": "polite" });
+  updates.push((result) => {
+    const m = itemOf(result, item.id).matrix;
+    fill(summary, m ? ctx.t("metCount")(m.met, m.assessed) + (m.percent !== null ? ` = ${m.percent} %` : "") : "");
+  });
+  const rows = matrix.indicators.map((ind) => {
+    const p = [...base, ind.id];
+    const [valueKind] = typeof ind.value === "string" ? [ind.value] : Object.keys(ind.value);
+    const valueSpec = typeof ind.value === "string" ? {} : ind.value[valueKind];
+    const [targetKind] = typeof ind.target === "string" ? [ind.target] : Object.keys(ind.target);
+    const inputs = [];
+    if (valueKind === "share" || valueKind === "ratio") {
+      inputs.push(numberInput(ctx, [...p, "numerator"], ctx.text(valueSpec.numerator)),
+        numberInput(ctx, [...p, "denominator"], ctx.text(valueSpec.denominator)));
+    } else if (valueKind === "mean_score") {
+      inputs.push(numberInput(ctx, [...p, "value"], `${ctx.t("mean")} (0–${valueSpec.out_of})`));
+    } else {
+      inputs.push(numberInput(ctx, [...p, "value"], `${ctx.t("value")} (${ctx.text(ind.unit)})`, { inputmode: "numeric" }));
+    }
+    if (targetKind === "previous_plus" || targetKind === "previous_plus_growth") {
+      inputs.push(numberInput(ctx, [...p, "previous"], ctx.t("previous")));
+    }
+    if (targetKind === "previous_plus_growth") inputs.push(numberInput(ctx, [...p, "growth"], ctx.t("growth")));
+    const verdict = h("output", { class: "verdict", "aria-live": "polite" });
+    const notes = h("ul", { class: "notes" });
+    updates.push((result) => {
+      const m = itemOf(result, item.id).matrix;
+      const scored = m && m.indicators.find((x) => x.id === ind.id);
+      if (!scored || scored.met === null) {
+        fill(verdict, "");
+        fill(notes);
+        return;
+      }
+      fill(verdict, `${ctx.t("value")} ${scored.value} · ${ctx.t("target")} ${scored.target} · ${ctx.t(scored.met ? "met" : "notMet")}`);
+      verdict.dataset.met = String(scored.met);
+      fill(notes, scored.decisions.map((d) => h("li", {}, ctx.text(d.text))));
+    });
+    return h("div", { class: "matrix-row", "data-matrix": ind.id },
+      h("h5", {}, `${ctx.text(ind.group)} ${ind.id.split("-").pop()}: ${ctx.text(ind.name)}`),
+      h("div", { class: "inputs" }, inputs),
+      ctx.errorSlot(p.join(".")),
+      verdict, notes);
+  });
+  return h("div", { class: "matrix" }, summary, rows, ctx.errorSlot(base.join(".")));
+}
+
+function reportsForm(ctx, path, reports, item, updates) {
+  const container = h("div", { class: "reports" });
+  const summary = h("p", { class: "sub-summary", "aria-live": "polite" });
+  const unitsBox = h("div", { class: "units" });
+  const unitUpdates = [];
+  updates.push((result) => {
+    const r = itemOf(result, item.id).reports;
+    fill(summary, r ? `${ctx.t("meetingAll")(r.meeting_all, r.reported)} · ${r.meeting_all}/${r.denominator}${r.percent !== null ? ` = ${r.percent} %` : ""}` : "");
+    unitUpdates.forEach((u) => u(r));
+  });
+  const units = () => ctx.get([...path, "units"]) || [];
+  const drawUnits = () => {
+    unitUpdates.length = 0;
+    fill(unitsBox, units().map((_, index) => unitForm(ctx, [...path, "units", index], reports, index, unitUpdates, () => {
+      const next = units().filter((__, i) => i !== index);
+      ctx.set([...path, "units"], next);
+      drawUnits();
+      ctx.refresh();
+    })));
+  };
+  drawUnits();
+  container.append(
+    numberInput(ctx, [...path, "denominator"], ctx.t("unitsAssessed"), { inputmode: "numeric", placeholder: reports.default_denominator }),
+    summary,
+    unitsBox,
+    h("button", { type: "button", class: "secondary", onclick: () => {
+      ctx.set([...path, "units"], [...units(), { name: "", items: {} }]);
+      drawUnits();
+      ctx.refresh();
+    } }, ctx.t("addUnit")),
+    ctx.errorSlot([...path, "units"].join(".")));
+  return container;
+}
+
+function unitForm(ctx, path, reports, index, updates, remove) {
+  const percents = {};
+  const criteria = h("ul", { class: "criteria" });
+  const verdict = h("output", { class: "verdict", "aria-live": "polite" });
+  const warnings = h("ul", { class: "notes" });
+  updates.push((r) => {
+    const unit = r && r.units[index];
+    if (!unit) return;
+    for (const it of unit.items) {
+      if (percents[it.id]) fill(percents[it.id], it.percent !== null ? ctx.t("computedPercent")(it.percent) : "");
+    }
+    fill(criteria, unit.criteria.map((c) => h("li", { "data-met": String(c.met) },
+      `${c.id}. ${ctx.text(c.label)}: ${c.met === null ? "–" : ctx.t(c.met ? "met" : "notMet")}`)));
+    fill(verdict, unit.meets_all === null ? "" : ctx.t(unit.meets_all ? "meetsAll" : "doesNotMeet"));
+    verdict.dataset.met = String(unit.meets_all);
+    fill(warnings, unit.warnings.map((w) => h("li", {}, ctx.text(w.text))));
+  });
+  const yesNo = [{ id: "yes", label: ctx.t("yes") }, { id: "no", label: ctx.t("no") }];
+  const items = reports.items.map((it) => {
+    const p = [...path, "items", it.id];
+    const label = `${it.id}. ${ctx.text(it.label)}`;
+    if (it.kind === "count") return textInput(ctx, p, label, { inputmode: "numeric" });
+    if (it.kind === "yes_no") return radioGroup(ctx, p, label, yesNo);
+    percents[it.id] = h("output", { class: "computed" });
+    return h("div", { class: "yes-count" },
+      radioGroup(ctx, [...p, "answer"], label, yesNo),
+      textInput(ctx, [...p, "count"], ctx.t("count"), { inputmode: "numeric" }),
+      it.percent_of ? numberInput(ctx, [...p, "reported_percent"], ctx.t("reportedPercent")) : null,
+      percents[it.id],
+      ctx.errorSlot(p.join(".")));
+  });
+  return h("fieldset", { class: "unit-report" },
+    h("legend", {}, ctx.t("unitN")(index + 1)),
+    textInput(ctx, [...path, "name"], ctx.t("unitName")),
+    items,
+    h("h5", {}, ctx.t("criteria")), criteria, verdict, warnings,
+    h("button", { type: "button", class: "secondary", onclick: remove }, `${ctx.t("removeUnit")} ${ctx.t("unitN")(index + 1)}`));
+}
