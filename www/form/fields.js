@@ -55,26 +55,42 @@ export function radioGroup(ctx, path, legend, choices, options = {}) {
 /**
  * A percentage typed directly or as two counts. Switching between the two
  * keeps what was typed in the other, so nothing is lost by a wrong tap.
+ * The direct value goes at `path`, or at `path` + "value" when the answer is
+ * an object with other keys beside it (a matrix indicator's "previous").
  */
-export function percentOrCounts(ctx, path, label) {
+export function percentOrCounts(ctx, path, label, options = {}) {
+  const inObject = Boolean(options.inObject);
+  const directPath = inObject ? [...path, "value"] : path;
   const answer = ctx.get(path);
   let counts = answer !== null && typeof answer === "object" && ("numerator" in answer || "denominator" in answer);
-  const remembered = { direct: counts ? undefined : answer, counts: counts ? answer : undefined };
+  const parts = (toCounts) => (toCounts ? ["numerator", "denominator"] : inObject ? ["value"] : null);
+  const remembered = {};
   const body = h("div", { class: "percent-body" });
   const name = uid("m");
   const show = () => {
     body.replaceChildren(counts
       ? h("div", { class: "counts" },
-          numberInput(ctx, [...path, "numerator"], ctx.t("numerator"), { inputmode: "numeric" }),
+          numberInput(ctx, [...path, "numerator"], options.numerator || ctx.t("numerator"), { inputmode: "numeric" }),
           h("span", { class: "over", "aria-hidden": "true" }, "/"),
-          numberInput(ctx, [...path, "denominator"], ctx.t("denominator"), { inputmode: "numeric" }))
-      : numberInput(ctx, path, `${label} (${ctx.t("percent")})`));
+          numberInput(ctx, [...path, "denominator"], options.denominator || ctx.t("denominator"), { inputmode: "numeric" }))
+      : numberInput(ctx, directPath, `${label} (${ctx.t("percent")})`));
+  };
+  const save = (mode) => {
+    const keys = parts(mode);
+    if (!keys) return ctx.get(path);
+    return Object.fromEntries(keys.map((k) => [k, ctx.get([...path, k])]));
+  };
+  const restore = (mode, saved) => {
+    const keys = parts(mode);
+    if (!keys) return ctx.set(path, saved);
+    for (const k of keys) ctx.set([...path, k], saved ? saved[k] : undefined);
   };
   const mode = (toCounts) => () => {
     if (toCounts === counts) return;
-    remembered[counts ? "counts" : "direct"] = ctx.get(path);
+    remembered[counts] = save(counts);
+    restore(counts, undefined);
     counts = toCounts;
-    ctx.set(path, remembered[counts ? "counts" : "direct"], { silent: false });
+    restore(counts, remembered[counts]);
     show();
   };
   const modeId1 = uid("c");
@@ -88,5 +104,5 @@ export function percentOrCounts(ctx, path, label) {
       h("label", { for: modeId2, class: "choice" },
         h("input", { id: modeId2, type: "radio", name, checked: counts, onchange: mode(true) }), ctx.t("fromCounts"))),
     body,
-    ctx.errorSlot(key(path)));
+    inObject ? null : ctx.errorSlot(path.join(".")));
 }

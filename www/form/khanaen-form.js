@@ -190,7 +190,6 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
           this.changed();
         },
       }, summary.editions.map((ed) => h("option", { value: ed.edition, selected: ed.edition === this.request.edition }, ed.edition)));
-      const draftList = this.drafts.all();
       const draftSelect = h("select", {
         id: "drafts",
         disabled: !this.drafts.available,
@@ -202,11 +201,9 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
           this.drafts.save(this.draftId, this.request);
           this.render();
         },
-      },
-      h("option", { value: "" }, this.draftId ? "" : ctx.t("untitled")),
-      Object.entries(draftList)
-        .sort(([, a], [, b]) => String(b.savedAt).localeCompare(String(a.savedAt)))
-        .map(([id, d]) => h("option", { value: id, selected: id === this.draftId }, draftTitle(d.request, ctx.t("untitled")))));
+      });
+      this.draftSelect = draftSelect;
+      this.listDrafts();
       const file = h("input", {
         id: "open-json", type: "file", accept: ".json,application/json", class: "visually-hidden",
         onchange: async (e) => {
@@ -240,6 +237,16 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
           h("label", { for: "open-json", class: "button secondary" }, ctx.t("openJson"), file),
           h("button", { type: "button", class: "secondary", onclick: () => window.print() }, ctx.t("print"))),
         this.saveNote);
+    }
+
+    /** Fills the drafts list: newest first, the current one selected. */
+    listDrafts() {
+      const ctx = this.ctx;
+      fill(this.draftSelect,
+        this.draftId ? null : h("option", { value: "" }, ctx.t("untitled")),
+        Object.entries(this.drafts.all())
+          .sort(([, a], [, b]) => String(b.savedAt).localeCompare(String(a.savedAt)))
+          .map(([id, d]) => h("option", { value: id, selected: id === this.draftId }, draftTitle(d.request, ctx.t("untitled")))));
     }
 
     unitFields(ctx) {
@@ -336,6 +343,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         if (!this.draftId) this.draftId = Drafts.newId();
         const ok = this.drafts.save(this.draftId, this.request);
         fill(this.saveNote, ok ? this.ctx.t("saved") : this.ctx.t("draftsOff"));
+        this.listDrafts();
       }, 250);
     }
 

@@ -139,7 +139,11 @@ function matrixForm(ctx, path, matrix, item, updates) {
     const valueSpec = typeof ind.value === "string" ? {} : ind.value[valueKind];
     const [targetKind] = typeof ind.target === "string" ? [ind.target] : Object.keys(ind.target);
     const inputs = [];
-    if (valueKind === "share" || valueKind === "ratio") {
+    if (valueKind === "share") {
+      inputs.push(percentOrCounts(ctx, p, ctx.text(ind.name), {
+        inObject: true, numerator: ctx.text(valueSpec.numerator), denominator: ctx.text(valueSpec.denominator),
+      }));
+    } else if (valueKind === "ratio") {
       inputs.push(numberInput(ctx, [...p, "numerator"], ctx.text(valueSpec.numerator)),
         numberInput(ctx, [...p, "denominator"], ctx.text(valueSpec.denominator)));
     } else if (valueKind === "mean_score") {

@@ -1,0 +1,191 @@
+// End to end, in headless Chromium: the single file opened from file://
+// with every http(s) request aborted and counted.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, offlinePage } from "./browser.mjs";
+import {
+  singleFileUrl, example, snapshot, ready, indicator, item, field, fillUnit,
+  answerIndicator, currentRequest, downloadOf,
+} from "./helpers.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function open(options) {
+  const opened = await offlinePage(browser, options);
+  const errors = [];
+  opened.page.on("pageerror", (e) => errors.push(e.message));
+  await opened.page.goto(singleFileUrl);
+  const form = await ready(opened.page);
+  return { ...opened, form, errors };
+}
+
+test("a complete ศอช.ต. assessment: no network, level 3, JSON and CSV downloads", async () => {
+  const { page, form, network, context, errors } = await open({ viewport: { width: 768, height: 1024 } });
+  const request = example("sorsochot-23-complete");
+  await fillUnit(form, request.unit);
+  for (const [id, answer] of Object.entries(request.answers)) await answerIndicator(form, id, answer);
+  assert.match(await form.locator(".summary .total").textContent(), /คะแนนรวม 59\/69 · ระดับ 3 เข้มแข็ง/);
+  assert.equal(await form.locator(".badge").getAttribute("data-level"), "3");
+  assert.equal(await indicator(form, "8").locator("output.points").textContent(), "3 คะแนน");
+  assert.match(await indicator(form, "8").locator("ul.notes").textContent(), /ข้อตัดสิน A/);
+  assert.match(await indicator(form, "23").locator("ul.notes").textContent(), /ข้อตัดสิน C/);
+
+  const json = await downloadOf(page, form, "download-json");
+  assert.equal(json.name, "อุบลราชธานี-วารินชำราบ-บุ่งไหม_2566-11-20.json");
+  const exported = JSON.parse(json.bytes.toString("utf8"));
+  assert.equal(exported.scores.total, 59);
+  assert.equal(exported.scores.level.level, 3);
+  // Typed through the form, the result equals the example file's snapshot
+  // except for the request's own spelling of round (the form sends text).
+  const expected = JSON.parse(snapshot("sorsochot-23-complete.result.json"));
+  assert.deepEqual(exported.scores, expected.scores);
+  assert.deepEqual(exported.unit, expected.unit);
+
+  const csv = await downloadOf(page, form, "download-csv");
+  assert.equal(csv.name, "อุบลราชธานี-วารินชำราบ-บุ่งไหม_2566-11-20.csv");
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
+  const text = csv.bytes.toString("utf8");
+  assert.ok(text.includes("\r\n"));
+  assert.match(text, /เกณฑ์การประเมิน,ฉบับ,จังหวัด/);
+  assert.match(text, /ระดับ,,,,,3,,,,เข้มแข็ง/);
+  assert.match(text, /ตัวชี้วัด,1,.*,7\/10,70,2,3,/);
+  assert.deepEqual(network, [], "no http(s) request of any kind");
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("drafts survive a reload; several drafts; a downloaded JSON restores the form", async () => {
+  const { page, form, context } = await open();
+  await fillUnit(form, { province: "เชียงใหม่", district: "แม่ริม", tambon: "ริมใต้" });
+  await answerIndicator(form, "1", "๖๕ %");
+  await answerIndicator(form, "2", { numerator: "12", denominator: "15" });
+  await answerIndicator(form, "6", "fund");
+  await page.waitForTimeout(400); // the draft is saved 250 ms after the last change
+  const before = await currentRequest(page);
+  await page.reload();
+  const again = await ready(page);
+  assert.deepEqual(await currentRequest(page), before);
+  assert.equal(await field(again, "answers.1").inputValue(), "๖๕ %");
+  assert.equal(await field(again, "answers.2.denominator").inputValue(), "15");
+  assert.ok(await indicator(again, "6").locator('input[value="fund"]').isChecked());
+  assert.equal(await again.locator("#unit-tambon").inputValue(), "ริมใต้");
+
+  // A second unit is a second draft; both are listed, either can be deleted.
+  const json = await downloadOf(page, again, "download-json");
+  await again.getByRole("button", { name: "เริ่มแบบใหม่" }).click();
+  await fillUnit(again, { tambon: "ดอนแก้ว" });
+  await answerIndicator(again, "1", "10");
+  await page.waitForTimeout(400);
+  const options = await again.locator("#drafts option").allTextContents();
+  assert.ok(options.some((o) => o.includes("ริมใต้")) && options.some((o) => o.includes("ดอนแก้ว")), options.join("|"));
+  await again.getByRole("button", { name: "ลบแบบร่างนี้" }).click();
+  assert.ok(!(await again.locator("#drafts option").allTextContents()).some((o) => o.includes("ดอนแก้ว")));
+
+  // Loading the downloaded JSON back restores every field exactly.
+  await again.locator("#open-json").setInputFiles({ name: json.name, mimeType: "application/json", buffer: json.bytes });
+  await again.locator('input[data-path="answers.2.numerator"]').waitFor();
+  assert.deepEqual(await currentRequest(page), before);
+  assert.equal(await field(again, "answers.1").inputValue(), "๖๕ %");
+  await context.close();
+});
+
+test("with storage unavailable the form still works and says drafts are not kept", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });
+  });
+  const page = await context.newPage();
+  await page.goto(singleFileUrl);
+  const form = await ready(page);
+  assert.match(await form.locator(".save-note").textContent(), /แบบร่างจะไม่ถูกเก็บไว้/);
+  await answerIndicator(form, "1", "80");
+  assert.equal(await indicator(form, "1").locator("output.points").textContent(), "3 คะแนน");
+  await context.close();
+});
+
+test("a bad value shows its error beside the field, in the current language, and keeps everything typed", async () => {
+  const { page, form, context } = await open();
+  await answerIndicator(form, "1", "120");
+  await answerIndicator(form, "2", "85");
+  await answerIndicator(form, "5", "2.5");
+  const error1 = indicator(form, "1").locator(".error").first();
+  assert.match(await error1.textContent(), /ตัวชี้วัดที่ 1: ร้อยละต้องไม่เกิน 100/);
+  assert.equal(await field(form, "answers.1").getAttribute("aria-invalid"), "true");
+  assert.match(await indicator(form, "5").locator(".error").first().textContent(), /จำนวนเต็ม/);
+  assert.equal(await field(form, "answers.1").inputValue(), "120");
+  assert.equal(await indicator(form, "2").locator("output.points").textContent(), "3 คะแนน");
+  // Switching language keeps the data and shows the error in English.
+  await form.getByRole("button", { name: "English" }).click();
+  assert.equal(await field(form, "answers.1").inputValue(), "120");
+  assert.match(await indicator(form, "1").locator(".error").first().textContent(), /indicator 1: a percentage cannot exceed 100/);
+  assert.equal(await indicator(form, "2").locator("output.points").textContent(), "3 points");
+  let dialogs = 0;
+  page.on("dialog", () => { dialogs += 1; });
+  await field(form, "answers.1").fill("<b>NaN</b>");
+  assert.match(await indicator(form, "1").locator(".error").first().textContent(), /“<b>NaN<\/b>” is not a number|finite/);
+  assert.equal(await indicator(form, "1").locator(".error b").count(), 0, "text, never markup");
+  assert.equal(dialogs, 0, "never an alert");
+  await context.close();
+});
+
+test("KPI 3.2: the report form's worked example, criterion 5 not met at 13.89 %", async () => {
+  const { form, context } = await open();
+  await form.locator("#framework").selectOption("kpi-3.2");
+  const kpi = item(form, "3.2");
+  await kpi.getByText("คำนวณจากแบบรายงานของ อปท.").click();
+  const unit = "answers.3.2.units.0.items";
+  await field(form, "answers.3.2.units.0.name").fill("อบต.เพียงพอ");
+  await field(form, `${unit}.1`).fill("๑๒");
+  for (const id of ["2", "3", "4", "5"]) await kpi.locator(`input[data-path="${unit}.${id}"][value="yes"]`).check();
+  for (const [id, count, typed] of [["6", "๑๒๐"], ["7", "๓๖", "๓๐"], ["8", "๕", "๒๕"]]) {
+    await kpi.locator(`input[data-path="${unit}.${id}.answer"][value="yes"]`).check();
+    await field(form, `${unit}.${id}.count`).fill(count);
+    if (typed) await field(form, `${unit}.${id}.reported_percent`).fill(typed);
+  }
+  const report = kpi.locator("fieldset.unit-report");
+  assert.match(await report.locator("ul.criteria").textContent(), /5\. .*: ไม่ผ่าน/);
+  assert.match(await report.locator("ul.criteria").textContent(), /4\. .*: ผ่าน/);
+  assert.match(await report.textContent(), /คำนวณได้ร้อยละ 13\.89/);
+  assert.match(await report.locator("ul.notes").textContent(), /ร้อยละที่กรอก 25 ไม่ตรงกับที่คำนวณจากจำนวน 13\.89/);
+  assert.match(await report.locator("output.verdict").textContent(), /ไม่ผ่านเกณฑ์/);
+  // The KPI over 878 municipalities: 640 meeting → 3.5786, contributing 0.1789.
+  await kpi.getByText("กรอกผลโดยตรง").click();
+  await kpi.locator("fieldset.mode label.choice").nth(3).click();
+  await field(form, "answers.3.2.numerator").fill("640");
+  await field(form, "answers.3.2.denominator").fill("878");
+  assert.match(await kpi.locator("output.points").textContent(), /ผล 72\.89 · คะแนน \(1–5\) 3\.5786 · ผลคูณน้ำหนัก 0\.1789/);
+  await context.close();
+});
+
+test("value for money: thirteen items and the evaluation matrix, end to end", async () => {
+  const { form, context } = await open();
+  await form.locator("#framework").selectOption("codi-value-for-money");
+  const request = example("value-for-money-2568");
+  for (const [id, answer] of Object.entries(request.answers)) {
+    const box = item(form, id);
+    if (typeof answer === "object") {
+      await box.getByText("คำนวณจากแบบประเมินผล (evaluation matrix)").click();
+      for (const [ind, inputs] of Object.entries(answer.matrix)) {
+        const row = box.locator(`[data-matrix="${ind}"]`);
+        if ("numerator" in inputs && await row.locator("fieldset.mode").count()) {
+          await row.locator("fieldset.mode label.choice").nth(1).click();
+        }
+        for (const [key, value] of Object.entries(inputs)) await field(form, `answers.${id}.matrix.${ind}.${key}`).fill(value);
+      }
+    } else if (await box.locator('input[type="radio"]').count() > 2 && id === "2.1.2") {
+      await box.getByText(answer, { exact: false }).first().click();
+    } else {
+      await field(form, `answers.${id}`).fill(answer);
+    }
+  }
+  assert.match(await item(form, "2.1.1").locator(".sub-summary").textContent(), /ผ่าน 7 จาก 13 ตัวชี้วัด = 53\.85 %/);
+  assert.match(await item(form, "2.1.1").locator('[data-matrix="outcome-1"] ul.notes').textContent(), /ข้อตัดสิน E/);
+  assert.match(await form.locator(".summary .total").textContent(), /คะแนนถ่วงน้ำหนักรวม 3\.4045 · ผลคูณน้ำหนัก 3\.4045/);
+  const expected = JSON.parse(snapshot("value-for-money-2568.result.json"));
+  const shown = await form.evaluate((el) => el.result.scores.items.map((i) => [i.id, i.score, i.contribution]));
+  assert.deepEqual(shown, expected.scores.items.map((i) => [i.id, i.score, i.contribution]));
+  await context.close();
+});
