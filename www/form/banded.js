@@ -43,7 +43,12 @@ export function renderBanded(ctx, rubric) {
   const summary = h("section", { class: "summary", "aria-label": ctx.t("total") },
     h("h3", {}, ctx.t("total")),
     total,
-    h("table", {}, h("tbody", {}), summaryTable),
+    h("table", {},
+      h("thead", {}, h("tr", {},
+        h("th", { scope: "col" }, ctx.t("chartTitle")),
+        h("th", { scope: "col", class: "num" }, ctx.t("points")),
+        h("th", { scope: "col", class: "num" }, ctx.t("scoredOf")))),
+      summaryTable),
     chart);
   return { nodes: [...sections, summary], update: (result) => updates.forEach((u) => u(result)) };
 }

@@ -73,7 +73,7 @@ export function percentOrCounts(ctx, path, label, options = {}) {
           numberInput(ctx, [...path, "numerator"], options.numerator || ctx.t("numerator"), { inputmode: "numeric" }),
           h("span", { class: "over", "aria-hidden": "true" }, "/"),
           numberInput(ctx, [...path, "denominator"], options.denominator || ctx.t("denominator"), { inputmode: "numeric" }))
-      : numberInput(ctx, directPath, `${label} (${ctx.t("percent")})`));
+      : numberInput(ctx, directPath, `${label} (%)`));
   };
   const save = (mode) => {
     const keys = parts(mode);
