@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Prints the size figures: the .wasm after wasm-opt (raw and gzipped) and the
-# single-file page (raw and gzipped). Builds first unless --no-build.
+# Prints the budgets' figures: sizes of the .wasm after wasm-opt and of the
+# single-file page (raw and gzipped), the time from opening the page to a ready
+# form, and from a keystroke to updated points. Builds first unless --no-build.
 source "$(dirname "$0")/lib.sh"
 if [ "${1:-}" != "--no-build" ]; then
   ensure_rust
@@ -14,3 +15,5 @@ printf '%-28s %10s %10s\n' file bytes gzipped
 for f in dist/pkg/khanaen_bg.wasm dist/khanaen.html; do
   printf '%-28s %10s %10s\n' "$f" "$(size "$f")" "$(gz "$f")"
 done
+ensure_chromium
+node scripts/bench-page.mjs

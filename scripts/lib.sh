@@ -50,7 +50,7 @@ ensure_node_packages() {
 ensure_chromium() {
   # Thai fonts so that screenshots and printed PDFs show real glyphs.
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
-    || ! fc-list 2>/dev/null | grep -qi garuda; then
+    || ! fc-list 2>/dev/null | grep -i garuda >/dev/null; then
     log "installing Chromium, its driver and Thai fonts"
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq \

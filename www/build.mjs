@@ -4,7 +4,8 @@
 //
 //   dist/khanaen.html     one self-contained file for file:// and no network:
 //                         scripts and styles inline, the WebAssembly gzipped
-//                         in base64 and unpacked with DecompressionStream.
+//                         in base64 in a data block, unpacked with
+//                         DecompressionStream.
 //   dist/esm/             the ES-module build for portals: khanaen-form.js and
 //                         khanaen_bg.wasm beside it, no inline script or style
 //                         (styles are adopted as a constructed stylesheet).
@@ -50,16 +51,33 @@ const wasmBytes = readFileSync(join(root, "dist/pkg/khanaen_bg.wasm"));
 const single = `${glue}
 ${form}
 ${CORE}
-const WASM_GZIP_BASE64 = ${literal(gzipSync(wasmBytes, { level: 9 }).toString("base64"))};
 async function loadCore() {
-  const packed = Uint8Array.from(atob(WASM_GZIP_BASE64), (c) => c.charCodeAt(0));
-  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
-  await __wbg_init({ module_or_path: await new Response(stream).arrayBuffer() });
+  await __wbg_init({ module_or_path: await window.khanaenWasm });
+  performance.mark("khanaen-wasm-instantiated");
   return core;
 }
 defineKhanaenForm(loadCore, ${literal(css)});
 `;
-write("dist/khanaen.html", read("www/index.html").replace("/*SCRIPT*/", () => single));
+// A classic script right after the bytes starts unzipping and compiling them
+// while the parser is still reading the rest of the page.
+const early = `window.khanaenWasm = (() => {
+  performance.mark("khanaen-compile-start");
+  const text = document.getElementById("khanaen-wasm").textContent.trim();
+  let packed;
+  if (Uint8Array.fromBase64) packed = Uint8Array.fromBase64(text);
+  else {
+    const binary = atob(text);
+    packed = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i += 1) packed[i] = binary.charCodeAt(i);
+  }
+  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return WebAssembly.compileStreaming(new Response(stream, { headers: { "content-type": "application/wasm" } }));
+})();`;
+const wasmBlock = gzipSync(wasmBytes, { level: 9 }).toString("base64");
+write("dist/khanaen.html", read("www/index.html")
+  .replace("/*WASM*/", () => wasmBlock)
+  .replace("/*EARLY*/", () => early)
+  .replace("/*SCRIPT*/", () => single));
 
 // The ES-module build: fetches its .wasm from beside itself.
 const esm = `// <khanaen-form>, ES-module build. Import it once: it defines the element.

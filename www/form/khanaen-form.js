@@ -91,6 +91,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       }
       this.drafts = new Drafts(storage || { setItem() { throw new Error("no storage"); } });
       this.frameworkList = this.core.frameworks();
+      performance.mark("khanaen-frameworks-loaded");
       const active = this.drafts.activeId();
       const saved = active && this.drafts.all()[active];
       const wanted = this.getAttribute("framework");
@@ -296,10 +297,29 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       }
       this.result = result;
       this.updaters.forEach((u) => u(result));
+      if (!performance.getEntriesByName("khanaen-ready").length) performance.mark("khanaen-ready");
       fill(this.scorebar, this.scoreLine(result));
       this.showErrors(result.errors);
-      fill(this.report, printReport(this.ctx, this.framework, result));
+      this.scheduleReport();
       this.dispatchEvent(new CustomEvent("khanaen-result", { detail: { result }, bubbles: true, composed: true }));
+    }
+
+    /**
+     * The printed report is rebuilt once typing pauses (and right before
+     * printing), not on every keystroke.
+     */
+    scheduleReport() {
+      clearTimeout(this.reportTimer);
+      this.reportTimer = setTimeout(() => this.buildReport(), 150);
+      if (!this.printHook) {
+        this.printHook = () => this.buildReport();
+        window.addEventListener("beforeprint", this.printHook);
+      }
+    }
+
+    buildReport() {
+      clearTimeout(this.reportTimer);
+      if (this.result) fill(this.report, printReport(this.ctx, this.framework, this.result));
     }
 
     /** The running total shown at the foot of the screen while typing. */

@@ -15,8 +15,16 @@ use crate::score::{banded, weighted};
 
 type Check = Result<(), FrameworkError>;
 
+/// Whether loading runs the examples (`cases`) a rubric carries.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Examples {
+    Run,
+    Skip,
+}
+
 struct Ctx<'a> {
     framework: &'a str,
+    examples: Examples,
 }
 
 impl Ctx<'_> {
@@ -39,8 +47,11 @@ impl Ctx<'_> {
     }
 }
 
-pub fn framework(f: &Framework) -> Check {
-    let ctx = Ctx { framework: &f.id };
+pub fn framework(f: &Framework, examples: Examples) -> Check {
+    let ctx = Ctx {
+        framework: &f.id,
+        examples,
+    };
     if f.format != FORMAT_VERSION {
         return Err(ctx.fail(
             "format",
@@ -177,7 +188,11 @@ fn banded_indicator(ctx: &Ctx, f: &Framework, ind: &Indicator) -> Check {
             }
         }
     }
-    for case in &ind.cases {
+    let cases = match ctx.examples {
+        Examples::Run => ind.cases.as_slice(),
+        Examples::Skip => &[],
+    };
+    for case in cases {
         match banded::indicator(f, ind, &case.input) {
             Ok(earned) if earned.points == case.points && earned.decisions == case.decisions => {}
             outcome => {
@@ -217,7 +232,11 @@ fn weighted_rubric(ctx: &Ctx, f: &Framework, rubric: &WeightedRubric) -> Check {
             }
             _ => return Err(ctx.fail(&at, FrameworkProblem::NoChildrenNorScoring)),
         }
-        for case in &item.cases {
+        let cases = match ctx.examples {
+            Examples::Run => item.cases.as_slice(),
+            Examples::Skip => &[],
+        };
+        for case in cases {
             item_case(ctx, f, rubric, item, &case.input, &case.score)?;
         }
     }
