@@ -52,6 +52,19 @@ export function radioGroup(ctx, path, legend, choices, options = {}) {
     h("legend", {}, legend), ...inputs, ctx.errorSlot(key(path), errorId));
 }
 
+/** Two radio buttons choosing how an answer is given; `onSelect(second)`. */
+export function modeSwitch(legend, [first, second], secondChosen, onSelect) {
+  const name = uid("m");
+  const option = (label, isSecond) => {
+    const id = uid("c");
+    return h("label", { for: id, class: "choice" },
+      h("input", { id, type: "radio", name, checked: secondChosen === isSecond, onchange: () => onSelect(isSecond) }),
+      label);
+  };
+  return h("fieldset", { class: "mode" },
+    h("legend", { class: "visually-hidden" }, legend), option(first, false), option(second, true));
+}
+
 /**
  * A percentage typed directly or as two counts. Switching between the two
  * keeps what was typed in the other, so nothing is lost by a wrong tap.
@@ -66,7 +79,6 @@ export function percentOrCounts(ctx, path, label, options = {}) {
   const parts = (toCounts) => (toCounts ? ["numerator", "denominator"] : inObject ? ["value"] : null);
   const remembered = {};
   const body = h("div", { class: "percent-body" });
-  const name = uid("m");
   const show = () => {
     body.replaceChildren(counts
       ? h("div", { class: "counts" },
@@ -85,7 +97,7 @@ export function percentOrCounts(ctx, path, label, options = {}) {
     if (!keys) return ctx.set(path, saved);
     for (const k of keys) ctx.set([...path, k], saved ? saved[k] : undefined);
   };
-  const mode = (toCounts) => () => {
+  const mode = (toCounts) => {
     if (toCounts === counts) return;
     remembered[counts] = save(counts);
     restore(counts, undefined);
@@ -93,16 +105,9 @@ export function percentOrCounts(ctx, path, label, options = {}) {
     restore(counts, remembered[counts]);
     show();
   };
-  const modeId1 = uid("c");
-  const modeId2 = uid("c");
   show();
   return h("div", { class: "percent-field" },
-    h("fieldset", { class: "mode" },
-      h("legend", { class: "visually-hidden" }, label),
-      h("label", { for: modeId1, class: "choice" },
-        h("input", { id: modeId1, type: "radio", name, checked: !counts, onchange: mode(false) }), ctx.t("percent")),
-      h("label", { for: modeId2, class: "choice" },
-        h("input", { id: modeId2, type: "radio", name, checked: counts, onchange: mode(true) }), ctx.t("fromCounts"))),
+    modeSwitch(label, [ctx.t("percent"), ctx.t("fromCounts")], counts, mode),
     body,
     inObject ? null : ctx.errorSlot(path.join(".")));
 }

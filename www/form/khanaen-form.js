@@ -161,15 +161,15 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       this.report = h("div", { class: "print-only" });
       this.generalErrors = h("ul", { class: "error general", "aria-live": "polite" });
       this.scorebar = h("div", { class: "scorebar", role: "status" });
-      this.shadowRoot.replaceChildren(
+      // The language is marked on the content, not forced onto the host,
+      // whose attributes belong to the page.
+      this.shadowRoot.replaceChildren(h("div", { lang: this.lang, class: "root" },
         this.toolbar(ctx),
         this.generalErrors,
         this.unitFields(ctx),
         h("div", { class: `form ${kind}` }, form.nodes),
         this.scorebar,
-        this.report,
-      );
-      this.shadowRoot.host.setAttribute("lang", this.lang);
+        this.report));
       this.update();
     }
 

@@ -3,8 +3,8 @@
 // evaluation matrix behind value-for-money 2.1.1 and the municipality report
 // forms behind KPI 3.2; the weighted total and a chart.
 
-import { h, fill, uid } from "./dom.js";
-import { numberInput, textInput, radioGroup, percentOrCounts } from "./fields.js";
+import { h, fill } from "./dom.js";
+import { numberInput, textInput, radioGroup, percentOrCounts, modeSwitch } from "./fields.js";
 import { barChart } from "./chart.js";
 
 export function renderWeighted(ctx, rubric) {
@@ -92,7 +92,6 @@ function thresholdsBody(ctx, item, scoring, path, updates) {
   const answer = ctx.get(path);
   let sub = answer !== null && typeof answer === "object" && subKey in answer;
   const holder = h("div", { class: "sub" });
-  const name = uid("m");
   const memory = { direct: sub ? undefined : answer, sub: sub ? answer : undefined };
   const subUpdates = [];
   updates.push((result) => subUpdates.forEach((u) => u(result)));
@@ -104,7 +103,7 @@ function thresholdsBody(ctx, item, scoring, path, updates) {
         : reportsForm(ctx, path, scoring.reports, item, subUpdates))
       : direct());
   };
-  const choose = (toSub) => () => {
+  const choose = (toSub) => {
     if (toSub === sub) return;
     memory[sub ? "sub" : "direct"] = ctx.get(path);
     sub = toSub;
@@ -112,17 +111,9 @@ function thresholdsBody(ctx, item, scoring, path, updates) {
     ctx.set(path, restored ?? (sub ? (scoring.matrix ? { matrix: {} } : { units: [{ name: "", items: {} }] }) : undefined));
     show();
   };
-  const id1 = uid("c");
-  const id2 = uid("c");
   show();
   return [levels,
-    h("fieldset", { class: "mode" },
-      h("legend", { class: "visually-hidden" }, ctx.text(item.name)),
-      h("label", { for: id1, class: "choice" },
-        h("input", { id: id1, type: "radio", name, checked: !sub, onchange: choose(false) }), ctx.t("direct")),
-      h("label", { for: id2, class: "choice" },
-        h("input", { id: id2, type: "radio", name, checked: sub, onchange: choose(true) }),
-        ctx.t(scoring.matrix ? "useMatrix" : "useReports"))),
+    modeSwitch(ctx.text(item.name), [ctx.t("direct"), ctx.t(scoring.matrix ? "useMatrix" : "useReports")], sub, choose),
     holder];
 }
 
