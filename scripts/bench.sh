@@ -15,5 +15,5 @@ printf '%-28s %10s %10s\n' file bytes gzipped
 for f in dist/pkg/khanaen_bg.wasm dist/khanaen.html; do
   printf '%-28s %10s %10s\n' "$f" "$(size "$f")" "$(gz "$f")"
 done
-ensure_chromium
+ensure_browsers
 node scripts/bench-page.mjs

@@ -47,14 +47,17 @@ ensure_node_packages() {
   fi
 }
 
-ensure_chromium() {
-  # Thai fonts so that screenshots and printed PDFs show real glyphs.
+ensure_browsers() {
+  # Chromium and its driver; Firefox ESR for the cross-browser check; Thai
+  # fonts so that screenshots and printed PDFs show real glyphs; poppler to
+  # read the PDFs back.
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+    || ! command -v firefox-esr >/dev/null || ! command -v pdftotext >/dev/null \
     || ! fc-list 2>/dev/null | grep -i garuda >/dev/null; then
-    log "installing Chromium, its driver and Thai fonts"
+    log "installing Chromium, its driver, Firefox ESR, Thai fonts and poppler"
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq \
-      chromium chromium-driver fonts-thai-tlwg poppler-utils >/dev/null
+      chromium chromium-driver firefox-esr fonts-thai-tlwg poppler-utils >/dev/null
   fi
 }
 

@@ -5,7 +5,7 @@
 source "$(dirname "$0")/lib.sh"
 ensure_rust
 ensure_node_packages
-ensure_chromium
+ensure_browsers
 
 log "cargo fmt --check"
 cargo fmt --all --check
