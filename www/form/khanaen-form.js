@@ -359,12 +359,21 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       this.update();
       if (!this.drafts.available) return;
       clearTimeout(this.saveTimer);
-      this.saveTimer = setTimeout(() => {
-        if (!this.draftId) this.draftId = Drafts.newId();
-        const ok = this.drafts.save(this.draftId, this.request);
-        fill(this.saveNote, ok ? this.ctx.t("saved") : this.ctx.t("draftsOff"));
-        this.listDrafts();
-      }, 250);
+      this.saveTimer = setTimeout(() => this.saveDraft(), 250);
+      if (!this.leaveHook) {
+        // A tab closed within the pause still keeps its last keystroke.
+        this.leaveHook = () => this.saveTimer && this.saveDraft();
+        window.addEventListener("pagehide", this.leaveHook);
+      }
+    }
+
+    saveDraft() {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      if (!this.draftId) this.draftId = Drafts.newId();
+      const ok = this.drafts.save(this.draftId, this.request);
+      fill(this.saveNote, ok ? this.ctx.t("saved") : this.ctx.t("draftsOff"));
+      this.listDrafts();
     }
 
     fileName(ext) {
