@@ -19,6 +19,17 @@ for (const file of ["dist/khanaen.html", "dist/esm/khanaen-form.js", "dist/esm/k
 }
 
 const browser = await launch();
+
+// For scale: what this machine takes to open an empty page the same way.
+const emptyPage = `data:text/html,${encodeURIComponent("<!doctype html><title>empty</title><p>x")}`;
+const empty = [];
+for (let i = 0; i < 10; i += 1) {
+  const { page, context } = await offlinePage(browser);
+  await page.goto(emptyPage);
+  empty.push(await page.evaluate(() => performance.getEntriesByType("navigation")[0].domContentLoadedEventEnd));
+  await context.close();
+}
+
 const loads = [];
 for (let i = 0; i < 10; i += 1) {
   const { page, context } = await offlinePage(browser, { viewport: { width: 768, height: 1024 } });
@@ -28,6 +39,7 @@ for (let i = 0; i < 10; i += 1) {
   await context.close();
 }
 console.log(`open to ready form (file://, median of 10): ${median(loads).toFixed(1)} ms  [${loads.map((x) => x.toFixed(0)).join(", ")}]`);
+console.log(`  for scale, an empty page to DOMContentLoaded on this machine: ${median(empty).toFixed(1)} ms`);
 
 const { page, context } = await offlinePage(browser, { viewport: { width: 768, height: 1024 } });
 await page.goto(singleFileUrl);
