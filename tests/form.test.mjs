@@ -189,3 +189,32 @@ test("value for money: thirteen items and the evaluation matrix, end to end", as
   assert.deepEqual(shown, expected.scores.items.map((i) => [i.id, i.score, i.contribution]));
   await context.close();
 });
+
+test("every example file opens into the form, choices given by label shown as chosen", async () => {
+  const { page, form, context, errors } = await open();
+  const { readFileSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { root } = await import("./helpers.mjs");
+  for (const name of ["sorsochot-23-2564-incomplete", "kpi-3.2-report-example", "value-for-money-2568", "sorsochot-23-complete"]) {
+    const buffer = readFileSync(join(root, "examples", `${name}.json`));
+    await form.locator("#open-json").setInputFiles({ name: `${name}.json`, mimeType: "application/json", buffer });
+    await page.waitForFunction((fw) => document.querySelector("khanaen-form").request.framework === fw, example(name).framework);
+    // The request is restored as written, and scores as the snapshot says.
+    assert.deepEqual(await currentRequest(page), example(name), name);
+    const expected = JSON.parse(snapshot(`${name}.result.json`));
+    assert.deepEqual(await form.evaluate((el) => el.result.scores), expected.scores, name);
+  }
+  // Labels and yes/no words in the files show as chosen radios.
+  await form.locator("#open-json").setInputFiles({ name: "a.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(example("sorsochot-23-2564-incomplete"))) });
+  await indicator(form, "6").waitFor();
+  assert.ok(await indicator(form, "6").locator('input[value="fund"]').isChecked(), "“มีกองทุน” shows as fund");
+  await form.locator("#open-json").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(example("kpi-3.2-report-example"))) });
+  await item(form, "3.2").waitFor();
+  assert.ok(await form.locator('input[data-path="answers.3.2.units.0.items.2"][value="yes"]').isChecked(), "“มี” shows as yes");
+  assert.ok(await form.locator('input[data-path="answers.3.2.units.0.items.6.answer"][value="yes"]').isChecked());
+  await form.locator("#open-json").setInputFiles({ name: "c.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(example("value-for-money-2568"))) });
+  await item(form, "2.1.2").waitFor();
+  assert.ok(await item(form, "2.1.2").locator('input[value="high"]').isChecked(), "“สูง” shows as high");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -3,7 +3,7 @@
 // that applied; category subtotals, a chart, the total and the level.
 
 import { h, fill } from "./dom.js";
-import { textInput, radioGroup, percentOrCounts } from "./fields.js";
+import { textInput, radioGroup, percentOrCounts, syncRadios } from "./fields.js";
 import { barChart } from "./chart.js";
 
 export function renderBanded(ctx, rubric) {
@@ -75,10 +75,12 @@ function renderIndicator(ctx, indicator, updates) {
     points.dataset.points = scored.points ?? "";
     for (const li of bands) li.classList.toggle("earned", Number(li.dataset.points) === scored.points);
     fill(notes, scored.decisions.map((d) => h("li", {}, ctx.text(d.text))));
+    if (scored.input) syncRadios(article, path.join("."), scored.input.choice);
   });
-  return h("article", { class: "indicator", "data-indicator": indicator.id },
+  const article = h("article", { class: "indicator", "data-indicator": indicator.id },
     h("header", {}, h("h4", {}, label), points),
     h("ol", { class: "bands" }, bands),
     input,
     notes);
+  return article;
 }

@@ -111,3 +111,13 @@ export function percentOrCounts(ctx, path, label, options = {}) {
     body,
     inObject ? null : ctx.errorSlot(path.join(".")));
 }
+
+/**
+ * Shows the choice the core understood when the answer was given another way
+ * (a label such as "มีกองทุน", "มี", true) in a file that was loaded.
+ */
+export function syncRadios(container, path, value) {
+  const radios = [...container.querySelectorAll(`input[type="radio"][data-path="${CSS.escape(path)}"]`)];
+  if (value === undefined || value === null || radios.some((r) => r.checked)) return;
+  for (const radio of radios) radio.checked = radio.value === String(value);
+}

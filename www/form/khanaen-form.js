@@ -208,9 +208,11 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       const file = h("input", {
         id: "open-json", type: "file", accept: ".json,application/json", class: "visually-hidden",
         onchange: async (e) => {
-          const chosen = e.target.files[0];
+          // An event from a shadow tree loses its target once dispatched: keep it.
+          const input = e.target;
+          const chosen = input.files[0];
+          input.value = "";
           if (chosen) this.loadJson(await chosen.text());
-          e.target.value = "";
         },
       });
       this.saveNote = h("span", { class: "save-note", "aria-live": "polite" },

@@ -4,7 +4,7 @@
 // forms behind KPI 3.2; the weighted total and a chart.
 
 import { h, fill } from "./dom.js";
-import { numberInput, textInput, radioGroup, percentOrCounts, modeSwitch } from "./fields.js";
+import { numberInput, textInput, radioGroup, percentOrCounts, modeSwitch, syncRadios } from "./fields.js";
 import { barChart } from "./chart.js";
 
 export function renderWeighted(ctx, rubric) {
@@ -47,7 +47,9 @@ function renderItem(ctx, item, depth, updates) {
     fill(output, scoreLine(ctx, scored));
     output.dataset.score = scored.score ?? "";
     fill(notes, [...scored.decisions, ...scored.warnings].map((n) => h("li", {}, ctx.text(n.text))));
+    if (scored.input && box) syncRadios(box, `answers.${item.id}`, scored.input.choice);
   });
+  let box = null;
   if (item.children && item.children.length) {
     const Tag = depth === 0 ? "h3" : "h4";
     return h("section", { class: `item-group depth-${depth}` },
@@ -64,8 +66,9 @@ function renderItem(ctx, item, depth, updates) {
   } else {
     body = [levelTexts(ctx, scoring.level_texts), numberInput(ctx, path, ctx.t("levelInput"))];
   }
-  return h("article", { class: "indicator item", "data-item": item.id },
+  box = h("article", { class: "indicator item", "data-item": item.id },
     h("header", {}, h("h4", {}, heading), output), body, notes);
+  return box;
 }
 
 function levelTexts(ctx, texts, thresholds) {
@@ -213,6 +216,11 @@ function unitForm(ctx, path, reports, index, updates, remove) {
     if (!unit) return;
     for (const it of unit.items) {
       if (percents[it.id]) fill(percents[it.id], it.percent !== null ? ctx.t("computedPercent")(it.percent) : "");
+      if (it.answer !== null) {
+        const kind = reports.items.find((x) => x.id === it.id).kind;
+        const radios = [...path, "items", it.id, ...(kind === "yes_count" ? ["answer"] : [])].join(".");
+        syncRadios(form, radios, it.answer ? "yes" : "no");
+      }
     }
     fill(criteria, unit.criteria.map((c) => h("li", { "data-met": String(c.met) },
       `${c.id}. ${ctx.text(c.label)}: ${c.met === null ? "–" : ctx.t(c.met ? "met" : "notMet")}`)));
@@ -234,10 +242,11 @@ function unitForm(ctx, path, reports, index, updates, remove) {
       percents[it.id],
       ctx.errorSlot(p.join(".")));
   });
-  return h("fieldset", { class: "unit-report" },
+  const form = h("fieldset", { class: "unit-report" },
     h("legend", {}, ctx.t("unitN")(index + 1)),
     textInput(ctx, [...path, "name"], ctx.t("unitName")),
     items,
     h("h5", {}, ctx.t("criteria")), criteria, verdict, warnings,
     h("button", { type: "button", class: "secondary", onclick: remove }, `${ctx.t("removeUnit")} ${ctx.t("unitN")(index + 1)}`));
+  return form;
 }
