@@ -1,7 +1,6 @@
 // The single file in Firefox (Debian's firefox-esr, driven over WebDriver
 // BiDi by puppeteer-core): it loads from file://, takes Thai digits and
-// scores. Safari cannot run on this machine; its engine features in use
-// (DecompressionStream, adoptedStyleSheets, custom elements) are in Safari 16.4+.
+// scores. Safari's engine is checked the same way in webkit.test.mjs.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
