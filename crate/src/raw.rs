@@ -68,10 +68,9 @@ impl Raw {
     /// request and its exported copy always score alike, and the request
     /// echoed in a result always crosses into JavaScript.
     pub fn canonical(&self) -> Raw {
-        const JS_SAFE: u64 = (1 << 53) - 1;
         match self {
             Raw::Float(f) if !f.is_finite() => Raw::Text(js_name(*f)),
-            Raw::Float(f) if f.fract() == 0.0 && f.abs() <= JS_SAFE as f64 => Raw::Int(*f as i64),
+            Raw::Float(f) if whole(*f).is_some() => Raw::Int(*f as i64),
             Raw::Int(i) if i.unsigned_abs() > JS_SAFE => Raw::Text(i.to_string()),
             Raw::UInt(u) if *u > JS_SAFE => Raw::Text(u.to_string()),
             Raw::UInt(u) => Raw::Int(*u as i64),
@@ -97,9 +96,7 @@ impl Serialize for Raw {
             // shows, which reads back as the same "not a finite number" error.
             Raw::Float(f) if !f.is_finite() => serializer.serialize_str(&js_name(*f)),
             // Whole floats read back as integers; write them so, for one spelling.
-            Raw::Float(f) if f.fract() == 0.0 && f.abs() < 9.0e15 => {
-                serializer.serialize_i64(*f as i64)
-            }
+            Raw::Float(f) if whole(*f).is_some() => serializer.serialize_i64(*f as i64),
             Raw::Float(f) => serializer.serialize_f64(*f),
             Raw::Text(t) => serializer.serialize_str(t),
             Raw::List(items) => {
@@ -118,6 +115,14 @@ impl Serialize for Raw {
             }
         }
     }
+}
+
+/// Integers JavaScript holds exactly: up to 2^53 − 1 either way.
+const JS_SAFE: u64 = (1 << 53) - 1;
+
+/// A float that is a whole number JavaScript holds exactly, as that integer.
+fn whole(f: f64) -> Option<i64> {
+    (f.fract() == 0.0 && f.abs() <= JS_SAFE as f64).then_some(f as i64)
 }
 
 fn js_name(f: f64) -> String {
@@ -166,11 +171,7 @@ impl<'de> Visitor<'de> for RawVisitor {
     }
     fn visit_f64<E>(self, v: f64) -> Result<Raw, E> {
         // JavaScript numbers arrive as f64 even when whole; keep whole ones as integers.
-        if v.fract() == 0.0 && v.abs() < 9.0e15 {
-            Ok(Raw::Int(v as i64))
-        } else {
-            Ok(Raw::Float(v))
-        }
+        Ok(whole(v).map_or(Raw::Float(v), Raw::Int))
     }
     fn visit_str<E>(self, v: &str) -> Result<Raw, E> {
         Ok(Raw::Text(v.to_owned()))

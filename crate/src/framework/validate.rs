@@ -28,6 +28,14 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The examples to run: all of them, or none when loading skips them.
+    fn examples<'c, T>(&self, cases: &'c [T]) -> &'c [T] {
+        match self.examples {
+            Examples::Run => cases,
+            Examples::Skip => &[],
+        }
+    }
+
     fn fail(&self, at: impl Into<String>, problem: FrameworkProblem) -> FrameworkError {
         FrameworkError {
             framework: self.framework.to_owned(),
@@ -188,11 +196,7 @@ fn banded_indicator(ctx: &Ctx, f: &Framework, ind: &Indicator) -> Check {
             }
         }
     }
-    let cases = match ctx.examples {
-        Examples::Run => ind.cases.as_slice(),
-        Examples::Skip => &[],
-    };
-    for case in cases {
+    for case in ctx.examples(&ind.cases) {
         match banded::indicator(f, ind, &case.input) {
             Ok(earned) if earned.points == case.points && earned.decisions == case.decisions => {}
             outcome => {
@@ -232,11 +236,7 @@ fn weighted_rubric(ctx: &Ctx, f: &Framework, rubric: &WeightedRubric) -> Check {
             }
             _ => return Err(ctx.fail(&at, FrameworkProblem::NoChildrenNorScoring)),
         }
-        let cases = match ctx.examples {
-            Examples::Run => item.cases.as_slice(),
-            Examples::Skip => &[],
-        };
-        for case in cases {
+        for case in ctx.examples(&item.cases) {
             item_case(ctx, f, rubric, item, &case.input, &case.score)?;
         }
     }
