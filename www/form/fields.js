@@ -9,7 +9,7 @@ const key = (path) => path.join(".");
 
 /** A labelled text input bound to `path`. */
 export function textInput(ctx, path, label, options = {}) {
-  const id = uid("f");
+  const id = options.id || uid("f");
   const errorId = `${id}-error`;
   const input = h("input", {
     id,

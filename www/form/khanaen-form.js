@@ -12,6 +12,7 @@
 import { h, fill } from "./dom.js";
 import { WORDS } from "./i18n.js";
 import { Drafts, draftTitle } from "./drafts.js";
+import { textInput } from "./fields.js";
 import { renderBanded } from "./banded.js";
 import { renderWeighted } from "./weighted.js";
 import { printReport } from "./report.js";
@@ -179,7 +180,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         onchange: (e) => {
           this.newRequest(e.target.value, null, this.request.unit);
           this.render();
-          this.changed();
+          this.scheduleSave();
         },
       }, this.frameworkList.map((f) => h("option", { value: f.id, selected: f.id === this.request.framework }, ctx.text(f.name))));
       const summary = this.frameworkList.find((f) => f.id === this.request.framework);
@@ -188,7 +189,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         onchange: (e) => {
           this.request.edition = e.target.value;
           this.render();
-          this.changed();
+          this.scheduleSave();
         },
       }, summary.editions.map((ed) => h("option", { value: ed.edition, selected: ed.edition === this.request.edition }, ed.edition)));
       const draftSelect = h("select", {
@@ -253,19 +254,8 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
     }
 
     unitFields(ctx) {
-      const field = (key, options = {}) => {
-        const id = `unit-${key}`;
-        const errorId = `${id}-error`;
-        return h("div", { class: "field" },
-          h("label", { for: id }, ctx.t(key)),
-          h("input", {
-            id, type: "text", value: this.request.unit?.[key] ?? "", autocomplete: options.autocomplete || "off",
-            inputmode: options.inputmode, placeholder: options.placeholder, "aria-describedby": errorId,
-            "data-path": `unit.${key}`,
-            oninput: (e) => ctx.set(["unit", key], e.target.value),
-          }),
-          ctx.errorSlot(`unit.${key}`, errorId));
-      };
+      const field = (key, options = {}) =>
+        textInput(ctx, ["unit", key], ctx.t(key), { id: `unit-${key}`, ...options });
       const edition = this.framework.editions.find((e) => e.edition === this.request.edition);
       const rounds = edition ? edition.rounds : [];
       const place = this.framework.unit === "tambon"
@@ -359,6 +349,10 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
 
     changed() {
       this.update();
+      this.scheduleSave();
+    }
+
+    scheduleSave() {
       if (!this.drafts.available) return;
       clearTimeout(this.saveTimer);
       this.saveTimer = setTimeout(() => this.saveDraft(), 250);
@@ -406,7 +400,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         this.request = result.request;
         this.draftId = null;
         this.render();
-        this.changed();
+        this.scheduleSave();
       } catch (err) {
         fill(this.generalErrors, h("li", {}, `${this.ctx.t("loadError")}: ${err.message || err}`));
       }
