@@ -245,8 +245,6 @@ pub enum Error {
     },
     /// A rubric file failed validation when loaded.
     InvalidFramework(FrameworkError),
-    /// Exact arithmetic would exceed its range; bounded inputs never reach this.
-    TooLargeToCompute,
 }
 
 impl Error {
@@ -279,10 +277,6 @@ impl Error {
                 ),
             ),
             Error::InvalidFramework(err) => err.text(),
-            Error::TooLargeToCompute => Text::new(
-                "ตัวเลขใหญ่เกินกว่าจะคำนวณได้",
-                "the numbers are too large to compute",
-            ),
         }
     }
 }

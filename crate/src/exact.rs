@@ -1,136 +1,117 @@
 //! Exact rational numbers for scoring.
 //!
-//! Every percentage, threshold, weight and score is a fraction of two `i128`s
-//! kept in lowest terms, so 7 of 10 is exactly 70 and never 70.000…1. All
-//! arithmetic is checked: an overflow is reported as `None`, never a panic.
+//! Every percentage, threshold, weight and score is a fraction of two big
+//! integers kept in lowest terms, so 7 of 10 is exactly 70 and never
+//! 70.000…1, and no input within the documented limits (15 integer digits,
+//! 10 decimal places) can overflow however the rubric combines it: the
+//! arithmetic has no range to leave. Only division by zero has no answer.
 
 use std::cmp::Ordering;
 use std::fmt;
 
-/// A fraction `num / den` with `den > 0` and `gcd(num, den) == 1`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub struct Exact {
-    num: i128,
-    den: i128,
-}
+use num_bigint::{BigInt, Sign};
+use num_integer::Integer;
+use num_rational::BigRational;
+use num_traits::{Signed, ToPrimitive, Zero};
 
-fn gcd(mut a: i128, mut b: i128) -> i128 {
-    // Operands are never i128::MIN: constructors reject it.
-    a = a.abs();
-    b = b.abs();
-    while b != 0 {
-        (a, b) = (b, a % b);
-    }
-    a
-}
+/// An exact fraction, always in lowest terms with a positive denominator.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Exact(BigRational);
 
 impl Exact {
-    pub const ZERO: Exact = Exact { num: 0, den: 1 };
-    pub const ONE: Exact = Exact { num: 1, den: 1 };
-    pub const HUNDRED: Exact = Exact { num: 100, den: 1 };
+    pub fn zero() -> Exact {
+        Exact(BigRational::zero())
+    }
 
-    /// The fraction `num / den`, or `None` when `den` is zero or a value is out of range.
-    pub fn ratio(num: i128, den: i128) -> Option<Exact> {
-        if den == 0 || num == i128::MIN || den == i128::MIN {
-            return None;
-        }
-        let g = gcd(num, den);
-        let (num, den) = (num / g, den / g);
-        Some(if den < 0 {
-            Exact {
-                num: -num,
-                den: -den,
-            }
-        } else {
-            Exact { num, den }
-        })
+    pub fn one() -> Exact {
+        Exact::int(1)
+    }
+
+    pub fn hundred() -> Exact {
+        Exact::int(100)
     }
 
     pub fn int(value: i64) -> Exact {
-        Exact {
-            num: i128::from(value),
-            den: 1,
-        }
+        Exact(BigRational::from_integer(BigInt::from(value)))
     }
 
-    pub fn numer(self) -> i128 {
-        self.num
+    /// The fraction `num / den`, or `None` when `den` is zero.
+    pub fn ratio(num: i128, den: i128) -> Option<Exact> {
+        (den != 0).then(|| Exact(BigRational::new(BigInt::from(num), BigInt::from(den))))
     }
 
-    pub fn denom(self) -> i128 {
-        self.den
+    pub fn is_zero(&self) -> bool {
+        self.0.is_zero()
     }
 
-    pub fn is_integer(self) -> bool {
-        self.den == 1
+    pub fn is_integer(&self) -> bool {
+        self.0.is_integer()
     }
 
-    pub fn is_negative(self) -> bool {
-        self.num < 0
+    pub fn is_negative(&self) -> bool {
+        self.0.is_negative()
     }
 
-    pub fn checked_add(self, other: Exact) -> Option<Exact> {
-        let g = gcd(self.den, other.den);
-        let left = self.num.checked_mul(other.den / g)?;
-        let right = other.num.checked_mul(self.den / g)?;
-        let den = (self.den / g).checked_mul(other.den)?;
-        Exact::ratio(left.checked_add(right)?, den)
+    /// The value as a whole number, when it is one and fits.
+    pub fn to_whole(&self) -> Option<u64> {
+        self.is_integer().then(|| self.0.numer().to_u64()).flatten()
     }
 
-    pub fn checked_sub(self, other: Exact) -> Option<Exact> {
-        self.checked_add(Exact {
-            num: other.num.checked_neg()?,
-            den: other.den,
-        })
+    /// The largest whole number not above the value, when it fits.
+    pub fn floor_whole(&self) -> Option<u64> {
+        self.0.floor().numer().to_u64()
     }
 
-    pub fn checked_mul(self, other: Exact) -> Option<Exact> {
-        // Cross-reduce first so that products stay small.
-        let g1 = gcd(self.num, other.den).max(1);
-        let g2 = gcd(other.num, self.den).max(1);
-        let num = (self.num / g1).checked_mul(other.num / g2)?;
-        let den = (self.den / g2).checked_mul(other.den / g1)?;
-        Exact::ratio(num, den)
+    pub fn plus(&self, other: &Exact) -> Exact {
+        Exact(&self.0 + &other.0)
     }
 
-    pub fn checked_div(self, other: Exact) -> Option<Exact> {
-        if other.num == 0 {
-            return None;
-        }
-        self.checked_mul(Exact {
-            num: other.den,
-            den: other.num,
-        })
-        .and_then(|q| Exact::ratio(q.num, q.den))
+    pub fn minus(&self, other: &Exact) -> Exact {
+        Exact(&self.0 - &other.0)
+    }
+
+    pub fn times(&self, other: &Exact) -> Exact {
+        Exact(&self.0 * &other.0)
+    }
+
+    /// `self / other`, or `None` when `other` is zero.
+    pub fn over(&self, other: &Exact) -> Option<Exact> {
+        (!other.is_zero()).then(|| Exact(&self.0 / &other.0))
     }
 
     /// The value rounded half up (away from zero at .5) to `places` decimals.
-    pub fn round_half_up(self, places: u32) -> Option<Exact> {
-        let scale = 10i128.checked_pow(places)?;
-        let scaled_num = self.num.abs().checked_mul(scale)?;
-        // floor((2·n·s + d) / (2·d)) rounds half up for non-negative values.
-        let twice = scaled_num.checked_mul(2)?.checked_add(self.den)?;
-        let rounded = twice / self.den.checked_mul(2)?;
-        let signed = if self.num < 0 { -rounded } else { rounded };
-        Exact::ratio(signed, scale)
+    pub fn round_half_up(&self, places: u32) -> Exact {
+        let scale = BigInt::from(10u8).pow(places);
+        let (num, den) = (self.0.numer(), self.0.denom());
+        // floor((2·|n|·s + d) / (2·d)) rounds half up for the magnitude.
+        let twice = num.abs() * &scale * 2u8 + den;
+        let rounded = twice.div_floor(&(den * 2u8));
+        let signed = if num.is_negative() { -rounded } else { rounded };
+        Exact(BigRational::new(signed, scale))
     }
 
     /// Decimal text with exactly `places` decimals, rounded half up.
-    pub fn to_fixed(self, places: u32) -> String {
-        self.round_half_up(places)
-            .and_then(|rounded| rounded.decimal_digits(places))
-            // Only reachable for values near i128 limits, which inputs cannot produce.
-            .unwrap_or_else(|| String::from("NaN"))
+    pub fn to_fixed(&self, places: u32) -> String {
+        let rounded = self.round_half_up(places);
+        // After rounding the denominator divides 10^places.
+        let scale = BigInt::from(10u8).pow(places);
+        let units = rounded.0.numer() * (&scale / rounded.0.denom());
+        let sign = if units.sign() == Sign::Minus { "-" } else { "" };
+        let (whole, frac) = units.abs().div_rem(&scale);
+        if places == 0 {
+            return format!("{sign}{whole}");
+        }
+        format!("{sign}{whole}.{frac:0>width$}", width = places as usize)
     }
 
     /// Decimal text as short as the value allows: exact when the value is a
     /// finite decimal of at most 10 places, otherwise rounded to 10 places.
-    pub fn to_plain(self) -> String {
+    pub fn to_plain(&self) -> String {
         self.to_short(10)
     }
 
     /// Rounded half up to at most `places` decimals, without trailing zeros.
-    pub fn to_short(self, places: u32) -> String {
+    pub fn to_short(&self, places: u32) -> String {
         let mut text = self.to_fixed(places);
         if text.contains('.') {
             while text.ends_with('0') {
@@ -143,24 +124,8 @@ impl Exact {
         text
     }
 
-    /// Digits of a value whose denominator divides `10^places`.
-    fn decimal_digits(self, places: u32) -> Option<String> {
-        let scale = 10i128.checked_pow(places)?;
-        let units = self.num.abs().checked_mul(scale / self.den)?;
-        let sign = if self.num < 0 { "-" } else { "" };
-        let whole = units / scale;
-        if places == 0 {
-            return Some(format!("{sign}{whole}"));
-        }
-        let frac = units % scale;
-        Some(format!(
-            "{sign}{whole}.{frac:0width$}",
-            width = places as usize
-        ))
-    }
-
     /// Parses plain ASCII decimal text: optional `-`, digits, optional `.` and digits.
-    /// At most 15 integer and 10 fractional digits, so later arithmetic cannot overflow.
+    /// At most 15 integer and 10 fractional digits: the documented input limits.
     pub fn parse_decimal(text: &str) -> Option<Exact> {
         let (negative, body) = match text.strip_prefix('-') {
             Some(rest) => (true, rest),
@@ -181,6 +146,7 @@ impl Exact {
         if significant_int.len() > 15 || frac_part.len() > 10 {
             return None;
         }
+        // 25 digits at most: an i128 holds them.
         let mut num: i128 = 0;
         for b in significant_int.bytes().chain(frac_part.bytes()) {
             num = num * 10 + i128::from(b - b'0');
@@ -190,55 +156,22 @@ impl Exact {
     }
 }
 
-impl Ord for Exact {
-    fn cmp(&self, other: &Self) -> Ordering {
-        // Compare a/b with c/d by a·d and c·b; fall back to wide division only
-        // if the products overflow, which bounded inputs never reach.
-        match (
-            self.num.checked_mul(other.den),
-            other.num.checked_mul(self.den),
-        ) {
-            (Some(left), Some(right)) => left.cmp(&right),
-            _ => {
-                let whole = |x: &Exact| x.num.div_euclid(x.den);
-                match whole(self).cmp(&whole(other)) {
-                    Ordering::Equal => {
-                        let frac = |x: &Exact| Exact {
-                            num: x.num.rem_euclid(x.den),
-                            den: x.den,
-                        };
-                        // Both fractions lie in [0, 1): compare reciprocals reversed.
-                        let (a, b) = (frac(self), frac(other));
-                        match (a.num == 0, b.num == 0) {
-                            (true, true) => Ordering::Equal,
-                            (true, false) => Ordering::Less,
-                            (false, true) => Ordering::Greater,
-                            (false, false) => Exact {
-                                num: b.den,
-                                den: b.num,
-                            }
-                            .cmp(&Exact {
-                                num: a.den,
-                                den: a.num,
-                            }),
-                        }
-                    }
-                    other => other,
-                }
-            }
-        }
-    }
-}
-
-impl PartialOrd for Exact {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
 impl fmt::Display for Exact {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.to_plain())
+    }
+}
+
+/// Compares with a whole number without building a fraction for it.
+impl PartialEq<i64> for Exact {
+    fn eq(&self, other: &i64) -> bool {
+        self.0.is_integer() && *self.0.numer() == BigInt::from(*other)
+    }
+}
+
+impl PartialOrd<i64> for Exact {
+    fn partial_cmp(&self, other: &i64) -> Option<Ordering> {
+        Some(self.cmp(&Exact::int(*other)))
     }
 }
 
@@ -286,11 +219,12 @@ mod tests {
     #[test]
     fn seven_of_ten_is_exactly_seventy() {
         let pct = Exact::int(7)
-            .checked_mul(Exact::HUNDRED)
-            .and_then(|x| x.checked_div(Exact::int(10)))
+            .times(&Exact::hundred())
+            .over(&Exact::int(10))
             .unwrap();
         assert_eq!(pct, Exact::int(70));
         assert_eq!(pct.cmp(&Exact::int(70)), Ordering::Equal);
+        assert!(pct == 70);
     }
 
     #[test]
@@ -299,6 +233,7 @@ mod tests {
         assert_eq!(d("3.57854999").to_fixed(4), "3.5785");
         assert_eq!(d("0.00005").to_fixed(4), "0.0001");
         assert_eq!(d("-1.25").to_fixed(1), "-1.3");
+        assert_eq!(d("-0.00004").to_fixed(4), "0.0000");
         assert_eq!(Exact::ratio(500, 36).unwrap().to_fixed(2), "13.89");
         assert_eq!(Exact::ratio(2, 3).unwrap().to_fixed(0), "1");
         assert_eq!(Exact::int(5).to_fixed(4), "5.0000");
@@ -323,13 +258,18 @@ mod tests {
     }
 
     #[test]
-    fn overflow_is_none_not_a_panic() {
-        let big = Exact::ratio(i128::MAX / 2, 1).unwrap();
-        assert_eq!(big.checked_mul(big), None);
-        assert_eq!(big.checked_add(big).and_then(|x| x.checked_add(big)), None);
-        assert_eq!(Exact::ONE.checked_div(Exact::ZERO), None);
+    fn no_range_to_leave() {
+        // Far beyond i128: (10^15)^4 / (10^-10)^3 and back, exactly.
+        let big = d("999999999999999.9999999999");
+        let tiny = d("0.0000000001");
+        let huge = big.times(&big).times(&big).times(&big);
+        let back = huge.over(&tiny).unwrap().times(&tiny);
+        assert_eq!(back, huge);
+        assert!(huge > big);
+        assert_eq!(Exact::one().over(&Exact::zero()), None);
         assert_eq!(Exact::ratio(1, 0), None);
-        let huge = Exact::ratio(i128::MAX, 3).unwrap();
-        assert!(huge > Exact::ratio(i128::MAX - 1, 3).unwrap());
+        assert_eq!(d("4.9999").floor_whole(), Some(4));
+        assert_eq!(d("70").to_whole(), Some(70));
+        assert_eq!(d("70.5").to_whole(), None);
     }
 }

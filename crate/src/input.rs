@@ -47,7 +47,7 @@ pub fn number(raw: &Raw, field: &Field, rule: NumberRule) -> Result<Exact, Input
         return fail(InputProblem::Negative);
     }
     match rule {
-        NumberRule::Percent if value > Exact::HUNDRED => fail(InputProblem::PercentAbove100),
+        NumberRule::Percent if value > 100 => fail(InputProblem::PercentAbove100),
         NumberRule::Count if !value.is_integer() => fail(InputProblem::NotWhole),
         _ => Ok(value),
     }

@@ -70,8 +70,8 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
     if let Some(raw_round) = map.get("round").filter(|r| !r.is_blank()) {
         let f = field("round", "ครั้งที่", "round");
         match input::number(raw_round, &f, NumberRule::Count) {
-            Ok(n) if edition.rounds.iter().any(|r| i128::from(*r) == n.numer()) => {
-                unit.round = u8::try_from(n.numer()).ok();
+            Ok(n) if edition.rounds.iter().any(|r| n == i64::from(*r)) => {
+                unit.round = n.to_whole().and_then(|r| u8::try_from(r).ok());
             }
             Ok(n) => errors.push(InputError::new(
                 &f,

@@ -97,14 +97,14 @@ fn is_false(b: &bool) -> bool {
 }
 
 impl Written {
-    pub fn contains(&self, value: Exact) -> bool {
-        let min = self.min.unwrap_or(Exact::ZERO);
+    pub fn contains(&self, value: &Exact) -> bool {
+        let min = self.min.clone().unwrap_or_else(Exact::zero);
         let above_min = if self.min_exclusive {
-            value > min
+            *value > min
         } else {
-            value >= min
+            *value >= min
         };
-        let below_max = match self.max {
+        let below_max = match &self.max {
             None => true,
             Some(max) if self.max_exclusive => value < max,
             Some(max) => value <= max,
@@ -114,7 +114,7 @@ impl Written {
 
     /// Where this range starts, as a band threshold.
     pub fn start(&self) -> Reach {
-        let min = self.min.unwrap_or(Exact::ZERO);
+        let min = self.min.clone().unwrap_or_else(Exact::zero);
         if self.min_exclusive {
             Reach::Above(min)
         } else {
@@ -124,7 +124,7 @@ impl Written {
 }
 
 /// The lowest value that earns a band.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Reach {
     AtLeast(Exact),
@@ -132,7 +132,7 @@ pub enum Reach {
 }
 
 impl Reach {
-    pub fn reached_by(self, value: Exact) -> bool {
+    pub fn reached_by(&self, value: &Exact) -> bool {
         match self {
             Reach::AtLeast(min) => value >= min,
             Reach::Above(min) => value > min,
@@ -151,10 +151,10 @@ impl Reach {
 impl Band {
     /// The threshold that earns this band: an explicit one, else where the written range starts.
     pub fn reach(&self) -> Reach {
-        self.reached_at.unwrap_or_else(|| {
+        self.reached_at.clone().unwrap_or_else(|| {
             self.written
                 .as_ref()
-                .map_or(Reach::AtLeast(Exact::ZERO), Written::start)
+                .map_or(Reach::AtLeast(Exact::zero()), Written::start)
         })
     }
 }

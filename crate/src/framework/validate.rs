@@ -175,15 +175,15 @@ fn banded_indicator(ctx: &Ctx, f: &Framework, ind: &Indicator) -> Check {
         IndicatorInput::Percent | IndicatorInput::Count => {
             // The lowest band takes everything from zero; each band after it
             // must start strictly later, or it could never be earned.
-            let mut previous = (Exact::ZERO, false);
+            let mut previous = (Exact::zero(), false);
             for (index, band) in ind.bands.iter().enumerate() {
                 let start = band.reach().key();
                 let reachable = if index == 0 {
-                    start == (Exact::ZERO, false)
+                    start == (Exact::zero(), false)
                 } else {
                     start > previous
                 };
-                let in_range = ind.input != IndicatorInput::Percent || start.0 <= Exact::HUNDRED;
+                let in_range = ind.input != IndicatorInput::Percent || start.0 <= 100;
                 if !reachable || !in_range {
                     return Err(ctx.fail(
                         &at,
@@ -222,17 +222,17 @@ fn weighted_rubric(ctx: &Ctx, f: &Framework, rubric: &WeightedRubric) -> Check {
     let all = rubric.all_items();
     ctx.unique("items", all.iter().map(|(item, _, _)| item.id.as_str()))?;
     let top: Vec<&Item> = rubric.items.iter().collect();
-    weights_sum(ctx, "items", &top, rubric.total_weight)?;
+    weights_sum(ctx, "items", &top, &rubric.total_weight)?;
     for (item, _, _) in &all {
         let at = format!("item {}", item.id);
-        if item.weight <= Exact::ZERO {
+        if item.weight <= 0 {
             return Err(ctx.fail(&at, FrameworkProblem::NonPositiveWeight));
         }
         match (&item.scoring, item.children.is_empty()) {
             (Some(scoring), true) => scoring_rule(ctx, &at, scoring)?,
             (None, false) => {
                 let children: Vec<&Item> = item.children.iter().collect();
-                weights_sum(ctx, &at, &children, item.weight)?;
+                weights_sum(ctx, &at, &children, &item.weight)?;
             }
             _ => return Err(ctx.fail(&at, FrameworkProblem::NoChildrenNorScoring)),
         }
@@ -243,16 +243,16 @@ fn weighted_rubric(ctx: &Ctx, f: &Framework, rubric: &WeightedRubric) -> Check {
     Ok(())
 }
 
-fn weights_sum(ctx: &Ctx, at: &str, items: &[&Item], expected: Exact) -> Check {
+fn weights_sum(ctx: &Ctx, at: &str, items: &[&Item], expected: &Exact) -> Check {
     let sum = items
         .iter()
-        .try_fold(Exact::ZERO, |sum, item| sum.checked_add(item.weight));
-    if sum != Some(expected) {
+        .fold(Exact::zero(), |sum, item| sum.plus(&item.weight));
+    if sum != *expected {
         return Err(ctx.fail(
             at,
             FrameworkProblem::WeightsDoNotSum {
                 expected: expected.to_plain(),
-                got: sum.map_or_else(|| "?".into(), Exact::to_plain),
+                got: sum.to_plain(),
             },
         ));
     }
@@ -313,8 +313,8 @@ fn matrix_rule(ctx: &Ctx, at: &str, matrix: &Matrix) -> Check {
     ctx.unique(&at, matrix.indicators.iter().map(|i| i.id.as_str()))?;
     for ind in &matrix.indicators {
         let positive = match &ind.value {
-            MatrixValue::Ratio { scale, .. } => *scale > Exact::ZERO,
-            MatrixValue::MeanScore { out_of } => *out_of > Exact::ZERO,
+            MatrixValue::Ratio { scale, .. } => *scale > 0,
+            MatrixValue::MeanScore { out_of } => *out_of > 0,
             MatrixValue::Share { .. } | MatrixValue::Count => true,
         };
         if !positive {
@@ -367,7 +367,7 @@ fn reports_rule(ctx: &Ctx, at: &str, reports: &Reports) -> Check {
             }
         }
     }
-    if reports.default_denominator <= Exact::ZERO || !reports.default_denominator.is_integer() {
+    if reports.default_denominator <= 0 || !reports.default_denominator.is_integer() {
         return Err(ctx.fail(
             &at,
             FrameworkProblem::BadNumber {

@@ -28,8 +28,8 @@ pub enum BelowLevelOne {
 impl BelowLevelOne {
     pub fn score(self) -> Exact {
         match self {
-            BelowLevelOne::Zero => Exact::ZERO,
-            BelowLevelOne::One => Exact::ONE,
+            BelowLevelOne::Zero => Exact::zero(),
+            BelowLevelOne::One => Exact::one(),
         }
     }
 }

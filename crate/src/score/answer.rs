@@ -41,15 +41,13 @@ pub fn share(
             InputProblem::NumeratorAboveDenominator,
         ));
     }
-    let value = scaled(num, den, Exact::HUNDRED, field)?;
-    Ok((value, fraction_understood(value, num, den)))
+    Ok(scaled(num, den, &Exact::hundred()))
 }
 
 /// numerator × scale / denominator, with no bound on the numerator.
-pub fn ratio(raw: &Raw, field: &Field, scale: Exact) -> Result<(Exact, Understood), InputError> {
+pub fn ratio(raw: &Raw, field: &Field, scale: &Exact) -> Result<(Exact, Understood), InputError> {
     let (num, den) = fraction(raw, field, NumberRule::NonNegative)?;
-    let value = scaled(num, den, scale, field)?;
-    Ok((value, fraction_understood(value, num, den)))
+    Ok(scaled(num, den, scale))
 }
 
 fn fraction(raw: &Raw, field: &Field, rule: NumberRule) -> Result<(Exact, Exact), InputError> {
@@ -61,25 +59,23 @@ fn fraction(raw: &Raw, field: &Field, rule: NumberRule) -> Result<(Exact, Exact)
         &denominator,
         rule,
     )?;
-    if den == Exact::ZERO {
+    if den.is_zero() {
         return Err(InputError::new(&denominator, InputProblem::ZeroDenominator));
     }
     Ok((num, den))
 }
 
-fn scaled(num: Exact, den: Exact, scale: Exact, field: &Field) -> Result<Exact, InputError> {
-    num.checked_mul(scale)
-        .and_then(|x| x.checked_div(den))
-        .ok_or_else(|| InputError::new(field, InputProblem::TooLarge))
-}
-
-fn fraction_understood(value: Exact, num: Exact, den: Exact) -> Understood {
-    Understood {
-        value: Some(percent_text(value)),
+/// numerator × scale / denominator (`fraction` has refused a zero
+/// denominator), and how it was understood.
+fn scaled(num: Exact, den: Exact, scale: &Exact) -> (Exact, Understood) {
+    let value = num.times(scale).over(&den).unwrap_or_else(Exact::zero);
+    let understood = Understood {
+        value: Some(percent_text(&value)),
         numerator: Some(num.to_plain()),
         denominator: Some(den.to_plain()),
         ..Understood::default()
-    }
+    };
+    (value, understood)
 }
 
 /// A percentage typed directly or computed from counts.
@@ -97,16 +93,14 @@ pub fn number(
     rule: NumberRule,
 ) -> Result<(Exact, Understood), InputError> {
     let value = input::number(scalar(raw, field)?, field, rule)?;
-    Ok((
-        value,
-        Understood {
-            value: Some(value.to_plain()),
-            ..Understood::default()
-        },
-    ))
+    let understood = Understood {
+        value: Some(value.to_plain()),
+        ..Understood::default()
+    };
+    Ok((value, understood))
 }
 
 /// How a computed percentage is shown: at most 2 decimals, rounded half up.
-pub fn percent_text(value: Exact) -> String {
+pub fn percent_text(value: &Exact) -> String {
     value.to_short(2)
 }

@@ -72,13 +72,13 @@ pub fn indicator(
             let band = indicator
                 .bands
                 .iter()
-                .rposition(|b| b.reach().reached_by(value))
+                .rposition(|b| b.reach().reached_by(&value))
                 .unwrap_or(0);
             Ok(Earned {
                 points: indicator.bands[band].points,
                 band,
                 understood,
-                decisions: decisions_applied(framework, indicator, band, value),
+                decisions: decisions_applied(framework, indicator, band, &value),
             })
         }
     }
@@ -90,7 +90,7 @@ fn decisions_applied(
     framework: &Framework,
     indicator: &Indicator,
     band: usize,
-    value: Exact,
+    value: &Exact,
 ) -> Vec<String> {
     let containing = indicator
         .bands

@@ -78,8 +78,8 @@ pub fn evaluate(
                     if j.met {
                         met += 1;
                     }
-                    out.value = Some(answer::percent_text(j.value));
-                    out.target = Some(answer::percent_text(j.target));
+                    out.value = Some(answer::percent_text(&j.value));
+                    out.target = Some(answer::percent_text(&j.target));
                     out.met = Some(j.met);
                     out.input = Some(j.understood);
                     out.decisions = j.decisions;
@@ -98,7 +98,7 @@ pub fn evaluate(
             indicators,
             met,
             assessed,
-            percent: result.map(answer::percent_text),
+            percent: result.as_ref().map(answer::percent_text),
         },
         result,
     }
@@ -143,7 +143,7 @@ fn judge(
         }
         MatrixValue::Share { .. } => answer::number(raw, field, NumberRule::Percent)?,
         MatrixValue::Ratio { scale, .. } if answer::has_counts(raw) => {
-            answer::ratio(raw, field, *scale)?
+            answer::ratio(raw, field, scale)?
         }
         MatrixValue::Ratio { .. } => answer::number(raw, field, NumberRule::NonNegative)?,
         MatrixValue::Count => answer::number(raw, field, NumberRule::Count)?,
@@ -157,13 +157,14 @@ fn judge(
                     },
                 ));
             }
+            // Validation keeps the full score above zero.
             let value = mean
-                .checked_mul(Exact::HUNDRED)
-                .and_then(|x| x.checked_div(*out_of))
-                .ok_or_else(|| InputError::new(field, InputProblem::TooLarge))?;
+                .times(&Exact::hundred())
+                .over(out_of)
+                .unwrap_or_else(Exact::zero);
             understood.numerator = understood.value.take();
             understood.denominator = Some(out_of.to_plain());
-            understood.value = Some(answer::percent_text(value));
+            understood.value = Some(answer::percent_text(&value));
             (value, understood)
         }
     };
@@ -177,7 +178,7 @@ fn judge(
         )
     };
     let target = match &ind.target {
-        MatrixTarget::Fixed { value } => *value,
+        MatrixTarget::Fixed { value } => value.clone(),
         MatrixTarget::PreviousPlus { points } => {
             if let Some(d) = framework.decision(DecisionRule::PreviousPlusPoints) {
                 decisions.push(Note {
@@ -185,9 +186,7 @@ fn judge(
                     text: d.text.clone(),
                 });
             }
-            previous()?
-                .checked_add(*points)
-                .ok_or_else(|| InputError::new(field, InputProblem::TooLarge))?
+            previous()?.plus(points)
         }
         MatrixTarget::PreviousPlusGrowth => match raw.get("target").filter(|t| !t.is_blank()) {
             Some(typed) => {
@@ -201,16 +200,14 @@ fn judge(
                     &f,
                     NumberRule::NonNegative,
                 )?;
-                previous()?
-                    .checked_add(growth)
-                    .ok_or_else(|| InputError::new(field, InputProblem::TooLarge))?
+                previous()?.plus(&growth)
             }
         },
     };
     Ok(Judged {
+        met: value >= target,
         value,
         target,
-        met: value >= target,
         understood,
         decisions,
     })

@@ -86,10 +86,13 @@ pub fn score_with(framework: &Framework, request: &Raw) -> Result<ScoreResult, E
             &mut errors,
             &mut missing,
         )),
-        Rubric::Weighted(rubric) => Scores::Weighted(
-            weighted::score(framework, rubric, answers, &mut errors, &mut missing)
-                .ok_or(Error::TooLargeToCompute)?,
-        ),
+        Rubric::Weighted(rubric) => Scores::Weighted(weighted::score(
+            framework,
+            rubric,
+            answers,
+            &mut errors,
+            &mut missing,
+        )),
     };
     let mut notes = Vec::new();
     if !missing.is_empty() {

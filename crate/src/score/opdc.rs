@@ -4,7 +4,7 @@
 use crate::exact::Exact;
 use crate::framework::BelowLevelOne;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Converted {
     pub score: Exact,
     /// The whole level reached, 0 when below level 1.
@@ -13,33 +13,32 @@ pub struct Converted {
     pub below_level_one: bool,
 }
 
-/// Converts `result` against five strictly monotone thresholds. `None` only
-/// when the arithmetic overflows, which bounded inputs cannot cause.
-pub fn convert(result: Exact, thresholds: &[Exact], floor: BelowLevelOne) -> Option<Converted> {
+/// Converts `result` against strictly monotone thresholds (five, as
+/// validation requires). `None` only for fewer than two thresholds.
+pub fn convert(result: &Exact, thresholds: &[Exact], floor: BelowLevelOne) -> Option<Converted> {
     let [t1, .., t5] = thresholds else {
         return None;
     };
     let ascending = t1 < t5;
     // "At or beyond" in the direction of improvement.
-    let reaches = |r: Exact, t: Exact| if ascending { r >= t } else { r <= t };
-    if reaches(result, *t5) {
+    let reaches = |t: &Exact| if ascending { result >= t } else { result <= t };
+    if reaches(t5) {
         return Some(Converted {
-            score: Exact::int(5),
-            level: 5,
+            score: Exact::int(thresholds.len() as i64),
+            level: thresholds.len() as u32,
             below_level_one: false,
         });
     }
     for k in (0..thresholds.len() - 1).rev() {
-        let (low, high) = (thresholds[k], thresholds[k + 1]);
-        if reaches(result, low) {
+        let (low, high) = (&thresholds[k], &thresholds[k + 1]);
+        if reaches(low) {
             // k+1 + (R − Tk) / (Tk+1 − Tk); the same expression serves the
-            // descending case since numerator and denominator change sign together.
-            let step = result
-                .checked_sub(low)?
-                .checked_div(high.checked_sub(low)?)?;
+            // descending case since numerator and denominator change sign
+            // together. Strictly monotone thresholds never differ by zero.
+            let step = result.minus(low).over(&high.minus(low))?;
             let level = k as u32 + 1;
             return Some(Converted {
-                score: Exact::int(i64::from(level)).checked_add(step)?,
+                score: Exact::int(i64::from(level)).plus(&step),
                 level,
                 below_level_one: false,
             });
@@ -62,7 +61,7 @@ mod tests {
 
     fn score(r: &str, thresholds: &[Exact], floor: BelowLevelOne) -> String {
         let r = Exact::parse_decimal(r).unwrap();
-        convert(r, thresholds, floor).unwrap().score.to_fixed(4)
+        convert(&r, thresholds, floor).unwrap().score.to_fixed(4)
     }
 
     #[test]
@@ -80,13 +79,9 @@ mod tests {
         assert_eq!(score("59.99", &kpi, BelowLevelOne::One), "1.0000");
         // 640 of 878 municipalities: the SPEC's 3.5786, contributing 0.1789 at weight 5.
         let r = Exact::ratio(64000, 878).unwrap();
-        let s = convert(r, &kpi, z).unwrap().score;
+        let s = convert(&r, &kpi, z).unwrap().score;
         assert_eq!(s.to_fixed(4), "3.5786");
-        let contribution = s
-            .checked_mul(Exact::int(5))
-            .unwrap()
-            .checked_div(Exact::HUNDRED)
-            .unwrap();
+        let contribution = s.times(&Exact::int(5)).over(&Exact::hundred()).unwrap();
         assert_eq!(contribution.to_fixed(4), "0.1789");
     }
 
@@ -98,7 +93,7 @@ mod tests {
             t([20, 18, 15, 12, 10]),
         ] {
             for (k, threshold) in thresholds.iter().enumerate() {
-                let converted = convert(*threshold, &thresholds, BelowLevelOne::Zero).unwrap();
+                let converted = convert(threshold, &thresholds, BelowLevelOne::Zero).unwrap();
                 assert_eq!(converted.score, Exact::int(k as i64 + 1));
                 assert_eq!(converted.level, k as u32 + 1);
                 assert!(!converted.below_level_one);

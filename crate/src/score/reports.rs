@@ -60,9 +60,9 @@ pub fn evaluate(
     };
     let denominator_field = field.part("denominator", "จำนวนที่ประเมินทั้งหมด", "units assessed");
     let denominator = match raw.get("denominator").filter(|d| !d.is_blank()) {
-        None => Some(reports.default_denominator),
+        None => Some(reports.default_denominator.clone()),
         Some(d) => match input::number(d, &denominator_field, NumberRule::Count) {
-            Ok(n) if n == Exact::ZERO => {
+            Ok(n) if n.is_zero() => {
                 errors.push(InputError::new(
                     &denominator_field,
                     InputProblem::ZeroDenominator,
@@ -104,21 +104,20 @@ pub fn evaluate(
         scored_units.push(scored);
     }
     let mut warnings = Vec::new();
-    let result = match denominator {
-        Some(den) if Exact::int(i64::from(meeting_all)) > den => {
+    let meeting = Exact::int(i64::from(meeting_all));
+    let result = match &denominator {
+        Some(den) if meeting > *den => {
             errors.push(InputError::new(
                 &denominator_field,
                 InputProblem::NumeratorAboveDenominator,
             ));
             None
         }
-        Some(den) if all_known => Exact::int(i64::from(meeting_all))
-            .checked_mul(Exact::HUNDRED)
-            .and_then(|x| x.checked_div(den)),
+        Some(den) if all_known => meeting.times(&Exact::hundred()).over(den),
         _ => None,
     };
-    if let Some(den) = denominator {
-        if (scored_units.len() as i128) < den.numer() && den.is_integer() && !units.is_empty() {
+    if let Some(den) = &denominator {
+        if Exact::int(scored_units.len() as i64) < *den && !units.is_empty() {
             warnings.push(Note::warning(Text::new(
                 format!(
                     "มีรายงาน {} แห่ง จากทั้งหมด {} แห่ง: แห่งที่ไม่ได้รายงานนับว่าไม่ผ่านเกณฑ์",
@@ -139,7 +138,7 @@ pub fn evaluate(
             units: scored_units,
             meeting_all,
             denominator: denominator.map_or_else(String::new, |d| d.to_plain()),
-            percent: result.map(answer::percent_text),
+            percent: result.as_ref().map(answer::percent_text),
         },
         result,
         warnings,
@@ -200,11 +199,11 @@ fn unit_report(
     for item in &reports.items {
         let a = answered.get(item.id.as_str());
         let item_share = share(item, &answered);
-        let percent = match item_share {
+        let percent = match &item_share {
             Share::Percent(pct) => Some(pct),
             _ => None,
         };
-        if let (Some(pct), Some(reported)) = (percent, a.and_then(|a| a.reported)) {
+        if let (Some(pct), Some(reported)) = (percent, a.and_then(|a| a.reported.as_ref())) {
             if !agrees(pct, reported) {
                 warnings.push(Note::warning(Text::new(
                     format!(
@@ -231,9 +230,9 @@ fn unit_report(
         items.push(ReportItemScore {
             id: item.id.clone(),
             answer: a.and_then(|a| a.yes),
-            count: a.and_then(|a| a.count).map(Exact::to_plain),
+            count: a.and_then(|a| a.count.as_ref()).map(Exact::to_plain),
             percent: percent.map(answer::percent_text),
-            reported_percent: a.and_then(|a| a.reported).map(Exact::to_plain),
+            reported_percent: a.and_then(|a| a.reported.as_ref()).map(Exact::to_plain),
         });
     }
     let criteria: Vec<CriterionScore> = reports
@@ -307,7 +306,7 @@ fn read_item(item: &ReportItem, raw: &Raw, field: &Field) -> Result<Answered, In
 }
 
 /// An item's count as a percentage of the count it refers to.
-#[derive(Clone, Copy, PartialEq)]
+#[derive(Clone, PartialEq)]
 enum Share {
     /// Not a percentage item, or a count is missing.
     Unknown,
@@ -319,35 +318,32 @@ enum Share {
 }
 
 fn share(item: &ReportItem, answered: &BTreeMap<&str, Answered>) -> Share {
-    let count = answered.get(item.id.as_str()).and_then(|a| a.count);
+    let count = answered
+        .get(item.id.as_str())
+        .and_then(|a| a.count.as_ref());
     let base = item
         .percent_of
         .as_deref()
         .and_then(|base_id| answered.get(base_id))
-        .and_then(|a| a.count);
+        .and_then(|a| a.count.as_ref());
     let (Some(count), Some(base)) = (count, base) else {
         return Share::Unknown;
     };
-    if base == Exact::ZERO {
-        Share::ZeroBase
-    } else if count > base {
-        Share::AboveBase
-    } else {
-        count
-            .checked_mul(Exact::HUNDRED)
-            .and_then(|x| x.checked_div(base))
-            .map_or(Share::Unknown, Share::Percent)
+    match count.times(&Exact::hundred()).over(base) {
+        None => Share::ZeroBase,
+        Some(_) if count > base => Share::AboveBase,
+        Some(percent) => Share::Percent(percent),
     }
 }
 
 /// A typed percentage agrees with the computed one when they match at the
 /// precision the officer wrote: 13.89 or 14 agree with 13.888…, 25 does not.
-fn agrees(computed: Exact, typed: Exact) -> bool {
+fn agrees(computed: &Exact, typed: &Exact) -> bool {
     let places = typed
         .to_plain()
         .split_once('.')
         .map_or(0, |(_, frac)| frac.len() as u32);
-    computed.round_half_up(places) == Some(typed)
+    computed.round_half_up(places) == *typed
 }
 
 /// Whether a condition holds; `None` while an answer it needs is missing.

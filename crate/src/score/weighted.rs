@@ -87,8 +87,8 @@ pub fn leaf(
             let Some(result) = result else {
                 return scored;
             };
-            scored.result = Some(answer::percent_text(result));
-            match opdc::convert(result, thresholds, rubric.below_level_one) {
+            scored.result = Some(answer::percent_text(&result));
+            match opdc::convert(&result, thresholds, rubric.below_level_one) {
                 Some(converted) => {
                     scored.score = Some(converted.score);
                     scored.level = Some(converted.level);
@@ -106,7 +106,8 @@ pub fn leaf(
                         }
                     }
                 }
-                None => errors.push(InputError::new(&field, InputProblem::TooLarge)),
+                // Validation keeps five thresholds on every item.
+                None => errors.push(InputError::new(&field, InputProblem::LevelOutOfRange)),
             }
         }
         Scoring::NamedLevels { levels } => {
@@ -131,11 +132,12 @@ pub fn leaf(
         }
         Scoring::Level { level_texts } => {
             match answer::number(raw, &field, NumberRule::NonNegative) {
-                Ok((value, _)) if value < Exact::ONE || value > Exact::int(5) => {
+                Ok((value, _)) if !(Exact::one()..=Exact::int(5)).contains(&value) => {
                     errors.push(InputError::new(&field, InputProblem::LevelOutOfRange));
                 }
                 Ok((value, understood)) => {
-                    let whole = (value.numer() / value.denom()) as u32;
+                    // 1 to 5, so the whole part fits.
+                    let whole = value.floor_whole().unwrap_or(1) as u32;
                     scored.score = Some(value);
                     scored.level = Some(whole);
                     scored.criterion = level_texts.get(whole as usize - 1).cloned();
@@ -156,11 +158,11 @@ pub fn score(
     answers: &BTreeMap<String, Raw>,
     errors: &mut Vec<InputError>,
     missing: &mut Vec<String>,
-) -> Option<WeightedScores> {
+) -> WeightedScores {
     let all = rubric.all_items();
     let mut scores: HashMap<&str, Exact> = HashMap::new();
     let mut leaves: HashMap<&str, Scored> = HashMap::new();
-    let mut partial = Exact::ZERO;
+    let mut partial = Exact::zero();
     for (item, _, _) in &all {
         let Some(scoring) = &item.scoring else {
             continue;
@@ -178,9 +180,9 @@ pub fn score(
                 scored
             }
         };
-        if let Some(s) = scored.score {
-            scores.insert(&item.id, s);
-            partial = partial.checked_add(item.weight.checked_mul(s)?)?;
+        if let Some(s) = &scored.score {
+            partial = partial.plus(&item.weight.times(s));
+            scores.insert(&item.id, s.clone());
         }
         leaves.insert(&item.id, scored);
     }
@@ -189,22 +191,17 @@ pub fn score(
         if item.children.is_empty() {
             continue;
         }
-        let mut sum = Exact::ZERO;
-        let mut complete = true;
-        for child in &item.children {
-            match scores.get(child.id.as_str()) {
-                Some(s) => sum = sum.checked_add(child.weight.checked_mul(*s)?)?,
-                None => complete = false,
+        if let Some(sum) = weighted_sum(&item.children, &scores) {
+            // Validation keeps every weight above zero.
+            if let Some(mean) = sum.over(&item.weight) {
+                scores.insert(&item.id, mean);
             }
-        }
-        if complete {
-            scores.insert(&item.id, sum.checked_div(item.weight)?);
         }
     }
     let mut items = Vec::new();
     for (item, depth, parent) in &all {
-        let score = scores.get(item.id.as_str()).copied();
-        let weighted = score.and_then(|s| s.checked_mul(item.weight));
+        let score = scores.get(item.id.as_str());
+        let weighted = score.map(|s| s.times(&item.weight));
         let mut out = ItemScore {
             id: item.id.clone(),
             parent: parent.map(str::to_owned),
@@ -214,10 +211,8 @@ pub fn score(
             input: None,
             result: None,
             score: score.map(|s| s.to_fixed(4)),
-            weighted: weighted.map(|w| w.to_fixed(4)),
-            contribution: weighted
-                .and_then(|w| w.checked_div(Exact::HUNDRED))
-                .map(|c| c.to_fixed(4)),
+            weighted: weighted.as_ref().map(|w| w.to_fixed(4)),
+            contribution: weighted.as_ref().map(|w| per_hundred(w).to_fixed(4)),
             level: None,
             criterion: None,
             matrix: None,
@@ -237,27 +232,29 @@ pub fn score(
         }
         items.push(out);
     }
-    let mut total = Exact::ZERO;
-    let mut complete = true;
-    for item in &rubric.items {
-        match scores.get(item.id.as_str()) {
-            Some(s) => total = total.checked_add(item.weight.checked_mul(*s)?)?,
-            None => complete = false,
-        }
-    }
-    let complete = complete && missing.is_empty();
-    Some(WeightedScores {
+    let total = weighted_sum(&rubric.items, &scores).filter(|_| missing.is_empty());
+    WeightedScores {
         items,
         total_weight: rubric.total_weight.to_plain(),
         below_level_one: rubric.below_level_one,
-        weighted_score: complete
-            .then(|| total.checked_div(rubric.total_weight))
-            .flatten()
+        weighted_score: total
+            .as_ref()
+            .and_then(|t| t.over(&rubric.total_weight))
             .map(|s| s.to_fixed(4)),
-        contribution: complete
-            .then(|| total.checked_div(Exact::HUNDRED))
-            .flatten()
-            .map(|c| c.to_fixed(4)),
-        partial_contribution: partial.checked_div(Exact::HUNDRED)?.to_fixed(4),
+        contribution: total.as_ref().map(|t| per_hundred(t).to_fixed(4)),
+        partial_contribution: per_hundred(&partial).to_fixed(4),
+    }
+}
+
+/// Σ weight × score over `items`, when every one of them is scored.
+fn weighted_sum(items: &[Item], scores: &HashMap<&str, Exact>) -> Option<Exact> {
+    items.iter().try_fold(Exact::zero(), |sum, item| {
+        let score = scores.get(item.id.as_str())?;
+        Some(sum.plus(&item.weight.times(score)))
     })
+}
+
+/// A value over 100: a weighted score as its share of a 100-weight agreement.
+fn per_hundred(value: &Exact) -> Exact {
+    value.over(&Exact::hundred()).unwrap_or_else(Exact::zero)
 }
