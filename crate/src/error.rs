@@ -91,10 +91,14 @@ pub enum Expected {
     Object,
     List,
     Answer,
+    /// File contents: text, or its bytes.
+    TextOrBytes,
+    /// A language code, "th" or "en".
+    Language,
 }
 
 impl Expected {
-    fn text(self) -> Text {
+    pub fn text(self) -> Text {
         match self {
             Expected::Number => Text::new("ตัวเลข", "a number"),
             Expected::Text => Text::new("ข้อความ", "text"),
@@ -104,6 +108,8 @@ impl Expected {
                 "ตัวเลข ข้อความ หรือชุดข้อมูลคำตอบ",
                 "a number, text or an answer object",
             ),
+            Expected::TextOrBytes => Text::new("ข้อความหรือไบต์ของไฟล์", "text or the bytes of a file"),
+            Expected::Language => Text::new("รหัสภาษา \"th\" หรือ \"en\"", "\"th\" or \"en\""),
         }
     }
 }
@@ -245,9 +251,33 @@ pub enum Error {
     },
     /// A rubric file failed validation when loaded.
     InvalidFramework(FrameworkError),
+    /// The request nests lists or objects deeper than any request can.
+    TooDeep {
+        max: usize,
+    },
+    /// A file's bytes are not text in any encoding Thai files come in.
+    NotText,
+    /// A function of the API was called with an argument of the wrong kind.
+    WrongArgument {
+        function: &'static str,
+        argument: &'static str,
+        expected: Expected,
+        got: String,
+    },
 }
 
 impl Error {
+    /// A request that could not be read: too deep, or not a request at all.
+    pub fn unreadable(detail: String) -> Error {
+        if detail.contains(crate::raw::TOO_DEEP) {
+            Error::TooDeep {
+                max: crate::raw::MAX_DEPTH,
+            }
+        } else {
+            Error::MalformedRequest { detail }
+        }
+    }
+
     pub fn text(&self) -> Text {
         match self {
             Error::MalformedRequest { detail } => Text::new(
@@ -277,6 +307,42 @@ impl Error {
                 ),
             ),
             Error::InvalidFramework(err) => err.text(),
+            Error::TooDeep { max } => Text::new(
+                format!("คำขอซ้อนกันลึกเกิน {max} ชั้น จึงไม่ใช่แบบประเมินที่อ่านได้"),
+                format!("the request nests more than {max} levels deep, so it is not an assessment"),
+            ),
+            Error::NotText => Text::new(
+                "ไฟล์นี้ไม่ใช่ข้อความแบบ UTF-8, UTF-16 หรือ TIS-620 (ภาษาไทยของ Windows รุ่นเก่า): โปรดบันทึกใหม่เป็น \"CSV UTF-8\" หรือ JSON",
+                "this file is not text in UTF-8, UTF-16 or TIS-620 (older Thai Windows): save it again as \"CSV UTF-8\" or JSON",
+            ),
+            Error::WrongArgument {
+                function,
+                argument,
+                expected,
+                got,
+            } => {
+                let expected = expected.text();
+                Text::new(
+                    format!("{function}: “{argument}” ต้องเป็น{} แต่ได้รับ {got}", expected.th),
+                    format!("{function}: “{argument}” must be {}, got {got}", expected.en),
+                )
+            }
+        }
+    }
+}
+
+impl Error {
+    /// A stable name for the kind of failure, for code that tells them apart.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::MalformedRequest { .. } => "malformed_request",
+            Error::MissingFramework => "missing_framework",
+            Error::UnknownFramework { .. } => "unknown_framework",
+            Error::UnknownEdition { .. } => "unknown_edition",
+            Error::InvalidFramework(_) => "invalid_framework",
+            Error::TooDeep { .. } => "too_deep",
+            Error::NotText => "not_text",
+            Error::WrongArgument { .. } => "wrong_argument",
         }
     }
 }

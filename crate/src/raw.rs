@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
-use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::ser::{SerializeMap, SerializeSeq, Serializer};
 use serde::{Deserialize, Serialize};
 
@@ -135,13 +135,66 @@ fn js_name(f: f64) -> String {
     }
 }
 
-impl<'de> Deserialize<'de> for Raw {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Raw, D::Error> {
-        deserializer.deserialize_any(RawVisitor)
+/// How deep a request may nest. The deepest real one (a KPI report's item
+/// count) is 8 levels; reading stops at this depth instead of recursing
+/// until the stack runs out, which in WebAssembly corrupts the module for
+/// every later call.
+pub const MAX_DEPTH: usize = 32;
+
+/// The text of the error a too-deep value gives while it is read; the
+/// boundary turns it into `Error::TooDeep`.
+pub const TOO_DEEP: &str = "nested more than 32 levels deep";
+
+impl Raw {
+    /// Whether the tree nests deeper than `MAX_DEPTH`, found without recursion.
+    pub fn too_deep(&self) -> bool {
+        let mut stack = vec![(self, 1usize)];
+        while let Some((node, depth)) = stack.pop() {
+            // As when reading: a list or object may not stand at the last level.
+            let container = matches!(node, Raw::List(_) | Raw::Map(_));
+            if depth > MAX_DEPTH || (container && depth == MAX_DEPTH) {
+                return true;
+            }
+            match node {
+                Raw::List(items) => stack.extend(items.iter().map(|i| (i, depth + 1))),
+                Raw::Map(map) => stack.extend(map.values().map(|v| (v, depth + 1))),
+                _ => {}
+            }
+        }
+        false
     }
 }
 
-struct RawVisitor;
+impl<'de> Deserialize<'de> for Raw {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Raw, D::Error> {
+        RawVisitor { depth: 1 }.deserialize(deserializer)
+    }
+}
+
+/// Reads one value at a known depth, refusing to go deeper than `MAX_DEPTH`.
+#[derive(Clone, Copy)]
+struct RawVisitor {
+    depth: usize,
+}
+
+impl RawVisitor {
+    fn inner<E: de::Error>(self) -> Result<RawVisitor, E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(E::custom(TOO_DEEP));
+        }
+        Ok(RawVisitor {
+            depth: self.depth + 1,
+        })
+    }
+}
+
+impl<'de> DeserializeSeed<'de> for RawVisitor {
+    type Value = Raw;
+
+    fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Raw, D::Error> {
+        deserializer.deserialize_any(self)
+    }
+}
 
 impl<'de> Visitor<'de> for RawVisitor {
     type Value = Raw;
@@ -157,7 +210,7 @@ impl<'de> Visitor<'de> for RawVisitor {
         Ok(Raw::Null)
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Raw, D::Error> {
-        Raw::deserialize(d)
+        self.deserialize(d)
     }
     fn visit_bool<E>(self, v: bool) -> Result<Raw, E> {
         Ok(Raw::Bool(v))
@@ -180,15 +233,18 @@ impl<'de> Visitor<'de> for RawVisitor {
         Ok(Raw::Text(v))
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Raw, A::Error> {
+        let inner = self.inner()?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element()? {
+        while let Some(item) = seq.next_element_seed(inner)? {
             items.push(item);
         }
         Ok(Raw::List(items))
     }
     fn visit_map<A: MapAccess<'de>>(self, mut access: A) -> Result<Raw, A::Error> {
+        let inner = self.inner()?;
         let mut map = BTreeMap::new();
-        while let Some((key, value)) = access.next_entry::<String, Raw>()? {
+        while let Some(key) = access.next_key::<String>()? {
+            let value = access.next_value_seed(inner)?;
             map.insert(key, value);
         }
         Ok(Raw::Map(map))

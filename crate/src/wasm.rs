@@ -1,10 +1,13 @@
 //! The WebAssembly bindings: decode input, call the core, encode output.
-//! One serializer, one error path into `JsError`, TypeScript types below.
+//! Every argument is checked here, so a wrong type from JavaScript is a clean
+//! error, never a trap; one serializer; one error path, which throws a JS
+//! `Error` carrying the message in both languages; TypeScript types below.
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::error::Error;
+use crate::encoding;
+use crate::error::{Error, Expected};
 use crate::export;
 use crate::framework::Framework;
 use crate::raw::Raw;
@@ -108,6 +111,17 @@ export interface WeightedScores {
   weighted_score: string | null; contribution: string | null; partial_contribution: string;
 }
 
+/** What every function throws: an `Error` whose message is English, with
+ * the message in both languages and a stable code beside it. */
+export interface KhanaenError extends Error {
+  th: string; en: string;
+  code: "malformed_request" | "missing_framework" | "unknown_framework" | "unknown_edition"
+    | "invalid_framework" | "too_deep" | "not_text" | "wrong_argument";
+}
+
+/** A file's text and the encoding it was read in. */
+export interface Decoded { text: string; encoding: "utf8" | "utf16" | "tis620" }
+
 export interface ScoreResult {
   framework: { id: string; edition: string; name: Text; source: Text };
   core_version: string;
@@ -126,28 +140,103 @@ export interface Framework {
 }
 "#;
 
-fn into_error(err: Error) -> JsError {
-    JsError::new(&err.to_string())
+/// The one path from a core error to JavaScript.
+fn into_error(err: Error) -> JsValue {
+    let text = err.text();
+    let error = js_sys::Error::new(&text.en);
+    for (key, value) in [
+        ("th", text.th.as_str()),
+        ("en", &text.en),
+        ("code", err.code()),
+    ] {
+        // Setting a property on a fresh Error object cannot fail.
+        let _ = js_sys::Reflect::set(&error, &key.into(), &value.into());
+    }
+    error.into()
 }
 
-fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsError> {
+fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
     // Maps as plain objects, absent values as null: what JSON.parse would give.
     let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value
-        .serialize(&serializer)
-        .map_err(|err| JsError::new(&err.to_string()))
-}
-
-fn from_js(value: JsValue) -> Result<Raw, JsError> {
-    serde_wasm_bindgen::from_value(value).map_err(|err| {
+    value.serialize(&serializer).map_err(|err| {
         into_error(Error::MalformedRequest {
             detail: err.to_string(),
         })
     })
 }
 
-fn lang(code: Option<String>) -> Lang {
-    code.as_deref().and_then(Lang::parse).unwrap_or_default()
+/// What a JavaScript value is, for "got …" in messages.
+fn kind_of(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".into()
+    } else if js_sys::Array::is_array(value) {
+        "array".into()
+    } else {
+        value.js_typeof().as_string().unwrap_or_default()
+    }
+}
+
+fn wrong(
+    function: &'static str,
+    argument: &'static str,
+    expected: Expected,
+    got: &JsValue,
+) -> JsValue {
+    into_error(Error::WrongArgument {
+        function,
+        argument,
+        expected,
+        got: kind_of(got),
+    })
+}
+
+fn text_arg(
+    value: &JsValue,
+    function: &'static str,
+    argument: &'static str,
+) -> Result<String, JsValue> {
+    value
+        .as_string()
+        .ok_or_else(|| wrong(function, argument, Expected::Text, value))
+}
+
+/// A request or result from JavaScript, as a loose tree; depth is bounded
+/// while it is read, and its shape is the core's to judge.
+fn request_arg(value: JsValue) -> Result<Raw, JsValue> {
+    serde_wasm_bindgen::from_value(value)
+        .map_err(|err| into_error(Error::unreadable(err.to_string())))
+}
+
+/// A file's contents: text, or its bytes (a `Uint8Array` or an `ArrayBuffer`), decoded.
+fn file_arg(value: &JsValue, function: &'static str) -> Result<String, JsValue> {
+    if let Some(text) = value.as_string() {
+        return Ok(text);
+    }
+    bytes_arg(value, function, "file")
+        .and_then(|bytes| encoding::decode(&bytes).map_err(into_error))
+        .map(|decoded| decoded.text)
+}
+
+fn bytes_arg(
+    value: &JsValue,
+    function: &'static str,
+    argument: &'static str,
+) -> Result<Vec<u8>, JsValue> {
+    if value.is_instance_of::<js_sys::Uint8Array>() || value.is_instance_of::<js_sys::ArrayBuffer>()
+    {
+        return Ok(js_sys::Uint8Array::new(value).to_vec());
+    }
+    Err(wrong(function, argument, Expected::TextOrBytes, value))
+}
+
+fn lang_arg(value: &JsValue, function: &'static str) -> Result<Lang, JsValue> {
+    if value.is_undefined() || value.is_null() {
+        return Ok(Lang::default());
+    }
+    value
+        .as_string()
+        .and_then(|code| Lang::parse(&code))
+        .ok_or_else(|| wrong(function, "lang", Expected::Language, value))
 }
 
 /// The version of the scoring core.
@@ -158,46 +247,64 @@ pub fn version() -> String {
 
 /// The built-in frameworks.
 #[wasm_bindgen(unchecked_return_type = "FrameworkSummary[]")]
-pub fn frameworks() -> Result<JsValue, JsError> {
+pub fn frameworks() -> Result<JsValue, JsValue> {
     to_js(&crate::frameworks().map_err(into_error)?)
 }
 
 /// Everything a form needs to render one framework.
 #[wasm_bindgen(unchecked_return_type = "Framework")]
-pub fn describe(id: &str) -> Result<JsValue, JsError> {
-    to_js(crate::describe(id).map_err(into_error)?)
+pub fn describe(
+    #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
+) -> Result<JsValue, JsValue> {
+    let id = text_arg(&id, "describe", "id")?;
+    to_js(crate::describe(&id).map_err(into_error)?)
 }
 
 /// Scores a request against a built-in framework.
 #[wasm_bindgen(unchecked_return_type = "ScoreResult")]
 pub fn score(
     #[wasm_bindgen(unchecked_param_type = "ScoreRequest")] request: JsValue,
-) -> Result<JsValue, JsError> {
-    to_js(&crate::score(&from_js(request)?).map_err(into_error)?)
+) -> Result<JsValue, JsValue> {
+    to_js(&crate::score(&request_arg(request)?).map_err(into_error)?)
 }
 
 /// Scores a request against a rubric the user supplies as JSON text.
 #[wasm_bindgen(js_name = scoreWithFramework, unchecked_return_type = "ScoreResult")]
 pub fn score_with_framework(
-    framework_json: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] framework_json: JsValue,
     #[wasm_bindgen(unchecked_param_type = "ScoreRequest")] request: JsValue,
-) -> Result<JsValue, JsError> {
-    let framework = Framework::load(framework_json).map_err(into_error)?;
-    to_js(&crate::score_with(&framework, &from_js(request)?).map_err(into_error)?)
+) -> Result<JsValue, JsValue> {
+    let json = text_arg(&framework_json, "scoreWithFramework", "framework")?;
+    let framework = Framework::load(&json).map_err(into_error)?;
+    to_js(&crate::score_with(&framework, &request_arg(request)?).map_err(into_error)?)
 }
 
-/// Reads a downloaded JSON file (a result or a request) and scores it again.
+/// Reads a downloaded JSON file (a result or a request), as text or bytes in
+/// any encoding `decodeFile` reads, and scores it again.
 #[wasm_bindgen(js_name = importJson, unchecked_return_type = "ScoreResult")]
-pub fn import_json(text: &str) -> Result<JsValue, JsError> {
-    to_js(&crate::score_json(text).map_err(into_error)?)
+pub fn import_json(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] file: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = file_arg(&file, "importJson")?;
+    to_js(&crate::score_json(&text).map_err(into_error)?)
+}
+
+/// A file's bytes as text: UTF-8, UTF-16 with a byte-order mark, or TIS-620
+/// (older Thai Windows), which is converted; anything else is refused.
+#[wasm_bindgen(js_name = decodeFile, unchecked_return_type = "Decoded")]
+pub fn decode_text(
+    #[wasm_bindgen(unchecked_param_type = "Uint8Array | ArrayBuffer")] bytes: JsValue,
+) -> Result<JsValue, JsValue> {
+    let bytes = bytes_arg(&bytes, "decodeFile", "bytes")?;
+    to_js(&encoding::decode(&bytes).map_err(into_error)?)
 }
 
 /// The result of a request (or of a result's request) as lossless JSON text.
 #[wasm_bindgen(js_name = exportJson)]
 pub fn export_json(
     #[wasm_bindgen(unchecked_param_type = "ScoreRequest | ScoreResult")] value: JsValue,
-) -> Result<String, JsError> {
-    let request = export::json::request_of(from_js(value)?);
+) -> Result<String, JsValue> {
+    let request = export::json::request_of(request_arg(value)?);
     let result = crate::score(&request).map_err(into_error)?;
     Ok(export::json::write(&result))
 }
@@ -207,9 +314,10 @@ pub fn export_json(
 #[wasm_bindgen(js_name = exportCsv)]
 pub fn export_csv(
     #[wasm_bindgen(unchecked_param_type = "ScoreRequest | ScoreResult")] value: JsValue,
-    lang_code: Option<String>,
-) -> Result<String, JsError> {
-    let request = export::json::request_of(from_js(value)?);
+    #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
+) -> Result<String, JsValue> {
+    let lang = lang_arg(&lang, "exportCsv")?;
+    let request = export::json::request_of(request_arg(value)?);
     let result = crate::score(&request).map_err(into_error)?;
-    Ok(export::csv::write(&result, lang(lang_code)))
+    Ok(export::csv::write(&result, lang))
 }

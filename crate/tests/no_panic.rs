@@ -82,3 +82,38 @@ fn replace_somewhere(value: &mut serde_json::Value, mut seed: u64, replacement: 
         };
     }
 }
+
+proptest! {
+    #![proptest_config(config(500))]
+
+    /// Nesting of any depth, in JSON text or built as a tree: refused beyond
+    /// the limit with its own error, scored (with a field error) within it,
+    /// never a stack overflow.
+    #[test]
+    fn any_depth_is_refused_or_scored(depth in 1usize..3000, objects in any::<bool>()) {
+        let nest = |d: usize| {
+            let (open, close) = if objects { ("{\"value\":", "}") } else { ("[", "]") };
+            format!("{}0{}", open.repeat(d), close.repeat(d))
+        };
+        // request (1) → answers (2) → "1" (3) → `depth` containers, the last at 2 + depth.
+        let text = format!(r#"{{"framework":"sorsochot-23","answers":{{"1":{}}}}}"#, nest(depth));
+        let too_deep = 2 + depth >= khanaen::raw::MAX_DEPTH;
+        match khanaen::score_json(&text) {
+            Err(khanaen::Error::TooDeep { max }) => prop_assert!(too_deep && max == khanaen::raw::MAX_DEPTH),
+            Ok(result) => prop_assert!(!too_deep && !result.complete),
+            Err(other) => prop_assert!(false, "unexpected {other}"),
+        }
+        let mut tree = khanaen::raw::Raw::Int(0);
+        for _ in 0..depth {
+            tree = khanaen::raw::Raw::List(vec![tree]);
+        }
+        let request = khanaen::raw::Raw::Map(
+            [
+                ("framework".to_owned(), khanaen::raw::Raw::text("sorsochot-23")),
+                ("answers".to_owned(), khanaen::raw::Raw::Map([("1".to_owned(), tree)].into())),
+            ]
+            .into(),
+        );
+        prop_assert_eq!(khanaen::score(&request).is_err(), too_deep);
+    }
+}

@@ -59,14 +59,14 @@ fn every_example_scores_as_natively() {
         let exported =
             khanaen::wasm::export_json(scored.clone()).unwrap_or_else(|_| panic!("{stem} exports"));
         assert_eq!(&exported, result_json, "{stem}: JSON export");
-        let csv = khanaen::wasm::export_csv(scored.clone(), None)
+        let csv = khanaen::wasm::export_csv(scored.clone(), JsValue::UNDEFINED)
             .unwrap_or_else(|_| panic!("{stem} csv"));
         assert_eq!(&csv, th_csv, "{stem}: Thai CSV");
-        let csv = khanaen::wasm::export_csv(scored, Some("en".into()))
+        let csv = khanaen::wasm::export_csv(scored, JsValue::from_str("en"))
             .unwrap_or_else(|_| panic!("{stem} csv en"));
         assert_eq!(&csv, en_csv, "{stem}: English CSV");
-        let imported =
-            khanaen::wasm::import_json(result_json).unwrap_or_else(|_| panic!("{stem} imports"));
+        let imported = khanaen::wasm::import_json(JsValue::from_str(result_json))
+            .unwrap_or_else(|_| panic!("{stem} imports"));
         assert_eq!(
             from_js(imported),
             expected,
@@ -86,10 +86,10 @@ fn frameworks_and_descriptions_cross_the_boundary() {
         .collect();
     assert_eq!(ids, ["sorsochot-23", "kpi-3.2", "codi-value-for-money"]);
     for id in ids {
-        let described = from_js(khanaen::wasm::describe(id).expect("describes"));
+        let described = from_js(khanaen::wasm::describe(id.into()).expect("describes"));
         assert_eq!(described["id"], id);
     }
-    assert!(khanaen::wasm::describe("nope").is_err());
+    assert!(khanaen::wasm::describe("nope".into()).is_err());
     assert_eq!(khanaen::wasm::version(), khanaen::CORE_VERSION);
 }
 
@@ -98,8 +98,8 @@ fn bad_requests_are_errors_not_traps() {
     assert!(khanaen::wasm::score(JsValue::from_str("text")).is_err());
     assert!(khanaen::wasm::score(JsValue::NULL).is_err());
     assert!(khanaen::wasm::score(JsValue::UNDEFINED).is_err());
-    assert!(khanaen::wasm::import_json("{ not json").is_err());
-    assert!(khanaen::wasm::score_with_framework("{}", js(r#"{"answers":{}}"#)).is_err());
+    assert!(khanaen::wasm::import_json("{ not json".into()).is_err());
+    assert!(khanaen::wasm::score_with_framework("{}".into(), js(r#"{"answers":{}}"#)).is_err());
     // NaN and Infinity only JavaScript can send: a field error, not a crash.
     let request = js(r#"{"framework":"sorsochot-23","answers":{"1":0}}"#);
     js_sys_set(&request, "answers", "1", f64::NAN);
@@ -139,10 +139,69 @@ fn arbitrary_requests_never_trap() {
                 let native = khanaen::score(&request).is_ok();
                 let browser = khanaen::wasm::score(value.clone()).is_ok();
                 proptest::prop_assert_eq!(native, browser);
-                let _ = khanaen::wasm::export_csv(value, None);
+                let _ = khanaen::wasm::export_csv(value, JsValue::UNDEFINED);
             }
             // …and the core's own properties.
             support::arbitrary::check(&request)
         })
         .expect("no request traps or changes on export");
+}
+
+/// A value nested `depth` levels deep, built in JavaScript as the page would.
+fn nested(depth: usize) -> JsValue {
+    let mut value: JsValue = js_sys::Array::new().into();
+    for _ in 1..depth {
+        let outer = js_sys::Array::new();
+        outer.push(&value);
+        value = outer.into();
+    }
+    value
+}
+
+fn request_with_answer(answer: &JsValue) -> JsValue {
+    let request = js(r#"{"framework":"sorsochot-23","answers":{}}"#);
+    let answers = js_sys::Reflect::get(&request, &"answers".into()).unwrap();
+    js_sys::Reflect::set(&answers, &"1".into(), answer).unwrap();
+    request
+}
+
+/// The error's code, as JavaScript sees it.
+fn code(error: JsValue) -> String {
+    js_sys::Reflect::get(&error, &"code".into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+#[wasm_bindgen_test]
+fn deep_requests_are_refused_and_the_module_lives_on() {
+    let valid = || js(include_str!("../../examples/sorsochot-23-complete.json"));
+    for depth in [33, 100, 5_000, 50_000] {
+        let request = request_with_answer(&nested(depth));
+        assert_eq!(
+            code(khanaen::wasm::score(request.clone()).unwrap_err()),
+            "too_deep"
+        );
+        assert!(khanaen::wasm::export_json(request.clone()).is_err());
+        assert!(khanaen::wasm::export_csv(request.clone(), JsValue::UNDEFINED).is_err());
+        assert!(khanaen::wasm::score_with_framework(
+            include_str!("../frameworks/sorsochot-23/framework.json").into(),
+            request
+        )
+        .is_err());
+        // The next valid call works.
+        assert!(khanaen::wasm::frameworks().is_ok());
+        assert!(khanaen::wasm::score(valid()).is_ok());
+    }
+    // A cycle is infinitely deep.
+    let cycle = js_sys::Object::new();
+    js_sys::Reflect::set(&cycle, &"self".into(), &cycle).unwrap();
+    assert_eq!(
+        code(khanaen::wasm::score(request_with_answer(&cycle.into())).unwrap_err()),
+        "too_deep"
+    );
+    // Within the limit it is an ordinary field error.
+    let result = from_js(khanaen::wasm::score(request_with_answer(&nested(20))).unwrap());
+    assert_eq!(result["errors"][0]["path"], "answers.1");
+    assert!(khanaen::wasm::score(valid()).is_ok());
 }

@@ -18,9 +18,7 @@ pub fn write(result: &ScoreResult) -> String {
 /// the request in it. A byte-order mark is ignored.
 pub fn read(text: &str) -> Result<Raw, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let raw: Raw = serde_json::from_str(text).map_err(|err| Error::MalformedRequest {
-        detail: err.to_string(),
-    })?;
+    let raw: Raw = serde_json::from_str(text).map_err(|err| Error::unreadable(err.to_string()))?;
     Ok(request_of(raw))
 }
 

@@ -34,6 +34,12 @@ pub fn score(request: &Raw) -> Result<ScoreResult, Error> {
 
 /// Scores a request against a given framework (a built-in or a user's rubric).
 pub fn score_with(framework: &Framework, request: &Raw) -> Result<ScoreResult, Error> {
+    // Every walk below recurses: refuse a tree deeper than any request first.
+    if request.too_deep() {
+        return Err(Error::TooDeep {
+            max: crate::raw::MAX_DEPTH,
+        });
+    }
     let request = &request.canonical();
     let map = request.as_map().ok_or_else(|| Error::MalformedRequest {
         detail: format!("expected a JSON object, got {}", request.kind_name()),
