@@ -230,3 +230,46 @@ fn incomplete_weighted_assessment_gives_partial_contribution_only() {
     assert_eq!(item(&result, "3").score.as_deref(), Some("4.0000"));
     assert_eq!(result.notes[0].decision.as_deref(), Some("D"));
 }
+
+/// Item 7 "no" (no project went into the local plan) with item 8 "yes" and a
+/// count: there is nothing of which item 8 could be 20 %, so criterion 5 is
+/// not met, and the unit is judged, with a warning naming the two items.
+#[test]
+fn item_8_over_an_item_7_answered_no_fails_criterion_5() {
+    let unit = r#"{"name":"ง","items":{"1":"5","2":"yes","3":"yes","4":"yes","5":"yes","6":{"answer":"yes","count":"10"},"7":"no","8":{"answer":"yes","count":"2"}}}"#;
+    let result = score(&format!(
+        r#"{{"framework":"kpi-3.2","answers":{{"3.2":{{"denominator":"1","units":[{unit}]}}}}}}"#
+    ));
+    assert!(result.complete, "{:?} {:?}", result.errors, result.missing);
+    let reports = item(&result, "3.2").reports.as_ref().unwrap();
+    let judged = &reports.units[0];
+    let met: Vec<(&str, Option<bool>)> = judged
+        .criteria
+        .iter()
+        .map(|c| (c.id.as_str(), c.met))
+        .collect();
+    assert_eq!(
+        met,
+        [
+            ("1", Some(true)),
+            ("2", Some(true)),
+            ("3", Some(true)),
+            ("4", Some(false)),
+            ("5", Some(false))
+        ]
+    );
+    assert_eq!(judged.meets_all, Some(false));
+    assert_eq!(reports.percent.as_deref(), Some("0"));
+    assert_eq!(item(&result, "3.2").score.as_deref(), Some("0.0000"));
+    let warning = &judged.warnings[0].text;
+    assert!(
+        warning.en.contains("item 8") && warning.en.contains("item 7"),
+        "{}",
+        warning.en
+    );
+    assert!(
+        warning.th.contains("ข้อ 8") && warning.th.contains("ข้อ 7"),
+        "{}",
+        warning.th
+    );
+}

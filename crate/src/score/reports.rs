@@ -221,6 +221,23 @@ fn unit_report(
                 )));
             }
         }
+        if let (Some(base), true) = (&item.percent_of, a.is_some_and(|a| a.yes == Some(true))) {
+            if answered
+                .get(base.as_str())
+                .is_some_and(|b| b.yes == Some(false))
+            {
+                warnings.push(Note::warning(Text::new(
+                    format!(
+                        "ข้อ {} ตอบว่าดำเนินการแล้ว แต่ข้อ {base} ตอบว่ายังไม่ดำเนินการ: ไม่มีโครงการให้คิดร้อยละ จึงไม่ผ่านเกณฑ์ที่ใช้ข้อ {}",
+                        item.id, item.id
+                    ),
+                    format!(
+                        "item {} is yes but item {base} is no: there is nothing to take its percentage of, so the criterion on item {} is not met",
+                        item.id, item.id
+                    ),
+                )));
+            }
+        }
         if item_share == Share::AboveBase {
             errors.push(InputError::new(
                 &item_field(field, &item.id),
@@ -310,7 +327,8 @@ fn read_item(item: &ReportItem, raw: &Raw, field: &Field) -> Result<Answered, In
 enum Share {
     /// Not a percentage item, or a count is missing.
     Unknown,
-    /// The base count is zero: there is nothing to take a percentage of.
+    /// The base count is zero, or its item was answered "no": there is
+    /// nothing to take a percentage of.
     ZeroBase,
     /// The count exceeds its base.
     AboveBase,
@@ -318,6 +336,11 @@ enum Share {
 }
 
 fn share(item: &ReportItem, answered: &BTreeMap<&str, Answered>) -> Share {
+    // A base answered "no" counts nothing: no share of it can be reached.
+    let base_answer = item.percent_of.as_deref().and_then(|id| answered.get(id));
+    if base_answer.is_some_and(|a| a.yes == Some(false)) {
+        return Share::ZeroBase;
+    }
     let count = answered
         .get(item.id.as_str())
         .and_then(|a| a.count.as_ref());
