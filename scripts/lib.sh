@@ -51,16 +51,20 @@ ensure_browsers() {
   # Chromium and its driver; Firefox ESR and WebKitGTK (Safari's engine, with
   # its WebDriver and a virtual X display) for the cross-browser checks; Thai
   # fonts so that screenshots and printed PDFs show real glyphs; poppler to
-  # read the PDFs back.
+  # read the PDFs back; LibreOffice Calc (headless, ~20 s to install) to open
+  # the CSV exports as an officer's spreadsheet would.
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
     || ! command -v firefox-esr >/dev/null || ! command -v WebKitWebDriver >/dev/null \
     || ! command -v xvfb-run >/dev/null || ! command -v pdftotext >/dev/null \
+    || ! command -v soffice >/dev/null \
     || ! fc-list 2>/dev/null | grep -i garuda >/dev/null; then
-    log "installing Chromium, its driver, Firefox ESR, WebKitGTK, Xvfb, Thai fonts and poppler"
+    log "installing Chromium, its driver, Firefox ESR, WebKitGTK, Xvfb, Thai fonts, poppler and LibreOffice Calc"
     as_root apt-get update -qq
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq \
       chromium chromium-driver firefox-esr webkit2gtk-driver xvfb xauth \
       fonts-thai-tlwg poppler-utils >/dev/null
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends \
+      libreoffice-calc-nogui >/dev/null
   fi
 }
 

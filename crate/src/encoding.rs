@@ -119,7 +119,7 @@ mod tests {
     fn refuses_what_is_not_text() {
         for bytes in [
             &[0xDB][..],
-            &[0x00, 0x01],
+            &[0xA1, 0x00],
             &[0xFC, 0xFD],
             b"\xEF\xBB\xBF\xFF",
         ] {

@@ -5,6 +5,7 @@
 //! The same functions serve the browser (through the thin `wasm` module),
 //! the tests and the command line.
 
+pub mod date;
 pub mod encoding;
 pub mod error;
 pub mod exact;

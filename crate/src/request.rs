@@ -2,6 +2,7 @@
 
 use serde::Serialize;
 
+use crate::date::buddhist_date;
 use crate::error::{Expected, Field, InputError, InputProblem};
 use crate::framework::Edition;
 use crate::input::{self, NumberRule};
@@ -91,94 +92,4 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
         }
     }
     unit
-}
-
-/// Reads `YYYY-MM-DD` or `DD/MM/YYYY` in the Buddhist era (Thai digits welcome)
-/// and returns it as `YYYY-MM-DD`.
-pub fn buddhist_date(typed: &str, field: &Field) -> Result<String, InputError> {
-    let bad = || {
-        InputError::new(
-            field,
-            InputProblem::BadDate {
-                typed: typed.to_owned(),
-            },
-        )
-    };
-    let ascii: String = typed
-        .trim()
-        .chars()
-        .map(|c| match c {
-            '๐'..='๙' => char::from(b'0' + (c as u32 - '๐' as u32) as u8),
-            other => other,
-        })
-        .collect();
-    let parts: Vec<&str> = ascii.split(['-', '/']).collect();
-    let [a, b, c] = parts.as_slice() else {
-        return Err(bad());
-    };
-    let (year, month, day) = if ascii.contains('/') {
-        (*c, *b, *a)
-    } else {
-        (*a, *b, *c)
-    };
-    let num = |s: &str| -> Option<u32> {
-        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
-    let (Some(year), Some(month), Some(day)) = (num(year), num(month), num(day)) else {
-        return Err(bad());
-    };
-    if (1900..2300).contains(&year) {
-        return Err(InputError::new(
-            field,
-            InputProblem::ChristianEraYear {
-                typed: typed.to_owned(),
-            },
-        ));
-    }
-    if !(2400..=2800).contains(&year) || !(1..=12).contains(&month) {
-        return Err(bad());
-    }
-    let ce = year - 543;
-    let leap = (ce % 4 == 0 && ce % 100 != 0) || ce % 400 == 0;
-    let days = match month {
-        2 if leap => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    };
-    if day == 0 || day > days {
-        return Err(bad());
-    }
-    Ok(format!("{year:04}-{month:02}-{day:02}"))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn date(text: &str) -> Result<String, InputProblem> {
-        let f = Field::new("unit.date", Text::new("วันที่", "date"));
-        buddhist_date(text, &f).map_err(|e| *e.problem)
-    }
-
-    #[test]
-    fn reads_buddhist_dates() {
-        assert_eq!(date("2567-11-20").unwrap(), "2567-11-20");
-        assert_eq!(date("๒๐/๑๑/๒๕๖๗").unwrap(), "2567-11-20");
-        assert_eq!(date("2567-2-29").unwrap(), "2567-02-29"); // 2024 is a leap year
-        assert!(matches!(
-            date("2568-02-29"),
-            Err(InputProblem::BadDate { .. })
-        ));
-        assert!(matches!(
-            date("2024-11-20"),
-            Err(InputProblem::ChristianEraYear { .. })
-        ));
-        assert!(matches!(
-            date("yesterday"),
-            Err(InputProblem::BadDate { .. })
-        ));
-    }
 }

@@ -5,13 +5,19 @@
 //!
 //! Every row repeats the unit's details, so the files of many tambons can be
 //! stacked into one table.
+//!
+//! No cell is one a spreadsheet would rewrite as a date: counts go in their
+//! own numerator and denominator columns (never "7/10"), and the Buddhist-era
+//! date carries its era ("20 พ.ย. พ.ศ. 2566"), which Excel and LibreOffice
+//! keep as text instead of reading a Gregorian year 2566.
 
+use crate::date;
 use crate::result::{
     BandedScores, ItemScore, Note, ScoreResult, Scores, Understood, WeightedScores,
 };
 use crate::text::{Lang, Text};
 
-const HEADERS: [(&str, &str); 19] = [
+const HEADERS: [(&str, &str); 21] = [
     ("เกณฑ์การประเมิน", "framework"),
     ("ฉบับ", "edition"),
     ("จังหวัด", "province"),
@@ -24,6 +30,8 @@ const HEADERS: [(&str, &str); 19] = [
     ("รหัส", "id"),
     ("รายการ", "item"),
     ("ค่าที่กรอก", "input"),
+    ("ตัวตั้ง", "numerator"),
+    ("ตัวหาร", "denominator"),
     ("ร้อยละ/ผล", "result"),
     ("คะแนน", "score"),
     ("คะแนนเต็ม/น้ำหนัก", "max or weight"),
@@ -59,7 +67,7 @@ struct Sheet {
 }
 
 impl Sheet {
-    fn row(&mut self, kind: (&str, &str), cells: [Cell; 10]) {
+    fn row(&mut self, kind: (&str, &str), cells: [Cell; 12]) {
         let kind = match self.lang {
             Lang::Th => kind.0,
             Lang::En => kind.1,
@@ -102,18 +110,20 @@ fn quote(value: &str) -> String {
     }
 }
 
-/// How an answer was understood, as one cell: "7/10", "70", a choice label.
-fn input_cell(input: Option<&Understood>, lang: Lang) -> Cell {
+/// How an answer was understood, as three cells: the value typed or the
+/// choice's label, then the numerator and the denominator when the answer
+/// was given as counts.
+fn input_cells(input: Option<&Understood>, lang: Lang) -> [Cell; 3] {
     let Some(input) = input else {
-        return text("");
+        return [text(""), text(""), text("")];
     };
     if let Some(label) = &input.label {
-        return text(label.get(lang));
+        return [text(label.get(lang)), text(""), text("")];
     }
     match (&input.numerator, &input.denominator, &input.value) {
-        (Some(n), Some(d), _) => text(format!("{n}/{d}")),
-        (_, _, Some(v)) => num(v),
-        _ => text(""),
+        (Some(n), Some(d), _) => [text(""), num(n), num(d)],
+        (_, _, Some(v)) => [num(v), text(""), text("")],
+        _ => [text(""), text(""), text("")],
     }
 }
 
@@ -129,7 +139,7 @@ pub fn write(result: &ScoreResult, lang: Lang) -> String {
             unit.tambon.clone(),
             unit.organisation.clone(),
             unit.round.map_or_else(String::new, |r| r.to_string()),
-            unit.date.clone(),
+            date::spreadsheet_text(&unit.date, lang),
         ],
         out: String::from("\u{feff}"),
     };
@@ -157,6 +167,8 @@ pub fn write(result: &ScoreResult, lang: Lang) -> String {
                 text(""),
                 text(""),
                 text(""),
+                text(""),
+                text(""),
                 text(sheet.t(&note.text)),
             ],
         );
@@ -167,6 +179,8 @@ pub fn write(result: &ScoreResult, lang: Lang) -> String {
             [
                 text(&error.path),
                 text(sheet.t(&error.label)),
+                text(""),
+                text(""),
                 text(""),
                 text(""),
                 text(""),
@@ -185,10 +199,13 @@ fn banded(sheet: &mut Sheet, scores: &BandedScores) {
     let lang = sheet.lang;
     for ind in &scores.indicators {
         let notes: Vec<&Note> = ind.decisions.iter().collect();
+        let [input, numerator, denominator] = input_cells(ind.input.as_ref(), lang);
         let cells = [
             text(&ind.id),
             text(sheet.t(&ind.name)),
-            input_cell(ind.input.as_ref(), lang),
+            input,
+            numerator,
+            denominator,
             opt_num(
                 ind.input
                     .as_ref()
@@ -205,9 +222,15 @@ fn banded(sheet: &mut Sheet, scores: &BandedScores) {
         sheet.row(("ตัวชี้วัด", "indicator"), cells);
     }
     for cat in &scores.categories {
+        let scored = match lang {
+            Lang::Th => format!("ประเมินแล้ว {} จาก {} ตัวชี้วัด", cat.scored, cat.indicators),
+            Lang::En => format!("{} of {} indicators scored", cat.scored, cat.indicators),
+        };
         let cells = [
             text(&cat.id),
             text(sheet.t(&cat.name)),
+            text(""),
+            text(""),
             text(""),
             text(""),
             num(cat.points),
@@ -215,7 +238,7 @@ fn banded(sheet: &mut Sheet, scores: &BandedScores) {
             text(""),
             text(""),
             text(""),
-            text(format!("{}/{}", cat.scored, cat.indicators)),
+            text(scored),
         ];
         sheet.row(("หมวด", "category"), cells);
     }
@@ -226,6 +249,8 @@ fn banded(sheet: &mut Sheet, scores: &BandedScores) {
     sheet.row(
         ("รวม", "total"),
         [
+            text(""),
+            text(""),
             text(""),
             text(""),
             text(""),
@@ -241,6 +266,8 @@ fn banded(sheet: &mut Sheet, scores: &BandedScores) {
     sheet.row(
         ("ระดับ", "level"),
         [
+            text(""),
+            text(""),
             text(""),
             text(""),
             text(""),
@@ -282,10 +309,13 @@ fn weighted(sheet: &mut Sheet, scores: &WeightedScores) {
                         .collect::<Vec<_>>()
                         .join(" | ");
                 }
+                let [input, numerator, denominator] = input_cells(ind.input.as_ref(), lang);
                 let cells = [
                     text(format!("{}/{}", item.id, ind.id)),
                     text(sheet.t(&ind.name)),
-                    input_cell(ind.input.as_ref(), lang),
+                    input,
+                    numerator,
+                    denominator,
                     opt_num(ind.value.clone()),
                     text(""),
                     text(""),
@@ -327,6 +357,8 @@ fn weighted(sheet: &mut Sheet, scores: &WeightedScores) {
                     text(""),
                     text(""),
                     text(""),
+                    text(""),
+                    text(""),
                     text(verdict.get(lang)),
                     text(notes.join(" | ")),
                 ];
@@ -337,6 +369,8 @@ fn weighted(sheet: &mut Sheet, scores: &WeightedScores) {
     sheet.row(
         ("รวม", "total"),
         [
+            text(""),
+            text(""),
             text(""),
             text(""),
             text(""),
@@ -359,6 +393,7 @@ fn item_row(sheet: &mut Sheet, item: &ItemScore) {
         (None, Some(l)) => l.to_string(),
         _ => String::new(),
     };
+    let [input, numerator, denominator] = input_cells(item.input.as_ref(), lang);
     let cells = [
         text(&item.id),
         text(format!(
@@ -366,7 +401,9 @@ fn item_row(sheet: &mut Sheet, item: &ItemScore) {
             "  ".repeat(item.depth),
             sheet.t(&item.name)
         )),
-        input_cell(item.input.as_ref(), lang),
+        input,
+        numerator,
+        denominator,
         opt_num(item.result.clone()),
         opt_num(item.score.clone()),
         num(&item.weight),
