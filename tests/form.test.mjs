@@ -50,7 +50,7 @@ test("a complete ศอช.ต. assessment: no network, level 3, JSON and CSV do
   const text = csv.bytes.toString("utf8");
   assert.ok(text.includes("\r\n"));
   assert.match(text, /เกณฑ์การประเมิน,ฉบับ,จังหวัด/);
-  assert.match(text, /ระดับ,,,,,3,,,,เข้มแข็ง/);
+  assert.match(text, /ระดับ,,,,,,,3,,,,เข้มแข็ง/);
   assert.match(text, /,20 พ\.ย\. พ\.ศ\. 2566,ตัวชี้วัด,1,.*,,7,10,70,2,3,/);
   assert.deepEqual(network, [], "no http(s) request of any kind");
   assert.deepEqual(errors, []);

@@ -41,7 +41,7 @@ function unmodule(source, name) {
 const glue = unmodule(read("dist/pkg/khanaen.js"), "wasm-bindgen glue");
 const form = MODULES.map((m) => unmodule(read(`www/form/${m}.js`), `www/form/${m}.js`)).join("\n");
 const css = read("www/form/style.css");
-const CORE = "const core = { describe, exportCsv, exportJson, frameworks, importJson, score, scoreWithFramework, version };";
+const CORE = "const core = { decodeFile, describe, exportCsv, exportJson, frameworks, importJson, score, scoreWithFramework, version };";
 // JSON text is a safe script literal once "<" is escaped.
 const literal = (value) => JSON.stringify(value).replace(/</g, "\\u003c");
 

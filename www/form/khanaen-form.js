@@ -8,6 +8,10 @@
 // keystroke writes into it as typed, the WebAssembly core scores it, and the
 // outputs (points, errors, totals) are updated in place so focus and typing
 // are never disturbed.
+//
+// A new state (another framework, an opened file, a draft) is first built
+// and scored off screen; only when that succeeds does it replace the form,
+// so a file that cannot be shown leaves the form exactly as it was.
 
 import { h, fill } from "./dom.js";
 import { WORDS } from "./i18n.js";
@@ -96,116 +100,142 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       const active = this.drafts.activeId();
       const saved = active && this.drafts.all()[active];
       const wanted = this.getAttribute("framework");
-      if (saved && (!wanted || saved.request.framework === wanted)) {
-        this.draftId = active;
-        this.request = saved.request;
-      } else {
-        this.newRequest(wanted || DEFAULT_FRAMEWORK, this.getAttribute("edition"));
-      }
-      this.render();
+      const restored = saved && (!wanted || saved.request?.framework === wanted)
+        && this.show(saved.request, { draftId: active });
+      if (!restored) this.show(this.blankRequest(wanted || DEFAULT_FRAMEWORK, this.getAttribute("edition")));
     }
 
     attributeChangedCallback(name, old, value) {
       if (!this.core || old === value) return;
       if (name === "lang") this.render();
       else if (name === "framework" && value && value !== this.request.framework) {
-        this.newRequest(value, this.getAttribute("edition"), this.request.unit);
-        this.render();
-      } else if (name === "edition" && value && value !== this.request.edition) {
-        this.request.edition = value;
-        this.render();
+        this.show(this.blankRequest(value, this.getAttribute("edition"), this.request.unit));
+      } else if (name === "edition" && value && value !== this.edition) {
+        this.show({ ...this.request, edition: value }, { draftId: this.draftId });
       }
     }
 
-    newRequest(framework, edition, unit = {}) {
+    /** A request with nothing answered, for `framework` (or the first one known). */
+    blankRequest(framework, edition, unit = {}) {
       const summary = this.frameworkList.find((f) => f.id === framework) || this.frameworkList[0];
       const editions = summary.editions.map((e) => e.edition);
-      this.request = {
+      return {
         framework: summary.id,
         edition: editions.includes(edition) ? edition : editions[editions.length - 1],
         unit: { ...unit },
         answers: {},
       };
-      this.draftId = null;
     }
 
-    /** What the field renderers are given. */
-    context() {
+    /** What the field renderers are given: they read and write `request`. */
+    context(request, slots) {
       const lang = this.lang;
       return {
         lang,
         t: (key) => WORDS[lang][key],
         text: (t) => (t ? t[lang] : ""),
-        get: (path) => getPath(this.request, path),
+        get: (path) => getPath(request, path),
         set: (path, value) => {
-          setPath(this.request, path, value);
+          setPath(request, path, value);
           this.changed();
         },
         refresh: () => this.changed(),
         errorSlot: (key, id) => {
           const slot = h("p", { class: "error", id, "aria-live": "polite", "data-error-for": key });
-          if (!this.slots.has(key)) this.slots.set(key, []);
-          this.slots.get(key).push(slot);
+          if (!slots.has(key)) slots.set(key, []);
+          slots.get(key).push(slot);
           return slot;
         },
       };
     }
 
+    /** Shows the form for the current request again (in another language). */
     render() {
-      const ctx = this.context();
-      this.ctx = ctx;
-      this.slots = new Map();
-      this.framework = this.core.describe(this.request.framework);
-      const [kind, rubric] = Object.entries(this.framework.rubric)[0];
-      const form = kind === "banded" ? renderBanded(ctx, rubric) : renderWeighted(ctx, rubric);
-      this.updaters = [form.update];
-      this.report = h("div", { class: "print-only" });
-      this.generalErrors = h("ul", { class: "error general", "aria-live": "polite" });
-      this.scorebar = h("div", { class: "scorebar", role: "status" });
-      // The language is marked on the content, not forced onto the host,
-      // whose attributes belong to the page.
-      this.shadowRoot.replaceChildren(h("div", { lang: this.lang, class: "root" },
-        this.toolbar(ctx),
-        this.generalErrors,
-        this.unitFields(ctx),
-        h("div", { class: `form ${kind}` }, form.nodes),
-        this.scorebar,
-        this.report));
-      this.update();
+      this.show(this.request, { draftId: this.draftId });
     }
 
-    toolbar(ctx) {
+    /**
+     * Builds and scores the form for `request` off screen; only if that
+     * succeeds does it become the form's state. Returns whether it did; if
+     * not, the form stays as it was and says why.
+     */
+    show(request, { draftId = null, save = false } = {}) {
+      let view;
+      try {
+        view = this.build(request, draftId);
+      } catch (err) {
+        this.reportError(err);
+        return false;
+      }
+      Object.assign(this, view, { request, draftId });
+      this.shadowRoot.replaceChildren(view.root);
+      this.showResult(view.result);
+      if (save) this.scheduleSave();
+      return true;
+    }
+
+    build(request, draftId) {
+      if (request === null || typeof request !== "object" || Array.isArray(request)) {
+        throw new Error(WORDS[this.lang].notAnAssessment);
+      }
+      // Scored first: the edition shown is the one the core scored with.
+      const result = this.core.score(request);
+      const slots = new Map();
+      const ctx = this.context(request, slots);
+      const framework = this.core.describe(result.framework.id);
+      const edition = result.framework.edition;
+      const [kind, rubric] = Object.entries(framework.rubric)[0];
+      const form = kind === "banded" ? renderBanded(ctx, rubric) : renderWeighted(ctx, rubric);
+      const view = {
+        ctx, slots, framework, edition, result,
+        updaters: [form.update],
+        report: h("div", { class: "print-only" }),
+        generalErrors: h("ul", { class: "error general", "aria-live": "polite" }),
+        scorebar: h("div", { class: "scorebar", role: "status" }),
+      };
+      // The language is marked on the content, not forced onto the host,
+      // whose attributes belong to the page.
+      view.root = h("div", { lang: this.lang, class: "root" },
+        this.toolbar(ctx, framework, edition, draftId, view),
+        view.generalErrors,
+        this.unitFields(ctx, request, framework, edition),
+        h("div", { class: `form ${kind}` }, form.nodes),
+        view.scorebar,
+        view.report);
+      // Every output is filled before the form is shown: a file of the wrong
+      // shape fails here, not after the form has been replaced.
+      form.update(result);
+      return view;
+    }
+
+    /** A failure shown above the form (or in place of it), in the user's language. */
+    reportError(err, prefix = WORDS[this.lang].loadError) {
+      const message = (err && (err[this.lang] || err.message)) || String(err);
+      const target = this.generalErrors && this.generalErrors.isConnected ? this.generalErrors : null;
+      if (target) fill(target, h("li", {}, `${prefix}: ${message}`));
+      else fill(this.status, `${prefix}: ${message}`);
+    }
+
+    toolbar(ctx, framework, edition, draftId, view) {
       const frameworkSelect = h("select", {
         id: "framework",
-        onchange: (e) => {
-          this.newRequest(e.target.value, null, this.request.unit);
-          this.render();
-          this.scheduleSave();
-        },
-      }, this.frameworkList.map((f) => h("option", { value: f.id, selected: f.id === this.request.framework }, ctx.text(f.name))));
-      const summary = this.frameworkList.find((f) => f.id === this.request.framework);
+        onchange: (e) => this.show(this.blankRequest(e.target.value, null, this.request.unit), { save: true }),
+      }, this.frameworkList.map((f) => h("option", { value: f.id, selected: f.id === framework.id }, ctx.text(f.name))));
       const editionSelect = h("select", {
         id: "edition",
-        onchange: (e) => {
-          this.request.edition = e.target.value;
-          this.render();
-          this.scheduleSave();
-        },
-      }, summary.editions.map((ed) => h("option", { value: ed.edition, selected: ed.edition === this.request.edition }, ed.edition)));
-      const draftSelect = h("select", {
+        onchange: (e) => this.show({ ...this.request, edition: e.target.value }, { draftId: this.draftId, save: true }),
+      }, framework.editions.map((ed) => h("option", { value: ed.edition, selected: ed.edition === edition }, ed.edition)));
+      view.draftSelect = h("select", {
         id: "drafts",
         disabled: !this.drafts.available,
         onchange: (e) => {
-          const chosen = this.drafts.all()[e.target.value];
-          if (!chosen) return;
-          this.draftId = e.target.value;
-          this.request = chosen.request;
-          this.drafts.save(this.draftId, this.request);
-          this.render();
+          const id = e.target.value;
+          const chosen = this.drafts.all()[id];
+          if (chosen && this.show(chosen.request, { draftId: id })) this.drafts.save(id, this.request);
+          else this.listDrafts();
         },
       });
-      this.draftSelect = draftSelect;
-      this.listDrafts();
+      this.listDrafts(view.draftSelect, ctx, draftId);
       const file = h("input", {
         id: "open-json", type: "file", accept: ".json,application/json", class: "visually-hidden",
         onchange: async (e) => {
@@ -213,11 +243,12 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
           const input = e.target;
           const chosen = input.files[0];
           input.value = "";
-          if (chosen) this.loadJson(await chosen.text());
+          if (chosen) this.loadJson(new Uint8Array(await chosen.arrayBuffer()));
         },
       });
-      this.saveNote = h("span", { class: "save-note", "aria-live": "polite" },
+      view.saveNote = h("span", { class: "save-note", "aria-live": "polite" },
         this.drafts.available ? "" : ctx.t("draftsOff"));
+      const fresh = () => this.show(this.blankRequest(this.request.framework, this.edition));
       return h("div", { class: "toolbar no-print" },
         h("div", { class: "row" },
           h("label", { for: "framework" }, ctx.t("framework"), frameworkSelect),
@@ -225,40 +256,35 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
           h("button", { type: "button", class: "secondary", lang: this.lang === "th" ? "en" : "th",
             onclick: () => this.setAttribute("lang", this.lang === "th" ? "en" : "th") }, ctx.t("language"))),
         h("div", { class: "row" },
-          h("label", { for: "drafts" }, ctx.t("drafts"), draftSelect),
-          h("button", { type: "button", class: "secondary", onclick: () => {
-            this.newRequest(this.request.framework, this.request.edition);
-            this.render();
-          } }, ctx.t("newDraft")),
+          h("label", { for: "drafts" }, ctx.t("drafts"), view.draftSelect),
+          h("button", { type: "button", class: "secondary", onclick: fresh }, ctx.t("newDraft")),
           h("button", { type: "button", class: "secondary", disabled: !this.drafts.available, onclick: () => {
             if (this.draftId) this.drafts.remove(this.draftId);
-            this.newRequest(this.request.framework, this.request.edition);
-            this.render();
+            fresh();
           } }, ctx.t("deleteDraft"))),
         h("div", { class: "row" },
           h("button", { type: "button", id: "download-json", onclick: () => this.download("json") }, ctx.t("downloadJson")),
           h("button", { type: "button", id: "download-csv", onclick: () => this.download("csv") }, ctx.t("downloadCsv")),
           h("label", { for: "open-json", class: "button secondary" }, ctx.t("openJson"), file),
           h("button", { type: "button", class: "secondary", onclick: () => window.print() }, ctx.t("print"))),
-        this.saveNote);
+        view.saveNote);
     }
 
     /** Fills the drafts list: newest first, the current one selected. */
-    listDrafts() {
-      const ctx = this.ctx;
-      fill(this.draftSelect,
-        this.draftId ? null : h("option", { value: "" }, ctx.t("untitled")),
+    listDrafts(select = this.draftSelect, ctx = this.ctx, current = this.draftId) {
+      fill(select,
+        current ? null : h("option", { value: "" }, ctx.t("untitled")),
         Object.entries(this.drafts.all())
           .sort(([, a], [, b]) => String(b.savedAt).localeCompare(String(a.savedAt)))
-          .map(([id, d]) => h("option", { value: id, selected: id === this.draftId }, draftTitle(d.request, ctx.t("untitled")))));
+          .map(([id, d]) => h("option", { value: id, selected: id === current }, draftTitle(d.request, ctx.t("untitled")))));
     }
 
-    unitFields(ctx) {
+    unitFields(ctx, request, framework, editionId) {
       const field = (key, options = {}) =>
         textInput(ctx, ["unit", key], ctx.t(key), { id: `unit-${key}`, ...options });
-      const edition = this.framework.editions.find((e) => e.edition === this.request.edition);
+      const edition = framework.editions.find((e) => e.edition === editionId);
       const rounds = edition ? edition.rounds : [];
-      const place = this.framework.unit === "tambon"
+      const place = framework.unit === "tambon"
         ? [field("province"), field("district"), field("tambon")]
         : [field("province"), field("district"), field("organisation")];
       const round = rounds.length
@@ -266,7 +292,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
             h("label", { for: "unit-round" }, ctx.t("round")),
             h("select", { id: "unit-round", "aria-describedby": "unit-round-error", onchange: (e) => ctx.set(["unit", "round"], e.target.value) },
               h("option", { value: "" }, ctx.t("noRound")),
-              rounds.map((r) => h("option", { value: String(r), selected: String(this.request.unit?.round ?? "") === String(r) }, String(r)))),
+              rounds.map((r) => h("option", { value: String(r), selected: String(request.unit?.round ?? "").trim() === String(r) }, String(r)))),
             ctx.errorSlot("unit.round", "unit-round-error"))
         : null;
       return h("fieldset", { class: "unit" },
@@ -284,11 +310,16 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       try {
         result = this.core.score(this.request);
       } catch (err) {
-        fill(this.generalErrors, h("li", {}, String(err.message || err)));
+        this.reportError(err, WORDS[this.lang].scoreError);
         return;
       }
-      this.result = result;
       this.updaters.forEach((u) => u(result));
+      this.showResult(result);
+    }
+
+    /** What every new result updates: the score bar, errors, report and event. */
+    showResult(result) {
+      this.result = result;
       if (!performance.getEntriesByName("khanaen-ready").length) performance.mark("khanaen-ready");
       fill(this.scorebar, this.scoreLine(result));
       this.showErrors(result.errors);
@@ -393,16 +424,22 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       this.dispatchEvent(new CustomEvent("khanaen-download", { detail: { kind, fileName }, bubbles: true, composed: true }));
     }
 
-    /** Restores the form from a downloaded JSON (a result or a request). */
-    loadJson(text) {
+    /**
+     * Restores the form from a downloaded JSON (a result or a request), given
+     * as its bytes: UTF-8, UTF-16 or TIS-620 (converted, and said so).
+     */
+    loadJson(bytes) {
+      let result;
+      let decoded;
       try {
-        const result = this.core.importJson(text);
-        this.request = result.request;
-        this.draftId = null;
-        this.render();
-        this.scheduleSave();
+        decoded = this.core.decodeFile(bytes);
+        result = this.core.importJson(decoded.text);
       } catch (err) {
-        fill(this.generalErrors, h("li", {}, `${this.ctx.t("loadError")}: ${err.message || err}`));
+        this.reportError(err);
+        return;
+      }
+      if (this.show(result.request, { save: true }) && decoded.encoding === "tis620") {
+        fill(this.generalErrors, h("li", { class: "notice" }, this.ctx.t("convertedTis620")));
       }
     }
   }

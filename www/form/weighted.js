@@ -182,7 +182,11 @@ function reportsForm(ctx, path, reports, item, updates) {
     fill(summary, r ? `${ctx.t("meetingAll")(r.meeting_all, r.reported)} · ${r.meeting_all}/${r.denominator}${r.percent !== null ? ` = ${r.percent} %` : ""}` : "");
     unitUpdates.forEach((u) => u(r));
   });
-  const units = () => ctx.get([...path, "units"]) || [];
+  // A file may hold anything here; the core reports a wrong type as an error.
+  const units = () => {
+    const list = ctx.get([...path, "units"]);
+    return Array.isArray(list) ? list : [];
+  };
   const drawUnits = () => {
     unitUpdates.length = 0;
     fill(unitsBox, units().map((_, index) => unitForm(ctx, [...path, "units", index], reports, index, unitUpdates, () => {
