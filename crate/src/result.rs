@@ -1,13 +1,62 @@
-//! What scoring returns. Numbers that are scores or percentages are decimal
-//! text, exact or rounded as documented, so nothing passes through a float.
+//! What scoring returns. Scores, percentages and weights are kept exact
+//! (`Score`, `Percent`, `Number`), so summaries and comparisons compute on
+//! the values themselves; each is written out as decimal text at its own
+//! precision, so nothing passes through a float.
 
-use serde::Serialize;
+use std::fmt;
+
+use serde::{Serialize, Serializer};
 
 use crate::error::InputError;
+use crate::exact::Exact;
 use crate::framework::BelowLevelOne;
 use crate::raw::Raw;
 use crate::request::Unit;
 use crate::text::Text;
+
+/// An exact value written with `places` decimals (`FIXED`) or at most that many.
+macro_rules! shown_as {
+    ($(#[$doc:meta])* $name:ident, $show:expr) => {
+        $(#[$doc])*
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+        pub struct $name(pub Exact);
+
+        impl $name {
+            pub fn exact(&self) -> &Exact {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                let show: fn(&Exact) -> String = $show;
+                f.write_str(&show(&self.0))
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.collect_str(self)
+            }
+        }
+    };
+}
+
+shown_as!(
+    /// A 1–5 score, or a weight times a score: shown to 4 decimals, half up.
+    Score,
+    |x| x.to_fixed(4)
+);
+shown_as!(
+    /// A percentage or a result: shown to at most 2 decimals, half up.
+    Percent,
+    |x| x.to_short(2)
+);
+shown_as!(
+    /// A weight, count or denominator: shown exactly (to 10 decimals at most).
+    Number,
+    Exact::to_plain
+);
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ScoreResult {
@@ -136,14 +185,14 @@ pub struct LevelOut {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct WeightedScores {
     pub items: Vec<ItemScore>,
-    pub total_weight: String,
+    pub total_weight: Number,
     pub below_level_one: BelowLevelOne,
-    /// Σ weight × score / Σ weight, 4 decimals, only when complete.
-    pub weighted_score: Option<String>,
+    /// Σ weight × score / Σ weight, only when complete.
+    pub weighted_score: Option<Score>,
     /// Σ weight × score / 100: the share of a 100-weight agreement, only when complete.
-    pub contribution: Option<String>,
+    pub contribution: Option<Score>,
     /// Σ weight × score / 100 over the items scored so far.
-    pub partial_contribution: String,
+    pub partial_contribution: Score,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -152,16 +201,16 @@ pub struct ItemScore {
     pub parent: Option<String>,
     pub depth: usize,
     pub name: Text,
-    pub weight: String,
+    pub weight: Number,
     pub input: Option<Understood>,
-    /// The result converted, for threshold items (percentages to 2 decimals).
-    pub result: Option<String>,
-    /// 1–5 (0 below level 1 unless the framework floors it at 1), 4 decimals.
-    pub score: Option<String>,
-    /// weight × score, 4 decimals.
-    pub weighted: Option<String>,
-    /// weight × score / 100, 4 decimals.
-    pub contribution: Option<String>,
+    /// The result converted, for threshold items.
+    pub result: Option<Percent>,
+    /// 1–5 (0 below level 1 unless the framework floors it at 1).
+    pub score: Option<Score>,
+    /// weight × score.
+    pub weighted: Option<Score>,
+    /// weight × score / 100.
+    pub contribution: Option<Score>,
     /// The whole level reached and its criterion, when the rubric words one.
     pub level: Option<u32>,
     pub criterion: Option<Text>,
@@ -176,8 +225,8 @@ pub struct MatrixScore {
     pub indicators: Vec<MatrixIndicatorScore>,
     pub met: u32,
     pub assessed: u32,
-    /// met × 100 / assessed, 2 decimals; only when every indicator has its inputs.
-    pub percent: Option<String>,
+    /// met × 100 / assessed; only when every indicator has its inputs.
+    pub percent: Option<Percent>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -186,8 +235,8 @@ pub struct MatrixIndicatorScore {
     pub group: Text,
     pub name: Text,
     pub input: Option<Understood>,
-    pub value: Option<String>,
-    pub target: Option<String>,
+    pub value: Option<Percent>,
+    pub target: Option<Percent>,
     pub met: Option<bool>,
     pub decisions: Vec<Note>,
 }
@@ -197,8 +246,21 @@ pub struct ReportsScore {
     pub units: Vec<UnitReportScore>,
     pub meeting_all: u32,
     pub reported: u32,
-    pub denominator: String,
-    pub percent: Option<String>,
+    /// Units assessed; none when the denominator given could not be read.
+    #[serde(serialize_with = "number_or_blank")]
+    pub denominator: Option<Number>,
+    pub percent: Option<Percent>,
+}
+
+/// A denominator that could not be read is written as "", as it always was.
+fn number_or_blank<S: Serializer>(
+    value: &Option<Number>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(number) => number.serialize(serializer),
+        None => serializer.serialize_str(""),
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -215,10 +277,10 @@ pub struct UnitReportScore {
 pub struct ReportItemScore {
     pub id: String,
     pub answer: Option<bool>,
-    pub count: Option<String>,
-    /// count × 100 / the count it is a percentage of, 2 decimals.
-    pub percent: Option<String>,
-    pub reported_percent: Option<String>,
+    pub count: Option<Number>,
+    /// count × 100 / the count it is a percentage of.
+    pub percent: Option<Percent>,
+    pub reported_percent: Option<Number>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

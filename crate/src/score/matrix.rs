@@ -8,7 +8,7 @@ use crate::framework::{
 };
 use crate::input::{self, NumberRule};
 use crate::raw::Raw;
-use crate::result::{MatrixIndicatorScore, MatrixScore, Note, Understood};
+use crate::result::{MatrixIndicatorScore, MatrixScore, Note, Percent, Understood};
 use crate::score::answer;
 use crate::text::Text;
 
@@ -78,8 +78,8 @@ pub fn evaluate(
                     if j.met {
                         met += 1;
                     }
-                    out.value = Some(answer::percent_text(&j.value));
-                    out.target = Some(answer::percent_text(&j.target));
+                    out.value = Some(Percent(j.value));
+                    out.target = Some(Percent(j.target));
                     out.met = Some(j.met);
                     out.input = Some(j.understood);
                     out.decisions = j.decisions;
@@ -98,7 +98,7 @@ pub fn evaluate(
             indicators,
             met,
             assessed,
-            percent: result.as_ref().map(answer::percent_text),
+            percent: result.clone().map(Percent),
         },
         result,
     }

@@ -9,7 +9,9 @@ use crate::exact::Exact;
 use crate::framework::{Condition, ReportItem, ReportItemKind, Reports};
 use crate::input::{self, NumberRule};
 use crate::raw::Raw;
-use crate::result::{CriterionScore, Note, ReportItemScore, ReportsScore, UnitReportScore};
+use crate::result::{
+    CriterionScore, Note, Number, Percent, ReportItemScore, ReportsScore, UnitReportScore,
+};
 use crate::score::answer;
 use crate::text::Text;
 
@@ -137,8 +139,8 @@ pub fn evaluate(
             reported: scored_units.len() as u32,
             units: scored_units,
             meeting_all,
-            denominator: denominator.map_or_else(String::new, |d| d.to_plain()),
-            percent: result.as_ref().map(answer::percent_text),
+            denominator: denominator.map(Number),
+            percent: result.clone().map(Percent),
         },
         result,
         warnings,
@@ -247,9 +249,9 @@ fn unit_report(
         items.push(ReportItemScore {
             id: item.id.clone(),
             answer: a.and_then(|a| a.yes),
-            count: a.and_then(|a| a.count.as_ref()).map(Exact::to_plain),
-            percent: percent.map(answer::percent_text),
-            reported_percent: a.and_then(|a| a.reported.as_ref()).map(Exact::to_plain),
+            count: a.and_then(|a| a.count.clone()).map(Number),
+            percent: percent.cloned().map(Percent),
+            reported_percent: a.and_then(|a| a.reported.clone()).map(Number),
         });
     }
     let criteria: Vec<CriterionScore> = reports

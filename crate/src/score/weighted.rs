@@ -8,7 +8,7 @@ use crate::exact::Exact;
 use crate::framework::{DecisionRule, Framework, Item, Scoring, ThresholdInput, WeightedRubric};
 use crate::input::{self, ChoiceOption, NumberRule};
 use crate::raw::Raw;
-use crate::result::{ItemScore, Note, Understood, WeightedScores};
+use crate::result::{ItemScore, Note, Number, Percent, Score, Understood, WeightedScores};
 use crate::score::{answer, matrix, opdc, reports};
 use crate::text::Text;
 
@@ -16,7 +16,7 @@ use crate::text::Text;
 #[derive(Default)]
 pub struct Scored {
     pub score: Option<Exact>,
-    pub result: Option<String>,
+    pub result: Option<Percent>,
     pub level: Option<u32>,
     pub criterion: Option<Text>,
     pub input: Option<Understood>,
@@ -87,7 +87,7 @@ pub fn leaf(
             let Some(result) = result else {
                 return scored;
             };
-            scored.result = Some(answer::percent_text(&result));
+            scored.result = Some(Percent(result.clone()));
             match opdc::convert(&result, thresholds, rubric.below_level_one) {
                 Some(converted) => {
                     scored.score = Some(converted.score);
@@ -207,12 +207,12 @@ pub fn score(
             parent: parent.map(str::to_owned),
             depth: *depth,
             name: item.name.clone(),
-            weight: item.weight.to_plain(),
+            weight: Number(item.weight.clone()),
             input: None,
             result: None,
-            score: score.map(|s| s.to_fixed(4)),
-            weighted: weighted.as_ref().map(|w| w.to_fixed(4)),
-            contribution: weighted.as_ref().map(|w| per_hundred(w).to_fixed(4)),
+            score: score.cloned().map(Score),
+            contribution: weighted.as_ref().map(|w| Score(per_hundred(w))),
+            weighted: weighted.map(Score),
             level: None,
             criterion: None,
             matrix: None,
@@ -235,14 +235,14 @@ pub fn score(
     let total = weighted_sum(&rubric.items, &scores).filter(|_| missing.is_empty());
     WeightedScores {
         items,
-        total_weight: rubric.total_weight.to_plain(),
+        total_weight: Number(rubric.total_weight.clone()),
         below_level_one: rubric.below_level_one,
         weighted_score: total
             .as_ref()
             .and_then(|t| t.over(&rubric.total_weight))
-            .map(|s| s.to_fixed(4)),
-        contribution: total.as_ref().map(|t| per_hundred(t).to_fixed(4)),
-        partial_contribution: per_hundred(&partial).to_fixed(4),
+            .map(Score),
+        contribution: total.as_ref().map(|t| Score(per_hundred(t))),
+        partial_contribution: Score(per_hundred(&partial)),
     }
 }
 
