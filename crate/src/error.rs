@@ -78,6 +78,7 @@ pub enum InputProblem {
     ChristianEraYear {
         typed: String,
     },
+    NotAFiscalYear,
     TooManyUnits {
         max: usize,
     },
@@ -222,6 +223,10 @@ impl InputProblem {
             ChristianEraYear { typed } => Text::new(
                 format!("“{typed}” ดูเหมือนเป็นปี ค.ศ. โปรดใช้ปี พ.ศ."),
                 format!("“{typed}” looks like a Christian-era year; use the Buddhist era"),
+            ),
+            NotAFiscalYear => Text::new(
+                "ปีงบประมาณต้องเป็นปี พ.ศ. 4 หลัก เช่น 2568",
+                "a fiscal year is a Buddhist-era year such as 2568",
             ),
             TooManyUnits { max } => Text::new(
                 format!("มีหน่วยงานเกิน {max} แห่ง"),

@@ -16,6 +16,9 @@ pub struct Unit {
     pub tambon: String,
     pub organisation: String,
     pub round: Option<u8>,
+    /// The Buddhist-era fiscal year: as given, or proposed from the date
+    /// (Decision G: 1 October to 30 September, named by the year it ends).
+    pub fiscal_year: Option<u32>,
     /// Buddhist-era date, `YYYY-MM-DD`.
     pub date: String,
     pub assessor: String,
@@ -91,5 +94,48 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
             Err(err) => errors.push(err),
         }
     }
+    unit.fiscal_year = match map.get("fiscal_year").filter(|r| !r.is_blank()) {
+        None => fiscal_year_of(&unit.date),
+        Some(raw) => {
+            let f = field("fiscal_year", "ปีงบประมาณ", "fiscal year");
+            match input::number(raw, &f, NumberRule::Count) {
+                Ok(n) => match n.to_whole().filter(|y| (2400..=2800).contains(y)) {
+                    Some(year) => u32::try_from(year).ok(),
+                    None => {
+                        errors.push(InputError::new(&f, InputProblem::NotAFiscalYear));
+                        None
+                    }
+                },
+                Err(err) => {
+                    errors.push(err);
+                    None
+                }
+            }
+        }
+    };
     unit
+}
+
+/// Decision G: the fiscal year a `YYYY-MM-DD` Buddhist-era date falls in,
+/// named by the year in which it ends (20 Nov 2567 is in fiscal 2568).
+pub fn fiscal_year_of(date: &str) -> Option<u32> {
+    let mut parts = date.split('-').map(|p| p.parse::<u32>().ok());
+    let (Some(Some(year)), Some(Some(month))) = (parts.next(), parts.next()) else {
+        return None;
+    };
+    Some(if month >= 10 { year + 1 } else { year })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fiscal_year_from_the_date() {
+        assert_eq!(fiscal_year_of("2567-11-20"), Some(2568));
+        assert_eq!(fiscal_year_of("2567-10-01"), Some(2568));
+        assert_eq!(fiscal_year_of("2567-09-30"), Some(2567));
+        assert_eq!(fiscal_year_of("2568-06-15"), Some(2568));
+        assert_eq!(fiscal_year_of(""), None);
+    }
 }

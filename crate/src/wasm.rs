@@ -48,7 +48,9 @@ export interface UnitReport {
 
 export interface UnitDetails {
   province?: string; district?: string; tambon?: string; organisation?: string;
-  round?: Typed; /** Buddhist era, YYYY-MM-DD or DD/MM/YYYY. */ date?: string;
+  round?: Typed;
+  /** Buddhist era; proposed from the date when absent (Decision G). */ fiscal_year?: Typed;
+  /** Buddhist era: 2567-11-20, 20/11/2567, 20/11/67, 20 พ.ย. 2567, … */ date?: string;
   assessor?: string; position?: string;
 }
 
@@ -126,7 +128,7 @@ export interface ScoreResult {
   framework: { id: string; edition: string; name: Text; source: Text };
   core_version: string;
   request: ScoreRequest;
-  unit: Required<Omit<UnitDetails, "round">> & { round: number | null };
+  unit: Required<Omit<UnitDetails, "round" | "fiscal_year">> & { round: number | null; fiscal_year: number | null };
   complete: boolean; missing: string[]; errors: FieldError[]; notes: Note[];
   scores: BandedScores | WeightedScores;
 }

@@ -17,7 +17,7 @@ use crate::result::{
 };
 use crate::text::{Lang, Text};
 
-const HEADERS: [(&str, &str); 21] = [
+const HEADERS: [(&str, &str); 22] = [
     ("เกณฑ์การประเมิน", "framework"),
     ("ฉบับ", "edition"),
     ("จังหวัด", "province"),
@@ -25,6 +25,7 @@ const HEADERS: [(&str, &str); 21] = [
     ("ตำบล", "tambon"),
     ("หน่วยงาน", "organisation"),
     ("ครั้งที่", "round"),
+    ("ปีงบประมาณ", "fiscal year"),
     ("วันที่ประเมิน", "date"),
     ("ประเภทแถว", "row"),
     ("รหัส", "id"),
@@ -139,6 +140,7 @@ pub fn write(result: &ScoreResult, lang: Lang) -> String {
             unit.tambon.clone(),
             unit.organisation.clone(),
             unit.round.map_or_else(String::new, |r| r.to_string()),
+            unit.fiscal_year.map_or_else(String::new, |y| y.to_string()),
             date::spreadsheet_text(&unit.date, lang),
         ],
         out: String::from("\u{feff}"),
