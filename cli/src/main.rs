@@ -4,6 +4,13 @@
 //!   khanaen describe ID                print a framework as JSON
 //!   khanaen score FILE [--csv] [--en]  score a request (or re-score an exported result)
 //!   khanaen validate FILE              check a rubric file
+//!   khanaen summarize FILE… [--csv|--sheet] [--en]
+//!                                      bring many files together: the summary
+//!                                      by district and province (JSON, or its
+//!                                      CSV), or the one-row-per-unit sheet
+//!   khanaen compare BEFORE AFTER       each unit's earlier and later assessment
+//!
+//! A folder given where files are read stands for every file in it.   khanaen sheet ID [--en]            the blank one-row-per-unit sheet
 //!
 //! `-` reads standard input; `--` ends the options, so a file may be named
 //! `--csv`. An unknown option is refused, never ignored.
@@ -11,15 +18,37 @@
 use std::io::Read;
 use std::process::ExitCode;
 
+use khanaen::collection::{sheet, Collection, Source};
 use khanaen::encoding::{self, Encoding};
-use khanaen::export;
-use khanaen::{Framework, Lang};
+use khanaen::{compare, export, summary};
+use khanaen::{Framework, Lang, Text};
+
+/// The collection as the one-row-per-unit sheet: one framework at a time.
+fn sheet_of(collection: &Collection, lang: Lang) -> Result<String, String> {
+    let mut ids: Vec<&str> = collection
+        .included()
+        .map(|e| e.result.framework.id.as_str())
+        .collect();
+    ids.dedup();
+    let [id] = ids.as_slice() else {
+        return Err(format!(
+            "--sheet needs files of one framework (found: {})",
+            ids.join(", ")
+        ));
+    };
+    let framework = khanaen::describe(id).map_err(|e| e.to_string())?;
+    let entries: Vec<_> = collection.included().collect();
+    Ok(sheet::write(framework, &entries, lang))
+}
 
 const USAGE: &str = "usage: khanaen frameworks [--en]
        khanaen describe ID
        khanaen score FILE [--csv] [--en]
        khanaen validate FILE
-  FILE may be - for standard input; -- ends the options.";
+       khanaen summarize FILE... [--csv | --sheet] [--en]
+       khanaen compare BEFORE AFTER
+       khanaen sheet ID [--en]
+  FILE may be - for standard input, or a folder of files; -- ends the options.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -40,6 +69,7 @@ fn main() -> ExitCode {
 struct Parsed {
     words: Vec<String>,
     csv: bool,
+    sheet: bool,
     en: bool,
     help: bool,
 }
@@ -55,6 +85,7 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
         match arg.as_str() {
             "--" => options_ended = true,
             "--csv" => parsed.csv = true,
+            "--sheet" => parsed.sheet = true,
             "--en" => parsed.en = true,
             "--help" | "-h" => parsed.help = true,
             other => return Err(format!("unknown option “{other}”\n{USAGE}")),
@@ -81,10 +112,70 @@ fn read(path: &str) -> Result<String, String> {
     Ok(decoded.text)
 }
 
+/// The files named, a folder standing for the files in it (sorted by name).
+fn expand(paths: &[&str]) -> Vec<String> {
+    let mut files = Vec::new();
+    for path in paths {
+        match std::fs::read_dir(path) {
+            Ok(dir) => {
+                let mut inside: Vec<String> = dir
+                    .filter_map(Result::ok)
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file())
+                    .map(|p| p.display().to_string())
+                    .collect();
+                inside.sort();
+                files.extend(inside);
+            }
+            Err(_) => files.push((*path).to_owned()),
+        }
+    }
+    files
+}
+
+/// Reads every file (a file that cannot be read is a problem in the collection).
+fn collect(paths: &[&str]) -> Collection {
+    let mut collection = Collection::default();
+    for path in &expand(paths) {
+        let path = path.as_str();
+        let bytes = if path == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
+        } else {
+            std::fs::read(path)
+        };
+        match bytes {
+            Ok(bytes) => {
+                collection.add_file(path, &bytes);
+            }
+            Err(e) => collection.problem(
+                Source {
+                    file: path.to_string(),
+                    row: None,
+                },
+                Text::new(
+                    format!("เปิดไฟล์ไม่ได้: {e}"),
+                    format!("cannot open the file: {e}"),
+                ),
+            ),
+        }
+    }
+    collection
+}
+
+fn json(value: &impl serde::Serialize) -> Result<String, String> {
+    serde_json::to_string_pretty(value)
+        .map(|s| s + "\n")
+        .map_err(|e| e.to_string())
+}
+
 fn run(args: &[String]) -> Result<String, String> {
     let parsed = parse(args)?;
     if parsed.help {
         return Ok(format!("{USAGE}\n"));
+    }
+    if parsed.sheet && !matches!(parsed.words.first().map(String::as_str), Some("summarize")) {
+        return Err(format!("--sheet does not apply here\n{USAGE}"));
     }
     let lang = if parsed.en { Lang::En } else { Lang::Th };
     let refuse = |option: &str| Err(format!("{option} does not apply here\n{USAGE}"));
@@ -134,6 +225,42 @@ fn run(args: &[String]) -> Result<String, String> {
                 framework.id,
                 framework.editions.len()
             ))
+        }
+        ["summarize", paths @ ..] if !paths.is_empty() => {
+            if parsed.csv && parsed.sheet {
+                return refuse("--csv with --sheet");
+            }
+            let collection = collect(paths);
+            if parsed.sheet {
+                return sheet_of(&collection, lang);
+            }
+            let summary = summary::summarize(&collection);
+            if parsed.csv {
+                Ok(export::summary_csv::write(&summary, lang))
+            } else {
+                json(&summary)
+            }
+        }
+        ["compare", before, after] => {
+            if parsed.csv || parsed.en {
+                return refuse(if parsed.csv { "--csv" } else { "--en" });
+            }
+            let (before, after) = (collect(&[before]), collect(&[after]));
+            let problems: Vec<_> = before.problems.iter().chain(&after.problems).collect();
+            for problem in &problems {
+                eprintln!("{}: {}", problem.source.file, problem.message.get(lang));
+            }
+            let earlier: Vec<_> = before.included().collect();
+            let later: Vec<_> = after.included().collect();
+            json(&compare::compare_entries(&earlier, &later))
+        }
+        ["sheet", id] => {
+            if parsed.csv {
+                return refuse("--csv");
+            }
+            let framework = khanaen::describe(id).map_err(|e| e.to_string())?;
+            let edition = framework.edition(None).map_err(|e| e.to_string())?;
+            Ok(sheet::template(framework, &edition.edition, lang))
         }
         _ => Err(USAGE.to_owned()),
     }

@@ -5,6 +5,8 @@
 //! The same functions serve the browser (through the thin `wasm` module),
 //! the tests and the command line.
 
+pub mod collection;
+pub mod compare;
 pub mod date;
 pub mod encoding;
 pub mod error;
@@ -16,6 +18,7 @@ pub mod raw;
 pub mod request;
 pub mod result;
 pub mod score;
+pub mod summary;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]

@@ -17,7 +17,8 @@ use crate::result::{
 };
 use crate::text::{Lang, Text};
 
-const HEADERS: [(&str, &str); 22] = [
+/// The header, in Thai and English: the stacked CSV reader finds its columns by these.
+pub const HEADERS: [(&str, &str); 22] = [
     ("เกณฑ์การประเมิน", "framework"),
     ("ฉบับ", "edition"),
     ("จังหวัด", "province"),
@@ -79,8 +80,7 @@ impl Sheet {
             Cell::Number(n) => n.clone(),
             Cell::Text(t) => quote(t),
         }));
-        self.out.push_str(&line.join(","));
-        self.out.push_str("\r\n");
+        write_line(&mut self.out, line.into_iter());
     }
 
     fn t<'a>(&self, text: &'a Text) -> &'a str {
@@ -98,8 +98,14 @@ impl Sheet {
     }
 }
 
+/// One line of cells already quoted, ended with CRLF.
+pub fn write_line(out: &mut String, cells: impl Iterator<Item = String>) {
+    out.push_str(&cells.collect::<Vec<_>>().join(","));
+    out.push_str("\r\n");
+}
+
 /// RFC 4180 quoting, after neutralising a leading formula character.
-fn quote(value: &str) -> String {
+pub fn quote(value: &str) -> String {
     let neutral = match value.chars().next() {
         Some('=' | '+' | '-' | '@' | '\t' | '\r' | '\0') => format!("'{value}"),
         _ => value.to_owned(),
@@ -145,12 +151,10 @@ pub fn write(result: &ScoreResult, lang: Lang) -> String {
         ],
         out: String::from("\u{feff}"),
     };
-    let header: Vec<String> = HEADERS
+    let header = HEADERS
         .iter()
-        .map(|(th, en)| quote(if lang == Lang::Th { th } else { en }))
-        .collect();
-    sheet.out.push_str(&header.join(","));
-    sheet.out.push_str("\r\n");
+        .map(|(th, en)| quote(if lang == Lang::Th { th } else { en }));
+    write_line(&mut sheet.out, header);
     match &result.scores {
         Scores::Banded(scores) => banded(&mut sheet, scores),
         Scores::Weighted(scores) => weighted(&mut sheet, scores),

@@ -1,0 +1,241 @@
+//! Many assessments brought together: the files districts send to the
+//! province (seed 001: by LINE group), each scored by the core. A file may be
+//! a downloaded JSON result or request (or a list of them), the CSV the form
+//! downloads (one tambon, or many stacked), or the one-row-per-unit sheet.
+//! A file or row that cannot be read is listed with the reason and left out;
+//! it never stops the rest.
+
+pub mod sheet;
+pub mod stacked;
+mod table;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::encoding;
+use crate::error::Error;
+use crate::raw::Raw;
+use crate::result::ScoreResult;
+use crate::text::Text;
+
+/// Where an assessment came from: a file, and the row of a sheet.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub file: String,
+    /// The spreadsheet row (the header is row 1), for rows of a CSV.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<usize>,
+}
+
+/// One assessment in the collection.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Entry {
+    pub id: usize,
+    pub source: Source,
+    pub result: ScoreResult,
+}
+
+/// A file, or a row of one, that could not be read as an assessment.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Problem {
+    pub source: Source,
+    pub message: Text,
+}
+
+/// What adding one file did.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Added {
+    pub entries: usize,
+    pub problems: usize,
+}
+
+/// Which unit an assessment is about, for pairing and duplicates: the
+/// framework and the place, written loosely ("ต.บุ่งไหม" is "บุ่งไหม").
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct UnitKey {
+    pub framework: String,
+    pub province: String,
+    pub district: String,
+    pub place: String,
+}
+
+/// Which assessment of the unit: the fiscal year and the round.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+pub struct RoundKey {
+    pub fiscal_year: Option<u32>,
+    pub round: Option<u8>,
+}
+
+impl UnitKey {
+    pub fn of(result: &ScoreResult) -> UnitKey {
+        let u = &result.unit;
+        let place = if u.tambon.is_empty() {
+            &u.organisation
+        } else {
+            &u.tambon
+        };
+        UnitKey {
+            framework: result.framework.id.clone(),
+            province: loose(&u.province, &["จังหวัด", "จ."]),
+            district: loose(&u.district, &["อำเภอ", "อ.", "เขต"]),
+            place: loose(place, &["ตำบล", "ต.", "แขวง"]),
+        }
+    }
+}
+
+impl RoundKey {
+    pub fn of(result: &ScoreResult) -> RoundKey {
+        RoundKey {
+            fiscal_year: result.unit.fiscal_year,
+            round: result.unit.round,
+        }
+    }
+}
+
+/// A name as a key: spaces collapsed, a leading "ตำบล" / "ต." dropped.
+fn loose(name: &str, prefixes: &[&str]) -> String {
+    let words = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let bare = prefixes
+        .iter()
+        .find_map(|p| words.strip_prefix(p))
+        .unwrap_or(&words);
+    bare.trim().to_owned()
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Collection {
+    pub entries: Vec<Entry>,
+    pub problems: Vec<Problem>,
+    /// Entries the user set aside when resolving a duplicate.
+    pub excluded: BTreeSet<usize>,
+}
+
+impl Collection {
+    /// Reads one file and scores every assessment in it.
+    pub fn add_file(&mut self, name: &str, bytes: &[u8]) -> Added {
+        let before = (self.entries.len(), self.problems.len());
+        let file = Source {
+            file: name.to_owned(),
+            row: None,
+        };
+        match encoding::decode(bytes) {
+            Err(err) => self.problem(file, err.text()),
+            Ok(decoded) => {
+                let text = decoded.text.trim_start_matches('\u{feff}');
+                if text.trim_start().starts_with(['{', '[']) {
+                    self.add_json(file, text);
+                } else {
+                    self.add_csv(file, text);
+                }
+            }
+        }
+        Added {
+            entries: self.entries.len() - before.0,
+            problems: self.problems.len() - before.1,
+        }
+    }
+
+    fn add_json(&mut self, file: Source, text: &str) {
+        let raw: Raw = match serde_json::from_str(text) {
+            Ok(raw) => raw,
+            Err(err) => return self.problem(file, Error::unreadable(err.to_string()).text()),
+        };
+        let items = match raw {
+            Raw::List(items) => items,
+            single => vec![single],
+        };
+        let many = items.len() > 1;
+        for (index, item) in items.into_iter().enumerate() {
+            let source = Source {
+                file: file.file.clone(),
+                // Items of a list are counted from 1, like rows.
+                row: many.then_some(index + 1),
+            };
+            self.add_request(source, &crate::export::json::request_of(item));
+        }
+    }
+
+    fn add_csv(&mut self, file: Source, text: &str) {
+        let rows = match table::rows(text) {
+            Ok(rows) if !rows.is_empty() => rows,
+            Ok(_) => return self.problem(file, empty_file()),
+            Err(detail) => {
+                return self.problem(file, Error::MalformedRequest { detail }.text());
+            }
+        };
+        let requests = if stacked::is_stacked(&rows[0]) {
+            stacked::requests(&rows)
+        } else {
+            sheet::requests(&rows)
+        };
+        for read in requests {
+            let source = Source {
+                file: file.file.clone(),
+                row: Some(read.row),
+            };
+            match read.request {
+                Ok(request) => self.add_request(source, &request),
+                Err(message) => self.problem(source, message),
+            }
+        }
+    }
+
+    /// Scores one request into the collection.
+    pub fn add_request(&mut self, source: Source, request: &Raw) {
+        match crate::score(request) {
+            Ok(result) => self.entries.push(Entry {
+                id: self.entries.len(),
+                source,
+                result,
+            }),
+            Err(err) => self.problem(source, err.text()),
+        }
+    }
+
+    /// Records a file or row that could not be read, and why.
+    pub fn problem(&mut self, source: Source, message: Text) {
+        self.problems.push(Problem { source, message });
+    }
+
+    /// The entries that count: not set aside by the user.
+    pub fn included(&self) -> impl Iterator<Item = &Entry> {
+        self.entries
+            .iter()
+            .filter(|e| !self.excluded.contains(&e.id))
+    }
+
+    /// Groups of two or more included entries of the same unit, fiscal year
+    /// and round: for the user to resolve, never summed (Decision H).
+    pub fn duplicates(&self) -> Vec<Vec<usize>> {
+        let mut groups: BTreeMap<(UnitKey, RoundKey), Vec<usize>> = BTreeMap::new();
+        for entry in self.included() {
+            let key = (UnitKey::of(&entry.result), RoundKey::of(&entry.result));
+            groups.entry(key).or_default().push(entry.id);
+        }
+        groups.into_values().filter(|ids| ids.len() > 1).collect()
+    }
+}
+
+fn empty_file() -> Text {
+    Text::new("ไฟล์ว่าง ไม่มีข้อมูล", "the file is empty")
+}
+
+/// A request read from a row of a CSV file, or why the row could not be read.
+pub struct ReadRow {
+    /// The spreadsheet row number (the header is row 1).
+    pub row: usize,
+    pub request: Result<Raw, Text>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_keys_loosely() {
+        assert_eq!(loose(" ต.บุ่งไหม ", &["ตำบล", "ต."]), "บุ่งไหม");
+        assert_eq!(loose("ตำบล  บุ่งไหม", &["ตำบล", "ต."]), "บุ่งไหม");
+        assert_eq!(loose("บุ่ง  ไหม", &["ตำบล", "ต."]), "บุ่ง ไหม");
+    }
+}

@@ -1,0 +1,332 @@
+//! The one-row-per-unit sheet: the unit's details, then one column per
+//! indicator (or scored item). An officer fills the template in Excel and
+//! saves it as "CSV UTF-8"; a collection exports the same layout, so a sheet
+//! goes round and comes back the same.
+//!
+//! Headers are read in Thai or English. An indicator's column is headed
+//! "<id>. <name>" (or just "<id>"); a percentage may instead come as counts
+//! in the optional columns "<id> ตัวตั้ง" and "<id> ตัวหาร" ("<id> numerator",
+//! "<id> denominator"). A row with no framework takes the one above it, as a
+//! filled-down column would; a row with nothing but the framework is blank.
+
+use std::collections::BTreeMap;
+
+use crate::collection::{Entry, ReadRow};
+use crate::date;
+use crate::export::csv::{quote, write_line};
+use crate::framework::{Framework, Rubric};
+use crate::raw::Raw;
+use crate::result::{Scores, Understood};
+use crate::text::{Lang, Text};
+
+/// The unit's columns: key in the request, Thai and English headers.
+const UNIT_COLUMNS: [(&str, &str, &str); 11] = [
+    ("framework", "เกณฑ์การประเมิน", "framework"),
+    ("edition", "ฉบับ", "edition"),
+    ("province", "จังหวัด", "province"),
+    ("district", "อำเภอ", "district"),
+    ("tambon", "ตำบล", "tambon"),
+    ("organisation", "หน่วยงาน", "organisation"),
+    ("round", "ครั้งที่", "round"),
+    ("fiscal_year", "ปีงบประมาณ", "fiscal year"),
+    ("date", "วันที่ประเมิน", "date"),
+    ("assessor", "ผู้ประเมิน", "assessor"),
+    ("position", "ตำแหน่ง", "position"),
+];
+
+const NUMERATOR: [&str; 2] = ["ตัวตั้ง", "numerator"];
+const DENOMINATOR: [&str; 2] = ["ตัวหาร", "denominator"];
+
+/// Rows of blank lines the template offers: a district's tambons.
+const TEMPLATE_ROWS: usize = 20;
+
+/// What a column holds.
+#[derive(Clone, Debug, PartialEq)]
+enum Column {
+    Unit(&'static str),
+    Value(String),
+    Numerator(String),
+    Denominator(String),
+}
+
+fn column(header: &str) -> Column {
+    let lower = header.trim().to_lowercase();
+    for (key, th, en) in UNIT_COLUMNS {
+        if lower == th || lower == en {
+            return Column::Unit(key);
+        }
+    }
+    let part = |names: [&str; 2]| {
+        names
+            .iter()
+            .find_map(|n| lower.strip_suffix(n))
+            .map(|id| id.trim().trim_end_matches('.').trim().to_owned())
+    };
+    if let Some(id) = part(NUMERATOR) {
+        return Column::Numerator(id);
+    }
+    if let Some(id) = part(DENOMINATOR) {
+        return Column::Denominator(id);
+    }
+    // "1. ร้อยละของกรรมการ…" or "2.1.1. Outcome indicators met": the id ends at ". ".
+    let id = header
+        .trim()
+        .split_once(". ")
+        .map_or(header.trim(), |(id, _)| id);
+    Column::Value(id.trim_end_matches('.').to_owned())
+}
+
+/// The requests in the rows of a sheet (the first row is the header).
+pub fn requests(rows: &[Vec<String>]) -> Vec<ReadRow> {
+    let columns: Vec<Column> = rows[0].iter().map(|h| column(h)).collect();
+    let mut framework = String::new();
+    let mut out = Vec::new();
+    for (index, cells) in rows.iter().enumerate().skip(1) {
+        let mut unit = BTreeMap::new();
+        let mut answers: BTreeMap<String, Raw> = BTreeMap::new();
+        let mut top = BTreeMap::new();
+        for (column, cell) in columns.iter().zip(cells) {
+            if cell.is_empty() {
+                continue;
+            }
+            let text = Raw::text(cell.as_str());
+            match column {
+                Column::Unit(key @ ("framework" | "edition")) => {
+                    top.insert((*key).to_owned(), text);
+                }
+                Column::Unit(key) => {
+                    unit.insert((*key).to_owned(), text);
+                }
+                Column::Value(id) => {
+                    answers.insert(id.clone(), text);
+                }
+                Column::Numerator(id) | Column::Denominator(id) => {
+                    let part = if matches!(column, Column::Numerator(_)) {
+                        "numerator"
+                    } else {
+                        "denominator"
+                    };
+                    let answer = answers
+                        .entry(id.clone())
+                        .or_insert_with(|| Raw::Map(BTreeMap::new()));
+                    if let Raw::Map(map) = answer {
+                        map.insert(part.to_owned(), text);
+                    }
+                }
+            }
+        }
+        if let Some(Raw::Text(id)) = top.get("framework") {
+            framework = id.clone();
+        }
+        if unit.is_empty() && answers.is_empty() {
+            continue;
+        }
+        let request = if framework.is_empty() {
+            Err(Text::new(
+                "ไม่ได้ระบุเกณฑ์การประเมินในคอลัมน์ “เกณฑ์การประเมิน”",
+                "no framework in the “framework” column",
+            ))
+        } else {
+            top.insert("framework".to_owned(), Raw::text(framework.as_str()));
+            top.insert("unit".to_owned(), Raw::Map(unit));
+            top.insert("answers".to_owned(), Raw::Map(answers));
+            Ok(Raw::Map(top))
+        };
+        out.push(ReadRow {
+            row: index + 1,
+            request,
+        });
+    }
+    out
+}
+
+/// The scored ids of a framework with their names, in rubric order, and
+/// whether each is a percentage (which may be given as counts).
+fn scored_columns(framework: &Framework) -> Vec<(String, Text, bool)> {
+    match &framework.rubric {
+        Rubric::Banded(rubric) => rubric
+            .indicators()
+            .map(|(_, i)| {
+                let percent = i.input == crate::framework::IndicatorInput::Percent;
+                (i.id.clone(), i.name.clone(), percent)
+            })
+            .collect(),
+        Rubric::Weighted(rubric) => rubric
+            .all_items()
+            .into_iter()
+            .filter_map(|(item, _, _)| {
+                let scoring = item.scoring.as_ref()?;
+                let percent = matches!(
+                    scoring,
+                    crate::framework::Scoring::Thresholds {
+                        input: crate::framework::ThresholdInput::Percent,
+                        ..
+                    }
+                );
+                Some((item.id.clone(), item.name.clone(), percent))
+            })
+            .collect(),
+    }
+}
+
+/// The header: the unit's columns, then each scored id (with count columns
+/// for the percentages in `with_counts`).
+fn header(framework: &Framework, lang: Lang, with_counts: &[String]) -> Vec<String> {
+    let mut cells: Vec<String> = UNIT_COLUMNS
+        .iter()
+        .map(|(_, th, en)| Text::new(*th, *en).get(lang).to_owned())
+        .collect();
+    for (id, name, _) in scored_columns(framework) {
+        cells.push(format!("{id}. {}", name.get(lang)));
+        if with_counts.contains(&id) {
+            let i = usize::from(lang == Lang::En);
+            cells.push(format!("{id} {}", NUMERATOR[i]));
+            cells.push(format!("{id} {}", DENOMINATOR[i]));
+        }
+    }
+    cells
+}
+
+/// The blank sheet for a framework and edition, to fill in Excel.
+pub fn template(framework: &Framework, edition: &str, lang: Lang) -> String {
+    let header = header(framework, lang, &[]);
+    let mut out = String::from("\u{feff}");
+    write_line(&mut out, header.iter().map(|h| quote(h)));
+    for _ in 0..TEMPLATE_ROWS {
+        let mut row = vec![quote(&framework.id), quote(edition)];
+        row.resize(header.len(), String::new());
+        write_line(&mut out, row.into_iter());
+    }
+    out
+}
+
+/// Entries of one framework as the sheet: one row per unit, answers as the
+/// core understood them (choices by label in `lang`). Items answered through
+/// a sub-form (matrix, unit reports) are written as their result.
+pub fn write(framework: &Framework, entries: &[&Entry], lang: Lang) -> String {
+    let columns = scored_columns(framework);
+    let inputs = |entry: &Entry| -> BTreeMap<String, (Option<Understood>, Option<String>)> {
+        match &entry.result.scores {
+            Scores::Banded(s) => s
+                .indicators
+                .iter()
+                .map(|i| (i.id.clone(), (i.input.clone(), None)))
+                .collect(),
+            Scores::Weighted(s) => s
+                .items
+                .iter()
+                .map(|i| {
+                    let result = i.result.as_ref().map(|r| r.exact().to_plain());
+                    (i.id.clone(), (i.input.clone(), result))
+                })
+                .collect(),
+        }
+    };
+    let with_counts: Vec<String> = columns
+        .iter()
+        .filter(|(id, _, percent)| {
+            *percent
+                && entries.iter().any(|e| {
+                    inputs(e)
+                        .get(id)
+                        .and_then(|(u, _)| u.as_ref())
+                        .is_some_and(|u| u.numerator.is_some())
+                })
+        })
+        .map(|(id, _, _)| id.clone())
+        .collect();
+    let mut out = String::from("\u{feff}");
+    write_line(
+        &mut out,
+        header(framework, lang, &with_counts)
+            .iter()
+            .map(|h| quote(h)),
+    );
+    for entry in entries {
+        let r = &entry.result;
+        let u = &r.unit;
+        let mut row = vec![
+            quote(&r.framework.id),
+            quote(&r.framework.edition),
+            quote(&u.province),
+            quote(&u.district),
+            quote(&u.tambon),
+            quote(&u.organisation),
+            u.round.map_or_else(String::new, |x| x.to_string()),
+            u.fiscal_year.map_or_else(String::new, |x| x.to_string()),
+            quote(&date::spreadsheet_text(&u.date, lang)),
+            quote(&u.assessor),
+            quote(&u.position),
+        ];
+        let inputs = inputs(entry);
+        for (id, _, _) in &columns {
+            let (mut understood, result) = inputs.get(id).cloned().unwrap_or_default();
+            // An answer the core could not read is written as it was typed,
+            // so that the officer sees it, and it reads back as the same error.
+            if understood.is_none() {
+                understood = as_typed(r.request.get("answers").and_then(|a| a.get(id)));
+            }
+            let counts = understood
+                .as_ref()
+                .and_then(|u| Some((u.numerator.clone()?, u.denominator.clone()?)));
+            let value = match (&understood, &counts) {
+                (Some(u), None) => match &u.label {
+                    Some(label) => quote(label.get(lang)),
+                    None => quote(u.value.as_deref().unwrap_or_default()),
+                },
+                (None, _) => result.unwrap_or_default(),
+                (Some(_), Some(_)) => String::new(),
+            };
+            row.push(value);
+            if with_counts.contains(id) {
+                let (n, d) = counts.unwrap_or_default();
+                row.push(quote(&n));
+                row.push(quote(&d));
+            }
+        }
+        write_line(&mut out, row.into_iter());
+    }
+    out
+}
+
+/// A typed answer as the sheet holds it: a value, or counts.
+fn as_typed(raw: Option<&Raw>) -> Option<Understood> {
+    let text = |raw: Option<&Raw>| match raw? {
+        Raw::Text(t) => Some(t.clone()),
+        Raw::Int(i) => Some(i.to_string()),
+        Raw::Float(f) => Some(f.to_string()),
+        _ => None,
+    };
+    let raw = raw?;
+    if let Some(value) = text(Some(raw)).or_else(|| text(raw.get("value"))) {
+        return Some(Understood {
+            value: Some(value),
+            ..Understood::default()
+        });
+    }
+    let (numerator, denominator) = (text(raw.get("numerator")), text(raw.get("denominator")));
+    (numerator.is_some() || denominator.is_some()).then(|| Understood {
+        numerator: Some(numerator.unwrap_or_default()),
+        denominator: Some(denominator.unwrap_or_default()),
+        ..Understood::default()
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_in_either_language() {
+        assert_eq!(column("จังหวัด"), Column::Unit("province"));
+        assert_eq!(column("Fiscal Year"), Column::Unit("fiscal_year"));
+        assert_eq!(column("1. ร้อยละของกรรมการ"), Column::Value("1".into()));
+        assert_eq!(
+            column("2.1.1. Outcome indicators"),
+            Column::Value("2.1.1".into())
+        );
+        assert_eq!(column("23"), Column::Value("23".into()));
+        assert_eq!(column("1 ตัวตั้ง"), Column::Numerator("1".into()));
+        assert_eq!(column("1 Denominator"), Column::Denominator("1".into()));
+    }
+}

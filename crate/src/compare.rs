@@ -1,0 +1,245 @@
+//! Round against round, before against after: each unit's earlier
+//! assessment beside its later one (ศอช.ต. round 1 and round 2; the มชช.
+//! self-assessment before and after development, SPEC §4), indicator by
+//! indicator, and for a collection how many units rose, stayed or fell a
+//! level. Computed on exact values, for any framework.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::collection::{Collection, Entry, RoundKey, UnitKey};
+use crate::exact::Exact;
+use crate::result::{Score, ScoreResult, Scores};
+use crate::summary::EntryRef;
+use crate::text::Text;
+
+/// A value then or now: points of a banded indicator, or an OPDC score.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(untagged)]
+pub enum Measure {
+    Points(i64),
+    Score(Score),
+}
+
+impl Measure {
+    fn exact(&self) -> Exact {
+        match self {
+            Measure::Points(p) => Exact::int(*p),
+            Measure::Score(s) => s.exact().clone(),
+        }
+    }
+
+    /// `self − earlier`, in the same kind.
+    fn change_from(&self, earlier: &Measure) -> Measure {
+        match (self, earlier) {
+            (Measure::Points(a), Measure::Points(b)) => Measure::Points(a - b),
+            _ => Measure::Score(Score(self.exact().minus(&earlier.exact()))),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ChangeRow {
+    pub id: String,
+    pub name: Text,
+    pub before: Option<Measure>,
+    pub after: Option<Measure>,
+    pub change: Option<Measure>,
+}
+
+/// One unit, earlier and later.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnitComparison {
+    pub unit: UnitKey,
+    pub before: RoundKey,
+    pub after: RoundKey,
+    /// Each indicator or scored item, in rubric order.
+    pub rows: Vec<ChangeRow>,
+    /// The total (banded) or weighted score, when complete on that side.
+    pub total: ChangeRow,
+    pub level_before: Option<u32>,
+    pub level_after: Option<u32>,
+}
+
+/// How many units went from one level to another.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Transition {
+    pub from: u32,
+    pub to: u32,
+    pub count: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Comparison {
+    pub pairs: Vec<UnitComparison>,
+    /// Units assessed only earlier, or only later (or more than once on a side).
+    pub only_before: Vec<EntryRef>,
+    pub only_after: Vec<EntryRef>,
+    /// Level from → to, over the pairs with a level on both sides.
+    pub transitions: Vec<Transition>,
+    pub rose: u32,
+    pub stayed: u32,
+    pub fell: u32,
+}
+
+/// What a result gives for each row: (id, name, value), then the total and level.
+type Measured = (
+    Vec<(String, Text, Option<Measure>)>,
+    Option<Measure>,
+    Option<u32>,
+);
+
+fn measured(result: &ScoreResult) -> Measured {
+    match &result.scores {
+        Scores::Banded(s) => (
+            s.indicators
+                .iter()
+                .map(|i| {
+                    (
+                        i.id.clone(),
+                        i.name.clone(),
+                        i.points.map(|p| Measure::Points(p.into())),
+                    )
+                })
+                .collect(),
+            s.total.map(|t| Measure::Points(t.into())),
+            s.level.as_ref().map(|l| l.level),
+        ),
+        Scores::Weighted(s) => (
+            s.items
+                .iter()
+                .map(|i| {
+                    (
+                        i.id.clone(),
+                        i.name.clone(),
+                        i.score.clone().map(Measure::Score),
+                    )
+                })
+                .collect(),
+            s.weighted_score.clone().map(Measure::Score),
+            None,
+        ),
+    }
+}
+
+fn change_row(
+    id: String,
+    name: Text,
+    before: Option<Measure>,
+    after: Option<Measure>,
+) -> ChangeRow {
+    let change = match (&before, &after) {
+        (Some(b), Some(a)) => Some(a.change_from(b)),
+        _ => None,
+    };
+    ChangeRow {
+        id,
+        name,
+        before,
+        after,
+        change,
+    }
+}
+
+/// One unit's earlier and later assessments, side by side (same framework).
+pub fn compare_results(before: &ScoreResult, after: &ScoreResult) -> UnitComparison {
+    let (rows_before, total_before, level_before) = measured(before);
+    let (rows_after, total_after, level_after) = measured(after);
+    let mut earlier: BTreeMap<String, Option<Measure>> =
+        rows_before.into_iter().map(|(id, _, m)| (id, m)).collect();
+    let rows = rows_after
+        .into_iter()
+        .map(|(id, name, now)| {
+            let then = earlier.remove(&id).flatten();
+            change_row(id, name, then, now)
+        })
+        .collect();
+    UnitComparison {
+        unit: UnitKey::of(after),
+        before: RoundKey::of(before),
+        after: RoundKey::of(after),
+        rows,
+        total: change_row(
+            "total".into(),
+            Text::new("รวม", "total"),
+            total_before,
+            total_after,
+        ),
+        level_before,
+        level_after,
+    }
+}
+
+/// Pairs each unit's entry in `before` with its entry in `after`.
+pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
+    let by_unit = |entries: &[&Entry]| {
+        let mut map: BTreeMap<UnitKey, Vec<usize>> = BTreeMap::new();
+        for (i, e) in entries.iter().enumerate() {
+            map.entry(UnitKey::of(&e.result)).or_default().push(i);
+        }
+        map
+    };
+    let (earlier, mut later) = (by_unit(before), by_unit(after));
+    let mut comparison = Comparison {
+        pairs: Vec::new(),
+        only_before: Vec::new(),
+        only_after: Vec::new(),
+        transitions: Vec::new(),
+        rose: 0,
+        stayed: 0,
+        fell: 0,
+    };
+    let mut moves: BTreeMap<(u32, u32), u32> = BTreeMap::new();
+    for (key, then) in earlier {
+        match (then.as_slice(), later.remove(&key).as_deref()) {
+            ([b], Some([a])) => {
+                let pair = compare_results(&before[*b].result, &after[*a].result);
+                if let (Some(from), Some(to)) = (pair.level_before, pair.level_after) {
+                    *moves.entry((from, to)).or_default() += 1;
+                }
+                comparison.pairs.push(pair);
+            }
+            (then, now) => {
+                let refs = |side: &[&Entry], ids: &[usize]| -> Vec<EntryRef> {
+                    ids.iter().map(|i| EntryRef::of(side[*i])).collect()
+                };
+                comparison.only_before.extend(refs(before, then));
+                comparison
+                    .only_after
+                    .extend(refs(after, now.unwrap_or_default()));
+            }
+        }
+    }
+    for ids in later.into_values() {
+        comparison
+            .only_after
+            .extend(ids.iter().map(|i| EntryRef::of(after[*i])));
+    }
+    for ((from, to), count) in moves {
+        match to.cmp(&from) {
+            std::cmp::Ordering::Greater => comparison.rose += count,
+            std::cmp::Ordering::Equal => comparison.stayed += count,
+            std::cmp::Ordering::Less => comparison.fell += count,
+        }
+        comparison.transitions.push(Transition { from, to, count });
+    }
+    comparison
+}
+
+/// Round against round within a collection: `framework`'s included entries
+/// of `before` against those of `after`.
+pub fn compare_rounds(
+    collection: &Collection,
+    framework: &str,
+    before: RoundKey,
+    after: RoundKey,
+) -> Comparison {
+    let side = |key: RoundKey| -> Vec<&Entry> {
+        collection
+            .included()
+            .filter(|e| e.result.framework.id == framework && RoundKey::of(&e.result) == key)
+            .collect()
+    };
+    compare_entries(&side(before), &side(after))
+}

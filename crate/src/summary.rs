@@ -1,0 +1,321 @@
+//! The province's summary (seed 000, attachment 3; SPEC Decision H): for each
+//! fiscal year and round, how many units stand at each level, by district and
+//! for the province, with percentages; every unit with its total; and per
+//! indicator how many units earned each band, weakest first.
+//!
+//! Counted: complete assessments with no errors, once per unit, fiscal year
+//! and round. Incomplete ones, ones with errors, and duplicates the user has
+//! not resolved are listed apart and counted at no level.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use crate::collection::{Collection, Entry, Problem, RoundKey, Source, UnitKey};
+use crate::exact::Exact;
+use crate::framework::{self, Framework, Rubric};
+use crate::result::{Percent, Scores};
+use crate::text::Text;
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Summary {
+    /// One per framework, fiscal year and round found, latest first.
+    pub rounds: Vec<RoundSummary>,
+    /// Entries left out of every count, and why.
+    pub set_aside: Vec<SetAside>,
+    /// Files and rows that could not be read as assessments.
+    pub problems: Vec<Problem>,
+    /// Groups of the same unit, fiscal year and round, for the user to resolve.
+    pub duplicates: Vec<Vec<EntryRef>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RoundSummary {
+    pub framework: String,
+    pub framework_name: Text,
+    pub fiscal_year: Option<u32>,
+    pub round: Option<u8>,
+    pub provinces: Vec<AreaCounts>,
+    /// Every province together (the country, for a national roll-up).
+    pub total: AreaCounts,
+    pub units: Vec<UnitRow>,
+    pub indicators: Vec<IndicatorSpread>,
+    /// Indicator ids, the lowest mean points first: where support is needed.
+    pub weakest: Vec<String>,
+}
+
+/// Level counts of one area; a province carries its districts.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct AreaCounts {
+    pub name: String,
+    /// Complete assessments counted.
+    pub assessed: u32,
+    pub levels: Vec<LevelCount>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub districts: Vec<AreaCounts>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct LevelCount {
+    pub level: u32,
+    pub name: Text,
+    pub count: u32,
+    /// count × 100 / assessed, shown to 2 decimals; none when nothing was assessed.
+    pub percent: Option<Percent>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct UnitRow {
+    pub entry: usize,
+    pub province: String,
+    pub district: String,
+    pub place: String,
+    pub total: u32,
+    pub level: u32,
+    /// Points per category, in rubric order.
+    pub categories: Vec<u32>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct IndicatorSpread {
+    pub id: String,
+    pub name: Text,
+    /// How many units earned each band's points, lowest band first.
+    pub bands: Vec<BandCount>,
+    /// Mean points over the units counted.
+    pub mean: Option<Percent>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct BandCount {
+    pub points: u32,
+    pub count: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct EntryRef {
+    pub entry: usize,
+    pub source: Source,
+    pub unit: UnitKey,
+    pub fiscal_year: Option<u32>,
+    pub round: Option<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SetAside {
+    pub entry: EntryRef,
+    pub why: Text,
+}
+
+impl EntryRef {
+    pub fn of(entry: &Entry) -> EntryRef {
+        let round = RoundKey::of(&entry.result);
+        EntryRef {
+            entry: entry.id,
+            source: entry.source.clone(),
+            unit: UnitKey::of(&entry.result),
+            fiscal_year: round.fiscal_year,
+            round: round.round,
+        }
+    }
+}
+
+/// The summary of every banded assessment in the collection.
+pub fn summarize(collection: &Collection) -> Summary {
+    let duplicates = collection.duplicates();
+    let in_duplicate: BTreeSet<usize> = duplicates.iter().flatten().copied().collect();
+    let mut set_aside = Vec::new();
+    let mut counted: BTreeMap<(String, RoundKey), Vec<&Entry>> = BTreeMap::new();
+    for entry in collection.included() {
+        let why = if !entry.result.errors.is_empty() {
+            Some(Text::new("มีข้อผิดพลาด", "has errors"))
+        } else if !entry.result.complete {
+            Some(Text::new("ยังประเมินไม่ครบ", "not yet complete"))
+        } else if in_duplicate.contains(&entry.id) {
+            Some(Text::new(
+                "ซ้ำกับแบบประเมินอื่นของหน่วยเดียวกัน ปีและครั้งเดียวกัน: โปรดเลือก",
+                "a duplicate of another assessment of the same unit, year and round: choose one",
+            ))
+        } else if !matches!(entry.result.scores, Scores::Banded(_)) {
+            Some(Text::new(
+                "เกณฑ์แบบถ่วงน้ำหนัก ไม่นับระดับ",
+                "a weighted framework: no levels to count",
+            ))
+        } else {
+            None
+        };
+        match why {
+            Some(why) => set_aside.push(SetAside {
+                entry: EntryRef::of(entry),
+                why,
+            }),
+            None => counted
+                .entry((
+                    entry.result.framework.id.clone(),
+                    RoundKey::of(&entry.result),
+                ))
+                .or_default()
+                .push(entry),
+        }
+    }
+    let mut rounds: Vec<RoundSummary> = counted
+        .into_iter()
+        .filter_map(|((id, key), entries)| {
+            // Built-in rubrics only, for now: a result names its framework by id.
+            let framework = framework::find(&id).ok()?;
+            round_summary(framework, key, &entries)
+        })
+        .collect();
+    rounds.sort_by(|a, b| {
+        (b.fiscal_year, b.round, &a.framework).cmp(&(a.fiscal_year, a.round, &b.framework))
+    });
+    let entry_ref = |id: &usize| EntryRef::of(&collection.entries[*id]);
+    Summary {
+        rounds,
+        set_aside,
+        problems: collection.problems.clone(),
+        duplicates: duplicates
+            .iter()
+            .map(|ids| ids.iter().map(entry_ref).collect())
+            .collect(),
+    }
+}
+
+fn round_summary(framework: &Framework, key: RoundKey, entries: &[&Entry]) -> Option<RoundSummary> {
+    // Only banded results are counted (see `summarize`).
+    let Rubric::Banded(rubric) = &framework.rubric else {
+        return None;
+    };
+    let mut units: Vec<UnitRow> = entries
+        .iter()
+        .filter_map(|entry| {
+            let Scores::Banded(s) = &entry.result.scores else {
+                return None;
+            };
+            let u = &entry.result.unit;
+            Some(UnitRow {
+                entry: entry.id,
+                province: u.province.clone(),
+                district: u.district.clone(),
+                place: if u.tambon.is_empty() {
+                    u.organisation.clone()
+                } else {
+                    u.tambon.clone()
+                },
+                total: s.total?,
+                level: s.level.as_ref()?.level,
+                categories: s.categories.iter().map(|c| c.points).collect(),
+            })
+        })
+        .collect();
+    units.sort_by(|a, b| {
+        (&a.province, &a.district, &a.place).cmp(&(&b.province, &b.district, &b.place))
+    });
+    let count = |name: &str, rows: &[&UnitRow]| area(rubric, name, rows);
+    let mut by_province: BTreeMap<&str, BTreeMap<&str, Vec<&UnitRow>>> = BTreeMap::new();
+    for row in &units {
+        by_province
+            .entry(&row.province)
+            .or_default()
+            .entry(&row.district)
+            .or_default()
+            .push(row);
+    }
+    let provinces = by_province
+        .iter()
+        .map(|(province, districts)| {
+            let all: Vec<&UnitRow> = districts.values().flatten().copied().collect();
+            let mut counts = count(province, &all);
+            counts.districts = districts
+                .iter()
+                .map(|(district, rows)| count(district, rows))
+                .collect();
+            counts
+        })
+        .collect();
+    let all: Vec<&UnitRow> = units.iter().collect();
+    let indicators = spread(rubric, entries);
+    let mut weakest: Vec<&IndicatorSpread> =
+        indicators.iter().filter(|i| i.mean.is_some()).collect();
+    weakest.sort_by(|a, b| a.mean.cmp(&b.mean).then_with(|| a.id.cmp(&b.id)));
+    Some(RoundSummary {
+        framework: framework.id.clone(),
+        framework_name: framework.name.clone(),
+        fiscal_year: key.fiscal_year,
+        round: key.round,
+        provinces,
+        total: count("", &all),
+        weakest: weakest.iter().take(5).map(|i| i.id.clone()).collect(),
+        indicators,
+        units,
+    })
+}
+
+/// Level counts of some units; the counts always add up to `assessed`.
+fn area(rubric: &crate::framework::BandedRubric, name: &str, rows: &[&UnitRow]) -> AreaCounts {
+    let assessed = rows.len() as u32;
+    let mut levels: Vec<LevelCount> = rubric
+        .levels
+        .iter()
+        .map(|level| {
+            let count = rows.iter().filter(|r| r.level == level.level).count() as u32;
+            LevelCount {
+                level: level.level,
+                name: level.name.clone(),
+                count,
+                percent: share(count, assessed),
+            }
+        })
+        .collect();
+    // Highest level first, as attachment 3 lists them.
+    levels.sort_by_key(|l| std::cmp::Reverse(l.level));
+    AreaCounts {
+        name: name.to_owned(),
+        assessed,
+        levels,
+        districts: Vec::new(),
+    }
+}
+
+/// part × 100 / whole, exact (shown to 2 decimals, half up).
+fn share(part: u32, whole: u32) -> Option<Percent> {
+    Exact::int(i64::from(part))
+        .times(&Exact::hundred())
+        .over(&Exact::int(i64::from(whole)))
+        .map(Percent)
+}
+
+fn spread(rubric: &crate::framework::BandedRubric, entries: &[&Entry]) -> Vec<IndicatorSpread> {
+    rubric
+        .indicators()
+        .map(|(_, indicator)| {
+            let earned: Vec<u32> = entries
+                .iter()
+                .filter_map(|e| match &e.result.scores {
+                    Scores::Banded(s) => s
+                        .indicators
+                        .iter()
+                        .find(|i| i.id == indicator.id)
+                        .and_then(|i| i.points),
+                    Scores::Weighted(_) => None,
+                })
+                .collect();
+            let sum: u64 = earned.iter().map(|p| u64::from(*p)).sum();
+            IndicatorSpread {
+                id: indicator.id.clone(),
+                name: indicator.name.clone(),
+                bands: indicator
+                    .bands
+                    .iter()
+                    .map(|band| BandCount {
+                        points: band.points,
+                        count: earned.iter().filter(|p| **p == band.points).count() as u32,
+                    })
+                    .collect(),
+                mean: Exact::int(sum as i64)
+                    .over(&Exact::int(earned.len() as i64))
+                    .map(Percent),
+            }
+        })
+        .collect()
+}

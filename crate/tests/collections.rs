@@ -1,0 +1,305 @@
+//! Many files brought together (SPEC §1, Decisions G and H): the examples
+//! under `examples/collections/` summarised and compared, as snapshots
+//! (`UPDATE_SNAPSHOTS=1` rewrites them) and against counts worked out by hand;
+//! the one-row-per-unit sheet as Excel writes it, and round trips.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use khanaen::collection::{sheet, Collection, RoundKey};
+use khanaen::compare;
+use khanaen::summary::{self, AreaCounts};
+use khanaen::Lang;
+
+fn dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/collections")
+}
+
+/// Every file under `paths` (folders read in name order), as the CLI reads them.
+fn collection(paths: &[&str]) -> Collection {
+    let mut collection = Collection::default();
+    for path in paths {
+        let full = dir().join(path);
+        let mut files: Vec<PathBuf> = if full.is_dir() {
+            fs::read_dir(&full)
+                .unwrap()
+                .map(|e| e.unwrap().path())
+                .collect()
+        } else {
+            vec![full]
+        };
+        files.sort();
+        for file in files {
+            let name = file.strip_prefix(dir()).unwrap().display().to_string();
+            collection.add_file(&name, &fs::read(&file).unwrap());
+        }
+    }
+    collection
+}
+
+fn snapshot(name: &str, actual: &str) {
+    let path = dir().join("snapshots").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing (UPDATE_SNAPSHOTS=1)", path.display()));
+    assert!(
+        expected == actual,
+        "{} differs (UPDATE_SNAPSHOTS=1 to accept)",
+        path.display()
+    );
+}
+
+fn json(value: &impl serde::Serialize) -> String {
+    serde_json::to_string_pretty(value).unwrap() + "\n"
+}
+
+/// (assessed, [level 3, level 2, level 1]) of an area.
+fn counts(area: &AreaCounts) -> (u32, Vec<u32>) {
+    (area.assessed, area.levels.iter().map(|l| l.count).collect())
+}
+
+#[test]
+fn the_province_sheet_by_district_and_round() {
+    let collection = collection(&["ubon-province-sheet.csv"]);
+    let summary = summary::summarize(&collection);
+    snapshot("ubon-province.summary.json", &json(&summary));
+    snapshot(
+        "ubon-province.summary.th.csv",
+        &khanaen::export::summary_csv::write(&summary, Lang::Th),
+    );
+    // Worked out by hand from the totals the rows were made with.
+    let [round2, round1] = summary.rounds.as_slice() else {
+        panic!("two rounds")
+    };
+    assert_eq!((round1.fiscal_year, round1.round), (Some(2567), Some(1)));
+    let province = &round1.provinces[0];
+    assert_eq!(counts(province), (9, vec![3, 3, 3]));
+    let warin = province
+        .districts
+        .iter()
+        .find(|d| d.name == "วารินชำราบ")
+        .unwrap();
+    assert_eq!(counts(warin), (6, vec![2, 2, 2]));
+    assert_eq!(
+        warin.levels[0].percent.as_ref().unwrap().to_string(),
+        "33.33"
+    );
+    let round2_province = &round2.provinces[0];
+    assert_eq!(counts(round2_province), (8, vec![4, 3, 1]));
+    // Counts add up, in every district.
+    for round in &summary.rounds {
+        for district in &round.provinces[0].districts {
+            let (assessed, levels) = counts(district);
+            assert_eq!(levels.iter().sum::<u32>(), assessed);
+        }
+    }
+    // Set aside, each with its reason: the duplicate pair, the incomplete
+    // one, the one with an error; the unreadable row is a problem.
+    let why: Vec<(&str, &str)> = summary
+        .set_aside
+        .iter()
+        .map(|s| (s.entry.unit.place.as_str(), s.why.en.as_str()))
+        .collect();
+    assert!(why.contains(&("สระสมิง", "not yet complete")));
+    assert!(why.contains(&("ไร่น้อย", "has errors")));
+    assert_eq!(why.iter().filter(|(p, _)| *p == "บุ่งไหม").count(), 2);
+    assert_eq!(summary.duplicates.len(), 1);
+    let rows: Vec<Option<usize>> = summary.duplicates[0].iter().map(|e| e.source.row).collect();
+    assert_eq!(rows, [Some(3), Some(20)], "“ต.บุ่งไหม” is บุ่งไหม");
+    assert_eq!(summary.problems.len(), 1);
+    assert_eq!(summary.problems[0].source.row, Some(23));
+    assert!(summary.problems[0].message.th.contains("sorsochot-32"));
+}
+
+#[test]
+fn resolving_a_duplicate_counts_the_one_kept() {
+    let mut collection = collection(&["ubon-province-sheet.csv"]);
+    let duplicates = collection.duplicates();
+    collection.excluded.insert(duplicates[0][1]);
+    let summary = summary::summarize(&collection);
+    assert!(summary.duplicates.is_empty());
+    // บุ่งไหม round 2 at 58 points (level 3) joins the count.
+    assert_eq!(counts(&summary.rounds[0].provinces[0]), (9, vec![5, 3, 1]));
+}
+
+#[test]
+fn a_district_in_two_rounds_from_json_and_stacked_csv() {
+    let both = collection(&["warin-round-1", "warin-round-2"]);
+    assert!(both.problems.is_empty(), "{:?}", both.problems);
+    // One stacked CSV holds two tambons.
+    let from_stacked = both
+        .entries
+        .iter()
+        .filter(|e| e.source.file.ends_with("kham-nam-saep-and-that.csv"))
+        .count();
+    assert_eq!(from_stacked, 2);
+    let summary = summary::summarize(&both);
+    snapshot("warin.summary.json", &json(&summary));
+    // The district's counts match the province sheet's rows for it.
+    let province = collection(&["ubon-province-sheet.csv"]);
+    let in_sheet = summary::summarize(&province);
+    for (a, b) in summary.rounds.iter().zip(&in_sheet.rounds) {
+        let warin = |r: &summary::RoundSummary| {
+            let d = r.provinces[0]
+                .districts
+                .iter()
+                .find(|d| d.name == "วารินชำราบ")
+                .unwrap();
+            counts(d)
+        };
+        assert_eq!(warin(a), warin(b));
+    }
+
+    let (before, after) = (
+        collection(&["warin-round-1"]),
+        collection(&["warin-round-2"]),
+    );
+    let comparison = compare::compare_entries(
+        &before.included().collect::<Vec<_>>(),
+        &after.included().collect::<Vec<_>>(),
+    );
+    snapshot("warin.comparison.json", &json(&comparison));
+    let moved: Vec<(&str, Option<u32>, Option<u32>)> = comparison
+        .pairs
+        .iter()
+        .map(|p| (p.unit.place.as_str(), p.level_before, p.level_after))
+        .collect();
+    assert_eq!(
+        moved,
+        [
+            ("คำน้ำแซบ", Some(1), Some(2)),
+            ("ธาตุ", Some(3), Some(3)),
+            ("ห้วยขะยุง", Some(3), Some(3)),
+            ("แสนสุข", Some(2), Some(1)),
+        ]
+    );
+    assert_eq!(
+        (comparison.rose, comparison.stayed, comparison.fell),
+        (1, 2, 1)
+    );
+    let only_before: Vec<&str> = comparison
+        .only_before
+        .iter()
+        .map(|e| e.unit.place.as_str())
+        .collect();
+    assert_eq!(
+        only_before,
+        ["บุ่งไหม", "โนนผึ้ง"],
+        "บุ่งไหม is a duplicate on the later side"
+    );
+    // The same comparison within one collection, round against round.
+    let within = compare::compare_rounds(
+        &both,
+        "sorsochot-23",
+        RoundKey {
+            fiscal_year: Some(2567),
+            round: Some(1),
+        },
+        RoundKey {
+            fiscal_year: Some(2567),
+            round: Some(2),
+        },
+    );
+    assert!(within.pairs == comparison.pairs, "the same pairs");
+    assert_eq!(within.transitions, comparison.transitions);
+    assert_eq!(within.only_before.len(), comparison.only_before.len());
+}
+
+#[test]
+fn the_sheet_round_trips() {
+    let original = collection(&["ubon-province-sheet.csv"]);
+    let framework = khanaen::describe("sorsochot-23").unwrap();
+    for lang in [Lang::Th, Lang::En] {
+        let entries: Vec<_> = original.included().collect();
+        let written = sheet::write(framework, &entries, lang);
+        let mut again = Collection::default();
+        again.add_file("again.csv", written.as_bytes());
+        assert!(again.problems.is_empty(), "{:?}", again.problems);
+        assert_eq!(again.entries.len(), original.entries.len());
+        for (a, b) in original.entries.iter().zip(&again.entries) {
+            assert_eq!(a.result.scores, b.result.scores, "{lang:?} {:?}", a.source);
+            assert_eq!(a.result.unit, b.result.unit);
+            assert_eq!(a.result.errors.len(), b.result.errors.len());
+        }
+        // Written again, the sheet is the same, byte for byte.
+        let entries: Vec<_> = again.included().collect();
+        assert_eq!(sheet::write(framework, &entries, lang), written);
+    }
+}
+
+#[test]
+fn the_sheet_as_excel_saves_it() {
+    let template = sheet::template(khanaen::describe("sorsochot-23").unwrap(), "2567", Lang::Th);
+    let header = template
+        .lines()
+        .next()
+        .unwrap()
+        .trim_start_matches('\u{feff}');
+    assert!(header.starts_with("เกณฑ์การประเมิน,ฉบับ,จังหวัด,อำเภอ,ตำบล"));
+    assert!(header.contains(",1. ร้อยละของกรรมการ ศอช.ต."));
+    // The blank template reads as no assessment at all.
+    let mut blank = Collection::default();
+    blank.add_file("template.csv", template.as_bytes());
+    assert_eq!((blank.entries.len(), blank.problems.len()), (0, 0));
+
+    // Filled in Excel: no BOM, ";" (a locale with a decimal comma), Thai
+    // digits, a quoted name with a comma, CRLF, the framework filled down.
+    let mut header: Vec<String> = header.split(',').map(str::to_owned).collect();
+    header.truncate(11);
+    header.extend((1..=23).map(|i| i.to_string()));
+    let values = "50;60;50;50;2;fund;current;2;3;1;50;1;2;1;50;1;3;2;2;30;50;40;20";
+    let thai = "๕๐;๖๐;๕๐;๕๐;๒;มีกองทุน;current;๒;๓;๑;๕๐;๑;๒;๑;๕๐;๑;๓;๒;๒;๓๐;๕๐;๔๐;๒๐";
+    let text = format!(
+        "{}\r\nsorsochot-23;2567;อุบลราชธานี;วารินชำราบ;\"บุ่งไหม, ม.1\";;1;;20/11/66;;;{values}\r\n;;อุบลราชธานี;วารินชำราบ;ธาตุ;;1;;๒๐ พ.ย. ๒๕๖๖;;;{thai}\r\n",
+        header.join(";")
+    );
+    let mut filled = Collection::default();
+    filled.add_file("filled.csv", text.as_bytes());
+    assert!(filled.problems.is_empty(), "{:?}", filled.problems);
+    let [a, b] = filled.entries.as_slice() else {
+        panic!("two rows")
+    };
+    assert_eq!(a.result.unit.tambon, "บุ่งไหม, ม.1");
+    assert_eq!(
+        (a.result.unit.date.as_str(), a.result.unit.fiscal_year),
+        ("2566-11-20", Some(2567))
+    );
+    assert!(
+        a.result.complete && b.result.complete,
+        "{:?} {:?}",
+        a.result.errors,
+        b.result.errors
+    );
+    assert_eq!(
+        a.result.scores, b.result.scores,
+        "Thai digits and labels read the same"
+    );
+    assert_eq!(
+        (b.source.row, b.result.framework.id.as_str()),
+        (Some(3), "sorsochot-23")
+    );
+}
+
+#[test]
+fn a_file_that_is_not_an_assessment_is_a_problem_not_a_stop() {
+    let mut c = Collection::default();
+    c.add_file("notes.txt", "just some text\nnothing else".as_bytes());
+    c.add_file("broken.json", b"{ not json");
+    c.add_file("binary.bin", &[0xff, 0xfe, 0x00]);
+    c.add_file(
+        "ok.json",
+        include_bytes!("../../examples/sorsochot-23-complete.json"),
+    );
+    assert_eq!(c.entries.len(), 1);
+    let files: Vec<&str> = c.problems.iter().map(|p| p.source.file.as_str()).collect();
+    assert!(
+        files.contains(&"broken.json") && files.contains(&"binary.bin"),
+        "{files:?}"
+    );
+    // A text with no framework column: its rows say so.
+    assert!(c.problems.iter().any(|p| p.source.file == "notes.txt"));
+}
