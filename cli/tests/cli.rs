@@ -59,3 +59,64 @@ fn tis_620_input_is_converted_and_said_so() {
         .contains("\"tambon\": \"บุ่งไหม\""));
     assert!(String::from_utf8_lossy(&out.stderr).contains("TIS-620"));
 }
+
+#[test]
+fn summarize_many_files_and_compare_rounds() {
+    let out = khanaen(
+        &[
+            "summarize",
+            "--csv",
+            "examples/collections/warin-round-1",
+            "examples/collections/warin-round-2",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let csv = String::from_utf8(out.stdout).unwrap();
+    assert!(csv.contains("sorsochot-23,2567,1,อุบลราชธานี,วารินชำราบ,6,2,33.33,2,33.33,2,33.33"));
+    assert!(csv.contains("sorsochot-23,2567,2,อุบลราชธานี,วารินชำราบ,4,2,50.00,1,25.00,1,25.00"));
+
+    let out = khanaen(
+        &[
+            "compare",
+            "examples/collections/warin-round-1",
+            "examples/collections/warin-round-2",
+        ],
+        None,
+    );
+    assert_eq!(out.status.code(), Some(0));
+    let comparison: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            &comparison["rose"],
+            &comparison["stayed"],
+            &comparison["fell"]
+        ),
+        (&1.into(), &2.into(), &1.into())
+    );
+
+    // The sheet out, and back in: the same summary.
+    let sheet = khanaen(
+        &[
+            "summarize",
+            "--sheet",
+            "examples/collections/ubon-province-sheet.csv",
+        ],
+        None,
+    );
+    assert_eq!(sheet.status.code(), Some(0));
+    let again = khanaen(&["summarize", "--csv", "-"], Some(&sheet.stdout));
+    let direct = khanaen(
+        &[
+            "summarize",
+            "--csv",
+            "examples/collections/ubon-province-sheet.csv",
+        ],
+        None,
+    );
+    assert_eq!(again.stdout, direct.stdout);
+
+    let template = khanaen(&["sheet", "sorsochot-23", "--en"], None);
+    let text = String::from_utf8(template.stdout).unwrap();
+    assert!(text.starts_with("\u{feff}framework,edition,province,district,tambon"));
+}
