@@ -2,7 +2,7 @@
 //! value over many municipalities, the value-for-money tree with its
 //! evaluation matrix (Decision E), and the floor below level 1 (Decision F).
 
-use khanaen::result::{ItemScore, ScoreResult, Scores, WeightedScores};
+use khanaen::result::{ItemScore, ScoreResult, Scores, UnitReportScore, WeightedScores};
 use khanaen::Framework;
 
 fn score(json: &str) -> ScoreResult {
@@ -24,6 +24,14 @@ fn item<'a>(result: &'a ScoreResult, id: &str) -> &'a ItemScore {
         .expect("item")
 }
 
+/// Each criterion of a municipality's report and whether it is met.
+fn criteria_met(unit: &UnitReportScore) -> Vec<(&str, Option<bool>)> {
+    unit.criteria
+        .iter()
+        .map(|c| (c.id.as_str(), c.met))
+        .collect()
+}
+
 #[test]
 fn kpi_3_2_worked_example_fails_criterion_5() {
     let text = std::fs::read_to_string(concat!(
@@ -35,13 +43,8 @@ fn kpi_3_2_worked_example_fails_criterion_5() {
     let reports = item(&result, "3.2").reports.as_ref().expect("reports");
     let unit = &reports.units[0];
     assert_eq!(unit.name, "อบต.เพียงพอ");
-    let met: Vec<(&str, Option<bool>)> = unit
-        .criteria
-        .iter()
-        .map(|c| (c.id.as_str(), c.met))
-        .collect();
     assert_eq!(
-        met,
+        criteria_met(unit),
         [
             ("1", Some(true)),
             ("2", Some(true)),
@@ -390,13 +393,8 @@ fn item_8_over_an_item_7_answered_no_fails_criterion_5() {
     assert!(result.complete, "{:?} {:?}", result.errors, result.missing);
     let reports = item(&result, "3.2").reports.as_ref().unwrap();
     let judged = &reports.units[0];
-    let met: Vec<(&str, Option<bool>)> = judged
-        .criteria
-        .iter()
-        .map(|c| (c.id.as_str(), c.met))
-        .collect();
     assert_eq!(
-        met,
+        criteria_met(judged),
         [
             ("1", Some(true)),
             ("2", Some(true)),
