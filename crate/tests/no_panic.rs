@@ -125,3 +125,27 @@ proptest! {
         prop_assert_eq!(khanaen::score(&request).is_err(), too_deep);
     }
 }
+
+proptest! {
+    #![proptest_config(config(300))]
+
+    /// Any file dropped into a collection (text shaped like a sheet, or
+    /// anything at all) is read, listed as a problem, or both: never a panic,
+    /// and the summary, the comparison and the sheet export go on.
+    #[test]
+    fn arbitrary_files_never_panic(
+        sheet_like in "(เกณฑ์การประเมิน|framework|ตำบล|1|2 ตัวตั้ง|sorsochot-23|ประเภทแถว|ตัวชี้วัด|[0-9๐-๙]{1,3}|\"|,|;|\r\n| ){0,80}",
+        anything in prop::collection::vec(any::<u8>(), 0..200),
+    ) {
+        let mut collection = khanaen::collection::Collection::default();
+        collection.add_file("sheet.csv", sheet_like.as_bytes());
+        collection.add_file("any.bin", &anything);
+        collection.add_file("any.json", format!("[{sheet_like}]").as_bytes());
+        let summary = khanaen::summary::summarize(&collection);
+        let _ = khanaen::export::summary_csv::write(&summary, khanaen::Lang::Th);
+        let entries: Vec<_> = collection.included().collect();
+        let _ = khanaen::compare::compare_entries(&entries, &entries);
+        let framework = khanaen::describe("sorsochot-23").unwrap();
+        let _ = khanaen::collection::sheet::write(framework, &entries, khanaen::Lang::En);
+    }
+}
