@@ -7,7 +7,12 @@
 //! rubric is covered without touching this file. Weighted scores are checked
 //! against an independent computation with big rationals.
 
+mod support {
+    pub mod shown;
+}
+
 use std::collections::BTreeMap;
+use support::shown::Shown;
 
 use khanaen::framework::{
     Framework, IndicatorInput, Item, MatrixTarget, MatrixValue, ReportItemKind, Rubric, Scoring,
@@ -448,11 +453,7 @@ fn scores_as_the_oracle(answers: BTreeMap<String, Raw>) {
         unreachable!()
     };
     assert_eq!(
-        scores
-            .weighted_score
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
+        scores.weighted_score.shown().as_deref(),
         Some(expected.as_str())
     );
     assert!(!khanaen::export::json::write(&result).contains("NaN"));
@@ -512,22 +513,9 @@ fn fifteen_digit_inputs_are_not_a_whole_request_failure() {
     let item = scores.items.iter().find(|i| i.id == "2.1.1").unwrap();
     let matrix = item.matrix.as_ref().unwrap();
     assert_eq!(
-        (
-            matrix.met,
-            matrix.percent.as_ref().map(ToString::to_string).as_deref()
-        ),
+        (matrix.met, matrix.percent.shown().as_deref()),
         (2, Some("15.38"))
     );
-    assert_eq!(
-        item.score.as_ref().map(ToString::to_string).as_deref(),
-        Some("0.0000")
-    );
-    assert_eq!(
-        scores
-            .weighted_score
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("1.8899")
-    );
+    assert_eq!(item.score.shown().as_deref(), Some("0.0000"));
+    assert_eq!(scores.weighted_score.shown().as_deref(), Some("1.8899"));
 }

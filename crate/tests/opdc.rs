@@ -2,8 +2,13 @@
 //! value over many municipalities, the value-for-money tree with its
 //! evaluation matrix (Decision E), and the floor below level 1 (Decision F).
 
+mod support {
+    pub mod shown;
+}
+
 use khanaen::result::{ItemScore, ScoreResult, Scores, UnitReportScore, WeightedScores};
 use khanaen::Framework;
+use support::shown::Shown;
 
 fn score(json: &str) -> ScoreResult {
     khanaen::score_json(json).expect("scores")
@@ -55,36 +60,16 @@ fn kpi_3_2_worked_example_fails_criterion_5() {
     );
     assert_eq!(unit.meets_all, Some(false));
     let item8 = unit.items.iter().find(|i| i.id == "8").unwrap();
-    assert_eq!(
-        item8.percent.as_ref().map(ToString::to_string).as_deref(),
-        Some("13.89")
-    );
-    assert_eq!(
-        item8
-            .reported_percent
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("25")
-    );
+    assert_eq!(item8.percent.shown().as_deref(), Some("13.89"));
+    assert_eq!(item8.reported_percent.shown().as_deref(), Some("25"));
     let item7 = unit.items.iter().find(|i| i.id == "7").unwrap();
-    assert_eq!(
-        item7.percent.as_ref().map(ToString::to_string).as_deref(),
-        Some("30")
-    );
+    assert_eq!(item7.percent.shown().as_deref(), Some("30"));
     // Exactly one warning: item 8's typed 25 % against 13.89 %; item 7's 30 % agrees.
     assert_eq!(unit.warnings.len(), 1);
     assert!(unit.warnings[0].text.en.contains("25") && unit.warnings[0].text.en.contains("13.89"));
     assert!(unit.warnings[0].text.th.contains("ข้อ 8"));
     // Default denominator 878.
-    assert_eq!(
-        reports
-            .denominator
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("878")
-    );
+    assert_eq!(reports.denominator.shown().as_deref(), Some("878"));
     assert_eq!(reports.meeting_all, 0);
 }
 
@@ -116,35 +101,15 @@ fn kpi_value_over_many_municipalities() {
         r#"{"framework":"kpi-3.2","answers":{"3.2":{"numerator":"640","denominator":"878"}}}"#,
     );
     let kpi = item(&result, "3.2");
+    assert_eq!(kpi.result.shown().as_deref(), Some("72.89"));
+    assert_eq!(kpi.score.shown().as_deref(), Some("3.5786"));
+    assert_eq!(kpi.contribution.shown().as_deref(), Some("0.1789"));
     assert_eq!(
-        kpi.result.as_ref().map(ToString::to_string).as_deref(),
-        Some("72.89")
-    );
-    assert_eq!(
-        kpi.score.as_ref().map(ToString::to_string).as_deref(),
+        weighted(&result).weighted_score.shown().as_deref(),
         Some("3.5786")
     );
     assert_eq!(
-        kpi.contribution
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("0.1789")
-    );
-    assert_eq!(
-        weighted(&result)
-            .weighted_score
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("3.5786")
-    );
-    assert_eq!(
-        weighted(&result)
-            .contribution
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
+        weighted(&result).contribution.shown().as_deref(),
         Some("0.1789")
     );
     assert_eq!(weighted(&result).total_weight.to_string(), "5");
@@ -160,16 +125,9 @@ fn kpi_from_unit_reports_counts_those_meeting_every_criterion() {
     ));
     let reports = item(&result, "3.2").reports.as_ref().unwrap();
     assert_eq!((reports.meeting_all, reports.reported), (3, 4));
+    assert_eq!(reports.percent.shown().as_deref(), Some("60"));
     assert_eq!(
-        reports.percent.as_ref().map(ToString::to_string).as_deref(),
-        Some("60")
-    );
-    assert_eq!(
-        item(&result, "3.2")
-            .score
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
+        item(&result, "3.2").score.shown().as_deref(),
         Some("1.0000")
     );
     // A unit still missing an answer leaves the KPI unscored, naming the answer.
@@ -185,10 +143,7 @@ fn kpi_from_unit_reports_counts_those_meeting_every_criterion() {
 fn decision_f_below_level_one_scores_zero_by_default() {
     let result = score(r#"{"framework":"kpi-3.2","answers":{"3.2":"59.99"}}"#);
     let kpi = item(&result, "3.2");
-    assert_eq!(
-        kpi.score.as_ref().map(ToString::to_string).as_deref(),
-        Some("0.0000")
-    );
+    assert_eq!(kpi.score.shown().as_deref(), Some("0.0000"));
     assert_eq!(kpi.level, Some(0));
     assert_eq!(
         kpi.decisions.first().and_then(|d| d.decision.as_deref()),
@@ -222,33 +177,18 @@ fn descending_thresholds_and_a_floor_of_one() {
         .unwrap()
     };
     let r = request("25");
-    assert_eq!(
-        item(&r, "1")
-            .score
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("1.0000")
-    );
+    assert_eq!(item(&r, "1").score.shown().as_deref(), Some("1.0000"));
     assert_eq!(item(&r, "1").decisions[0].decision.as_deref(), Some("F"));
     assert_eq!(
         weighted(&r).below_level_one,
         khanaen::framework::BelowLevelOne::One
     );
     assert_eq!(
-        item(&request("13.5"), "1")
-            .score
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
+        item(&request("13.5"), "1").score.shown().as_deref(),
         Some("3.5000")
     );
     assert_eq!(
-        item(&request("10"), "1")
-            .score
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
+        item(&request("10"), "1").score.shown().as_deref(),
         Some("5.0000")
     );
 }
@@ -263,30 +203,15 @@ fn value_for_money_weighted_tree() {
     let result = score(&text);
     assert!(result.complete, "{:?} {:?}", result.missing, result.errors);
     // 1 = (10 × 4.25 + 10 × 4.6) / 20
-    assert_eq!(
-        item(&result, "1")
-            .score
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("4.4250")
-    );
+    assert_eq!(item(&result, "1").score.shown().as_deref(), Some("4.4250"));
     // 2.2.1 = (3 × 4.46 + 3 × 4.25) / 6
     assert_eq!(
-        item(&result, "2.2.1")
-            .score
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
+        item(&result, "2.2.1").score.shown().as_deref(),
         Some("4.3550")
     );
     // 4.2 = (2.5 × 3 + 2.5 × 4) / 5
     assert_eq!(
-        item(&result, "4.2")
-            .score
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
+        item(&result, "4.2").score.shown().as_deref(),
         Some("3.5000")
     );
     // 2.1.1 from the matrix: 7 of 13 met = 53.85 % → 1 + 3.846…/10
@@ -295,38 +220,20 @@ fn value_for_money_weighted_tree() {
         m.matrix.as_ref().map(|x| (x.met, x.assessed)),
         Some((7, 13))
     );
-    assert_eq!(
-        m.result.as_ref().map(ToString::to_string).as_deref(),
-        Some("53.85")
-    );
-    assert_eq!(
-        m.score.as_ref().map(ToString::to_string).as_deref(),
-        Some("1.3846")
-    );
+    assert_eq!(m.result.shown().as_deref(), Some("53.85"));
+    assert_eq!(m.score.shown().as_deref(), Some("1.3846"));
     // Total: Σ weight × score / 100 over exact scores, rounded once.
     assert_eq!(
-        weighted(&result)
-            .weighted_score
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
+        weighted(&result).weighted_score.shown().as_deref(),
         Some("3.4045")
     );
     assert_eq!(
-        weighted(&result)
-            .contribution
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
+        weighted(&result).contribution.shown().as_deref(),
         Some("3.4045")
     );
     // Every item carries its contribution: 3.1 at 4 with weight 20 → 0.8.
     assert_eq!(
-        item(&result, "3.1")
-            .contribution
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
+        item(&result, "3.1").contribution.shown().as_deref(),
         Some("0.8000")
     );
 }
@@ -340,19 +247,13 @@ fn decision_e_previous_plus_ten_points() {
     let m = item(&result, "2.1.1").matrix.as_ref().unwrap();
     let o1 = m.indicators.iter().find(|i| i.id == "outcome-1").unwrap();
     assert_eq!(
-        (
-            o1.target.as_ref().map(ToString::to_string).as_deref(),
-            o1.met
-        ),
+        (o1.target.shown().as_deref(), o1.met),
         (Some("60"), Some(true))
     );
     assert_eq!(o1.decisions[0].decision.as_deref(), Some("E"));
     let o4 = m.indicators.iter().find(|i| i.id == "outcome-4").unwrap();
     assert_eq!(
-        (
-            o4.target.as_ref().map(ToString::to_string).as_deref(),
-            o4.met
-        ),
+        (o4.target.shown().as_deref(), o4.met),
         (Some("60"), Some(false))
     );
     // Eleven indicators unanswered: 2.1.1 stays unscored and each is named.
@@ -370,14 +271,7 @@ fn incomplete_weighted_assessment_gives_partial_contribution_only() {
     // (10 × 4.25 + 20 × 4) / 100
     assert_eq!(w.partial_contribution.to_string(), "1.2250");
     assert_eq!(item(&result, "1").score, None);
-    assert_eq!(
-        item(&result, "3")
-            .score
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
-        Some("4.0000")
-    );
+    assert_eq!(item(&result, "3").score.shown().as_deref(), Some("4.0000"));
     assert_eq!(result.notes[0].decision.as_deref(), Some("D"));
 }
 
@@ -404,16 +298,9 @@ fn item_8_over_an_item_7_answered_no_fails_criterion_5() {
         ]
     );
     assert_eq!(judged.meets_all, Some(false));
+    assert_eq!(reports.percent.shown().as_deref(), Some("0"));
     assert_eq!(
-        reports.percent.as_ref().map(ToString::to_string).as_deref(),
-        Some("0")
-    );
-    assert_eq!(
-        item(&result, "3.2")
-            .score
-            .as_ref()
-            .map(ToString::to_string)
-            .as_deref(),
+        item(&result, "3.2").score.shown().as_deref(),
         Some("0.0000")
     );
     let warning = &judged.warnings[0].text;
