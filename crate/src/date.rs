@@ -6,6 +6,7 @@
 //! year is the Buddhist era's (67 is 2567). Kept as `YYYY-MM-DD`.
 
 use crate::error::{Field, InputError, InputProblem};
+use crate::input::thai_digit_to_ascii;
 use crate::text::Lang;
 
 const MONTHS: [(&str, &str, &str); 12] = [
@@ -40,15 +41,6 @@ fn month_named(word: &str) -> Option<u32> {
         .map(|i| i as u32 + 1)
 }
 
-fn ascii_digits(text: &str) -> String {
-    text.chars()
-        .map(|c| match c {
-            '๐'..='๙' => char::from(b'0' + (c as u32 - '๐' as u32) as u8),
-            other => other,
-        })
-        .collect()
-}
-
 /// Reads a date in any of the forms above and returns it as `YYYY-MM-DD`.
 pub fn buddhist_date(typed: &str, field: &Field) -> Result<String, InputError> {
     let bad = || {
@@ -59,7 +51,7 @@ pub fn buddhist_date(typed: &str, field: &Field) -> Result<String, InputError> {
             },
         )
     };
-    let ascii = ascii_digits(typed.trim());
+    let ascii: String = typed.trim().chars().map(thai_digit_to_ascii).collect();
     let (day, month, year) = parts(&ascii).ok_or_else(bad)?;
     let num = |s: &str| -> Option<u32> {
         (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))

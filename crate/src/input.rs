@@ -53,6 +53,14 @@ pub fn number(raw: &Raw, field: &Field, rule: NumberRule) -> Result<Exact, Input
     }
 }
 
+/// A Thai digit (๐–๙) as its ASCII digit; any other character as it is.
+pub fn thai_digit_to_ascii(c: char) -> char {
+    match c {
+        '๐'..='๙' => char::from(b'0' + (c as u32 - '๐' as u32) as u8),
+        other => other,
+    }
+}
+
 /// Turns typed text into an exact number, or says why it is not one.
 pub fn parse_typed(typed: &str, percent_sign_allowed: bool) -> Result<Exact, InputProblem> {
     let not_a_number = || InputProblem::NotANumber {
@@ -61,9 +69,8 @@ pub fn parse_typed(typed: &str, percent_sign_allowed: bool) -> Result<Exact, Inp
     let mut text: String = typed
         .trim()
         .chars()
-        .map(|c| match c {
-            '๐'..='๙' => char::from(b'0' + (c as u32 - '๐' as u32) as u8),
-            '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+        .map(|c| match thai_digit_to_ascii(c) {
+            c @ '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
             '−' | '–' => '-',
             '％' => '%',
             other => other,
