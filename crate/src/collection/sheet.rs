@@ -205,29 +205,14 @@ pub fn template(framework: &Framework, edition: &str, lang: Lang) -> String {
 /// a sub-form (matrix, unit reports) are written as their result.
 pub fn write(framework: &Framework, entries: &[&Entry], lang: Lang) -> String {
     let columns = scored_columns(framework);
-    let inputs = |entry: &Entry| -> BTreeMap<String, (Option<Understood>, Option<String>)> {
-        match &entry.result.scores {
-            Scores::Banded(s) => s
-                .indicators
-                .iter()
-                .map(|i| (i.id.clone(), (i.input.clone(), None)))
-                .collect(),
-            Scores::Weighted(s) => s
-                .items
-                .iter()
-                .map(|i| {
-                    let result = i.result.as_ref().map(|r| r.exact().to_plain());
-                    (i.id.clone(), (i.input.clone(), result))
-                })
-                .collect(),
-        }
-    };
+    // Each entry's inputs, gathered once: the count columns and the rows both read them.
+    let all_inputs: Vec<Inputs> = entries.iter().map(|e| inputs_of(e)).collect();
     let with_counts: Vec<String> = columns
         .iter()
         .filter(|(id, _, percent)| {
             *percent
-                && entries.iter().any(|e| {
-                    inputs(e)
+                && all_inputs.iter().any(|inputs| {
+                    inputs
                         .get(id)
                         .and_then(|(u, _)| u.as_ref())
                         .is_some_and(|u| u.numerator.is_some())
@@ -242,7 +227,7 @@ pub fn write(framework: &Framework, entries: &[&Entry], lang: Lang) -> String {
             .iter()
             .map(|h| quote(h)),
     );
-    for entry in entries {
+    for (entry, inputs) in entries.iter().zip(&all_inputs) {
         let r = &entry.result;
         let u = &r.unit;
         let mut row = vec![
@@ -258,7 +243,6 @@ pub fn write(framework: &Framework, entries: &[&Entry], lang: Lang) -> String {
             quote(&u.assessor),
             quote(&u.position),
         ];
-        let inputs = inputs(entry);
         for (id, _, _) in &columns {
             let (mut understood, result) = inputs.get(id).cloned().unwrap_or_default();
             // An answer the core could not read is written as it was typed,
@@ -287,6 +271,28 @@ pub fn write(framework: &Framework, entries: &[&Entry], lang: Lang) -> String {
         write_line(&mut out, row.into_iter());
     }
     out
+}
+
+/// An entry's answers as understood, by id, with the result of items
+/// answered through a sub-form.
+type Inputs = BTreeMap<String, (Option<Understood>, Option<String>)>;
+
+fn inputs_of(entry: &Entry) -> Inputs {
+    match &entry.result.scores {
+        Scores::Banded(s) => s
+            .indicators
+            .iter()
+            .map(|i| (i.id.clone(), (i.input.clone(), None)))
+            .collect(),
+        Scores::Weighted(s) => s
+            .items
+            .iter()
+            .map(|i| {
+                let result = i.result.as_ref().map(|r| r.exact().to_plain());
+                (i.id.clone(), (i.input.clone(), result))
+            })
+            .collect(),
+    }
 }
 
 /// A typed answer as the sheet holds it: a value, or counts.
