@@ -137,9 +137,10 @@ impl Collection {
     }
 
     fn add_json(&mut self, file: Source, text: &str) {
-        let raw: Raw = match serde_json::from_str(text) {
+        // A single result reads as its request; a list as the list.
+        let raw = match crate::export::json::read(text) {
             Ok(raw) => raw,
-            Err(err) => return self.problem(file, Error::unreadable(err.to_string()).text()),
+            Err(err) => return self.problem(file, err.text()),
         };
         let items = match raw {
             Raw::List(items) => items,
