@@ -96,15 +96,18 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
 
 /// Reads a file (or standard input) in whatever encoding Thai files come
 /// in; a file converted from TIS-620 is said so on standard error.
-fn read(path: &str) -> Result<String, String> {
-    let mut bytes = Vec::new();
+/// The bytes of a file, or of standard input for `-`.
+fn bytes_of(path: &str) -> std::io::Result<Vec<u8>> {
     if path == "-" {
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .map_err(|e| format!("stdin: {e}"))?;
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
     } else {
-        bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+        std::fs::read(path)
     }
+}
+
+fn read(path: &str) -> Result<String, String> {
+    let bytes = bytes_of(path).map_err(|e| format!("{path}: {e}"))?;
     let decoded = encoding::decode(&bytes).map_err(|e| format!("{path}: {e}"))?;
     if decoded.encoding == Encoding::Tis620 {
         eprintln!("{path}: read as TIS-620 (older Thai Windows) and converted to Unicode");
@@ -138,13 +141,7 @@ fn collect(paths: &[&str]) -> Collection {
     let mut collection = Collection::default();
     for path in &expand(paths) {
         let path = path.as_str();
-        let bytes = if path == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin().read_to_end(&mut bytes).map(|_| bytes)
-        } else {
-            std::fs::read(path)
-        };
-        match bytes {
+        match bytes_of(path) {
             Ok(bytes) => {
                 collection.add_file(path, &bytes);
             }
