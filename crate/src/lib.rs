@@ -17,6 +17,7 @@ pub mod input;
 pub mod raw;
 pub mod request;
 pub mod result;
+pub mod roll_up;
 pub mod score;
 pub mod summary;
 pub mod text;

@@ -286,20 +286,25 @@ fn share(part: u32, whole: u32) -> Option<Percent> {
 }
 
 fn spread(rubric: &crate::framework::BandedRubric, entries: &[&Entry]) -> Vec<IndicatorSpread> {
+    let ids: Vec<&str> = rubric.indicators().map(|(_, i)| i.id.as_str()).collect();
+    let position: BTreeMap<&str, usize> = ids.iter().enumerate().map(|(n, id)| (*id, n)).collect();
+    // Points earned per indicator, gathered in one pass over the entries.
+    let mut earned: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
+    for entry in entries {
+        if let Scores::Banded(s) = &entry.result.scores {
+            for indicator in &s.indicators {
+                if let (Some(n), Some(points)) =
+                    (position.get(indicator.id.as_str()), indicator.points)
+                {
+                    earned[*n].push(points);
+                }
+            }
+        }
+    }
     rubric
         .indicators()
-        .map(|(_, indicator)| {
-            let earned: Vec<u32> = entries
-                .iter()
-                .filter_map(|e| match &e.result.scores {
-                    Scores::Banded(s) => s
-                        .indicators
-                        .iter()
-                        .find(|i| i.id == indicator.id)
-                        .and_then(|i| i.points),
-                    Scores::Weighted(_) => None,
-                })
-                .collect();
+        .zip(earned)
+        .map(|((_, indicator), earned)| {
             let sum: u64 = earned.iter().map(|p| u64::from(*p)).sum();
             IndicatorSpread {
                 id: indicator.id.clone(),

@@ -303,3 +303,81 @@ fn a_file_that_is_not_an_assessment_is_a_problem_not_a_stop() {
     // A text with no framework column: its rows say so.
     assert!(c.problems.iter().any(|p| p.source.file == "notes.txt"));
 }
+
+#[test]
+fn municipality_reports_roll_up_into_the_ministry_kpi() {
+    use khanaen::result::Scores;
+    use khanaen::roll_up::roll_up;
+    let mut collection = collection(&["kpi-municipalities"]);
+    let rolled = roll_up(&collection, "kpi-3.2", None).unwrap().unwrap();
+    snapshot("kpi-municipalities.roll-up.json", &json(&rolled));
+    assert_eq!(rolled.item, "3.2");
+    assert_eq!(rolled.repeated, ["เทศบาลเมืองชุมแพ"]);
+    assert_eq!(rolled.sources.len(), 5);
+    let reports = |rolled: &khanaen::roll_up::RollUp| {
+        let Scores::Weighted(s) = &rolled.result.scores else {
+            panic!("weighted")
+        };
+        let r = s.items[0].reports.clone().unwrap();
+        (r.meeting_all, r.reported, r.denominator.unwrap().to_string())
+    };
+    assert_eq!(reports(&rolled), (3, 5, "878".to_owned()));
+    // Which criteria each failed: น้ำพอง criterion 3, พล criteria 4 and 5.
+    let failed: Vec<(String, Vec<String>)> = match &rolled.result.scores {
+        Scores::Weighted(s) => s.items[0]
+            .reports
+            .as_ref()
+            .unwrap()
+            .units
+            .iter()
+            .filter(|u| u.meets_all == Some(false))
+            .map(|u| {
+                (
+                    u.name.clone(),
+                    u.criteria
+                        .iter()
+                        .filter(|c| c.met == Some(false))
+                        .map(|c| c.id.clone())
+                        .collect(),
+                )
+            })
+            .collect(),
+        Scores::Banded(_) => unreachable!(),
+    };
+    assert_eq!(
+        failed,
+        [
+            ("เทศบาลตำบลน้ำพอง".to_owned(), vec!["3".to_owned()]),
+            (
+                "เทศบาลเมืองพล".to_owned(),
+                vec!["4".to_owned(), "5".to_owned()]
+            ),
+        ]
+    );
+    // The user removes the copy sent twice and sets the denominator: 2 of 4 is
+    // 50 %, below level 1 (60 %), which scores 0 (Decision F).
+    let again = collection
+        .entries
+        .iter()
+        .find(|e| e.source.file.contains("again"))
+        .unwrap()
+        .id;
+    collection.excluded.insert(again);
+    let rolled = roll_up(&collection, "kpi-3.2", Some("4")).unwrap().unwrap();
+    assert!(rolled.repeated.is_empty());
+    assert_eq!(reports(&rolled), (2, 4, "4".to_owned()));
+    let Scores::Weighted(s) = &rolled.result.scores else {
+        panic!()
+    };
+    assert_eq!(
+        s.weighted_score.as_ref().map(|s| s.to_string()).as_deref(),
+        Some("0.0000")
+    );
+    // No reports, no roll-up; a banded framework has none.
+    assert!(roll_up(&Collection::default(), "kpi-3.2", None)
+        .unwrap()
+        .is_none());
+    assert!(roll_up(&collection, "sorsochot-23", None)
+        .unwrap()
+        .is_none());
+}

@@ -9,7 +9,7 @@ pub mod sheet;
 pub mod stacked;
 mod table;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde::Serialize;
 
@@ -109,12 +109,28 @@ pub struct Collection {
     pub problems: Vec<Problem>,
     /// Entries the user set aside when resolving a duplicate.
     pub excluded: BTreeSet<usize>,
+    /// Requests read from files and not yet scored: a page scores them a
+    /// batch at a time, to show progress and keep the tab responsive.
+    pending: VecDeque<(Source, Raw)>,
 }
 
 impl Collection {
     /// Reads one file and scores every assessment in it.
     pub fn add_file(&mut self, name: &str, bytes: &[u8]) -> Added {
         let before = (self.entries.len(), self.problems.len());
+        self.read_file(name, bytes);
+        self.score_pending(usize::MAX);
+        Added {
+            entries: self.entries.len() - before.0,
+            problems: self.problems.len() - before.1,
+        }
+    }
+
+    /// Reads one file: its assessments wait to be scored by `score_pending`,
+    /// what cannot be read is recorded as a problem at once. Returns how
+    /// many assessments it queued.
+    pub fn read_file(&mut self, name: &str, bytes: &[u8]) -> usize {
+        let before = self.pending.len();
         let file = Source {
             file: name.to_owned(),
             row: None,
@@ -130,10 +146,18 @@ impl Collection {
                 }
             }
         }
-        Added {
-            entries: self.entries.len() - before.0,
-            problems: self.problems.len() - before.1,
+        self.pending.len() - before
+    }
+
+    /// Scores up to `limit` queued assessments; returns how many still wait.
+    pub fn score_pending(&mut self, limit: usize) -> usize {
+        for _ in 0..limit {
+            let Some((source, request)) = self.pending.pop_front() else {
+                break;
+            };
+            self.add_request(source, &request);
         }
+        self.pending.len()
     }
 
     fn add_json(&mut self, file: Source, text: &str) {
@@ -153,7 +177,8 @@ impl Collection {
                 // Items of a list are counted from 1, like rows.
                 row: many.then_some(index + 1),
             };
-            self.add_request(source, &crate::export::json::request_of(item));
+            self.pending
+                .push_back((source, crate::export::json::request_of(item)));
         }
     }
 
@@ -176,7 +201,7 @@ impl Collection {
                 row: Some(read.row),
             };
             match read.request {
-                Ok(request) => self.add_request(source, &request),
+                Ok(request) => self.pending.push_back((source, request)),
                 Err(message) => self.problem(source, message),
             }
         }
