@@ -18,6 +18,8 @@
 use std::io::Read;
 use std::process::ExitCode;
 
+use std::collections::BTreeSet;
+
 use khanaen::collection::{sheet, Collection, Source};
 use khanaen::encoding::{self, Encoding};
 use khanaen::{compare, export, summary};
@@ -25,20 +27,18 @@ use khanaen::{Framework, Lang, Text};
 
 /// The collection as the one-row-per-unit sheet: one framework at a time.
 fn sheet_of(collection: &Collection, lang: Lang) -> Result<String, String> {
-    let mut ids: Vec<&str> = collection
+    let ids: BTreeSet<&str> = collection
         .included()
         .map(|e| e.result.framework.id.as_str())
         .collect();
-    ids.dedup();
+    let ids: Vec<&str> = ids.into_iter().collect();
     let [id] = ids.as_slice() else {
         return Err(format!(
             "--sheet needs files of one framework (found: {})",
             ids.join(", ")
         ));
     };
-    let framework = khanaen::describe(id).map_err(|e| e.to_string())?;
-    let entries: Vec<_> = collection.included().collect();
-    Ok(sheet::write(framework, &entries, lang))
+    sheet::of_collection(collection, id, lang).map_err(|e| e.to_string())
 }
 
 const USAGE: &str = "usage: khanaen frameworks [--en]

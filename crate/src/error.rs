@@ -96,6 +96,9 @@ pub enum Expected {
     TextOrBytes,
     /// A language code, "th" or "en".
     Language,
+    Boolean,
+    /// A round as the summary names it: `{fiscal_year, round}`.
+    Round,
 }
 
 impl Expected {
@@ -111,6 +114,11 @@ impl Expected {
             ),
             Expected::TextOrBytes => Text::new("ข้อความหรือไบต์ของไฟล์", "text or the bytes of a file"),
             Expected::Language => Text::new("รหัสภาษา \"th\" หรือ \"en\"", "\"th\" or \"en\""),
+            Expected::Boolean => Text::new("ค่าจริงหรือเท็จ (true / false)", "true or false"),
+            Expected::Round => Text::new(
+                "ครั้งการประเมิน {fiscal_year, round}",
+                "a round, {fiscal_year, round}",
+            ),
         }
     }
 }

@@ -124,6 +124,18 @@ fn resolving_a_duplicate_counts_the_one_kept() {
     assert!(summary.duplicates.is_empty());
     // บุ่งไหม round 2 at 58 points (level 3) joins the count.
     assert_eq!(counts(&summary.rounds[0].provinces[0]), (9, vec![5, 3, 1]));
+    // Round 1 against round 2 within the one sheet, as the page asks for it.
+    let round = |round| RoundKey {
+        fiscal_year: Some(2567),
+        round: Some(round),
+    };
+    let comparison = compare::compare_rounds(&collection, "sorsochot-23", round(1), round(2));
+    snapshot("ubon-province.comparison.json", &json(&comparison));
+    let paired = comparison.pairs.len() as u32;
+    assert_eq!(
+        comparison.rose + comparison.stayed + comparison.fell,
+        paired
+    );
 }
 
 #[test]
@@ -319,7 +331,11 @@ fn municipality_reports_roll_up_into_the_ministry_kpi() {
             panic!("weighted")
         };
         let r = s.items[0].reports.clone().unwrap();
-        (r.meeting_all, r.reported, r.denominator.unwrap().to_string())
+        (
+            r.meeting_all,
+            r.reported,
+            r.denominator.unwrap().to_string(),
+        )
     };
     assert_eq!(reports(&rolled), (3, 5, "878".to_owned()));
     // Which criteria each failed: น้ำพอง criterion 3, พล criteria 4 and 5.

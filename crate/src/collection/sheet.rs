@@ -11,8 +11,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::collection::{Entry, ReadRow};
+use crate::collection::{Collection, Entry, ReadRow};
 use crate::date;
+use crate::error::Error;
 use crate::export::csv::{quote, write_line};
 use crate::framework::{Framework, Rubric};
 use crate::raw::Raw;
@@ -198,6 +199,20 @@ pub fn template(framework: &Framework, edition: &str, lang: Lang) -> String {
         write_line(&mut out, row.into_iter());
     }
     out
+}
+
+/// A collection's included entries of `framework` as the sheet.
+pub fn of_collection(
+    collection: &Collection,
+    framework: &str,
+    lang: Lang,
+) -> Result<String, Error> {
+    let rubric = crate::framework::find(framework)?;
+    let entries: Vec<&Entry> = collection
+        .included()
+        .filter(|e| e.result.framework.id == framework)
+        .collect();
+    Ok(write(rubric, &entries, lang))
 }
 
 /// Entries of one framework as the sheet: one row per unit, answers as the

@@ -3,13 +3,14 @@
 
 use crate::error::Error;
 use crate::raw::Raw;
-use crate::result::ScoreResult;
+use serde::Serialize;
 
-/// The result as indented JSON text (UTF-8, LF, trailing newline).
-pub fn write(result: &ScoreResult) -> String {
+/// A result (or a summary, a comparison) as indented JSON text (UTF-8, LF,
+/// trailing newline).
+pub fn write(value: &impl Serialize) -> String {
     // Serializing plain data into a String cannot fail: no maps with
     // non-string keys, no I/O.
-    let mut text = serde_json::to_string_pretty(result).unwrap_or_default();
+    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
     text.push('\n');
     text
 }

@@ -3,6 +3,8 @@
 //! error, never a trap; one serializer; one error path, which throws a JS
 //! `Error` carrying the message in both languages; TypeScript types below.
 
+mod collection;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 

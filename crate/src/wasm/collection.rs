@@ -1,0 +1,302 @@
+//! The reporting chain for the page: a `Collection` handle that holds many
+//! scored assessments between calls (files are read once, scored once), and
+//! gives the summary, the comparison and the downloads from them.
+
+use wasm_bindgen::prelude::*;
+
+use super::{into_error, lang_arg, request_arg, text_arg, to_js, wrong};
+use crate::collection::{self, sheet, RoundKey, Source};
+use crate::error::Expected;
+use crate::raw::Raw;
+use crate::{compare, export, roll_up, summary};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** Where an assessment came from: a file, and the row of a sheet (header = row 1). */
+export interface Source { file: string; row?: number }
+/** A file or row that could not be read as an assessment. */
+export interface Problem { source: Source; message: Text }
+export interface Added { entries: number; problems: number }
+export interface UnitKey { framework: string; province: string; district: string; place: string }
+export interface RoundKey { fiscal_year: number | null; round: number | null }
+export interface EntryRef { entry: number; source: Source; unit: UnitKey; fiscal_year: number | null; round: number | null }
+
+export interface LevelCount { level: number; name: Text; count: number; percent: string | null }
+export interface AreaCounts { name: string; assessed: number; levels: LevelCount[]; districts?: AreaCounts[] }
+export interface UnitRow {
+  entry: number; province: string; district: string; place: string;
+  total: number; level: number; categories: number[];
+}
+export interface IndicatorSpread { id: string; name: Text; bands: { points: number; count: number }[]; mean: string | null }
+export interface RoundSummary {
+  framework: string; framework_name: Text; fiscal_year: number | null; round: number | null;
+  provinces: AreaCounts[]; total: AreaCounts; units: UnitRow[];
+  indicators: IndicatorSpread[]; weakest: string[];
+}
+export interface Summary {
+  rounds: RoundSummary[];
+  set_aside: { entry: EntryRef; why: Text }[];
+  problems: Problem[];
+  duplicates: EntryRef[][];
+}
+
+/** A value then or now: points (banded) or an OPDC score (4 decimals). */
+export type Measure = number | string;
+export interface ChangeRow { id: string; name: Text; before: Measure | null; after: Measure | null; change: Measure | null }
+export interface UnitComparison {
+  unit: UnitKey; before: RoundKey; after: RoundKey; rows: ChangeRow[]; total: ChangeRow;
+  level_before: number | null; level_after: number | null;
+}
+export interface Comparison {
+  pairs: UnitComparison[]; only_before: EntryRef[]; only_after: EntryRef[];
+  transitions: { from: number; to: number; count: number }[];
+  rose: number; stayed: number; fell: number;
+}
+/** Many units' reports scored as one KPI (KPI 3.2 from municipality report files). */
+export interface RollUp { item: string; result: ScoreResult; sources: Source[]; repeated: string[] }
+"#;
+
+/// Many assessments brought together: files read and scored once, then
+/// summarised, compared and written out.
+#[wasm_bindgen]
+#[derive(Default)]
+pub struct Collection {
+    inner: collection::Collection,
+}
+
+fn count_arg(
+    value: &JsValue,
+    function: &'static str,
+    argument: &'static str,
+) -> Result<usize, JsValue> {
+    value
+        .as_f64()
+        .filter(|n| n.fract() == 0.0 && *n >= 0.0)
+        // Counts in a page are far below 2^53; larger ones are clamped.
+        .map(|n| n.min(usize::MAX as f64) as usize)
+        .ok_or_else(|| wrong(function, argument, Expected::Number, value))
+}
+
+/// `{fiscal_year, round}`, as the summary's rounds carry them.
+fn round_arg(value: JsValue, function: &'static str) -> Result<RoundKey, JsValue> {
+    let got = value.clone();
+    let raw = request_arg(value)?;
+    let field = |name: &str| match raw.get(name) {
+        None | Some(Raw::Null) => Ok(None),
+        Some(Raw::Int(n)) => Ok(u32::try_from(*n).ok()),
+        Some(Raw::UInt(n)) => Ok(u32::try_from(*n).ok()),
+        Some(_) => Err(()),
+    };
+    match (raw.as_map(), field("fiscal_year"), field("round")) {
+        (Some(_), Ok(fiscal_year), Ok(round)) => Ok(RoundKey {
+            fiscal_year,
+            round: round.and_then(|r| u8::try_from(r).ok()),
+        }),
+        _ => Err(wrong(function, "round", Expected::Round, &got)),
+    }
+}
+
+#[wasm_bindgen]
+impl Collection {
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> Collection {
+        Collection::default()
+    }
+
+    /// Reads a file (JSON results or requests, the form's CSV, stacked or
+    /// not, or the one-row-per-unit sheet); its assessments wait for
+    /// `scorePending`. Returns how many it queued; what cannot be read is
+    /// listed in the summary's problems.
+    #[wasm_bindgen(js_name = readFile)]
+    pub fn read_file(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] file: JsValue,
+    ) -> Result<usize, JsValue> {
+        let name = text_arg(&name, "readFile", "name")?;
+        if let Some(text) = file.as_string() {
+            return Ok(self.inner.read_file(&name, text.as_bytes()));
+        }
+        // Bytes go to the collection as they are: a file it cannot decode is
+        // a problem listed with its name, not an exception.
+        let bytes = super::bytes_arg(&file, "readFile", "file")?;
+        Ok(self.inner.read_file(&name, &bytes))
+    }
+
+    /// Scores up to `limit` queued assessments; returns how many still wait.
+    #[wasm_bindgen(js_name = scorePending)]
+    pub fn score_pending(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] limit: JsValue,
+    ) -> Result<usize, JsValue> {
+        let limit = count_arg(&limit, "scorePending", "limit")?;
+        Ok(self.inner.score_pending(limit))
+    }
+
+    /// Reads a file and scores everything in it.
+    #[wasm_bindgen(js_name = addFile, unchecked_return_type = "Added")]
+    pub fn add_file(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] file: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let name = text_arg(&name, "addFile", "name")?;
+        let added = match file.as_string() {
+            Some(text) => self.inner.add_file(&name, text.as_bytes()),
+            None => self
+                .inner
+                .add_file(&name, &super::bytes_arg(&file, "addFile", "file")?),
+        };
+        to_js(&added)
+    }
+
+    /// Adds one request or result (a draft kept in the browser), scored.
+    #[wasm_bindgen(js_name = addRequest, unchecked_return_type = "Added")]
+    pub fn add_request(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "ScoreRequest | ScoreResult")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let name = text_arg(&name, "addRequest", "name")?;
+        let request = export::json::request_of(request_arg(request)?);
+        let before = (self.inner.entries.len(), self.inner.problems.len());
+        let source = Source {
+            file: name,
+            row: None,
+        };
+        self.inner.add_request(source, &request);
+        to_js(&collection::Added {
+            entries: self.inner.entries.len() - before.0,
+            problems: self.inner.problems.len() - before.1,
+        })
+    }
+
+    /// How many assessments the collection holds (set aside or not).
+    #[wasm_bindgen(getter)]
+    pub fn size(&self) -> usize {
+        self.inner.entries.len()
+    }
+
+    /// One assessment's result, by the entry number the summary gives.
+    #[wasm_bindgen(unchecked_return_type = "ScoreResult | null")]
+    pub fn entry(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "number")] entry: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let id = count_arg(&entry, "entry", "entry")?;
+        match self.inner.entries.get(id) {
+            Some(e) => to_js(&e.result),
+            None => Ok(JsValue::NULL),
+        }
+    }
+
+    /// Sets an assessment aside (the user's choice between duplicates), or
+    /// counts it again.
+    #[wasm_bindgen(js_name = setAside)]
+    pub fn set_aside(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "number")] entry: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "boolean")] aside: JsValue,
+    ) -> Result<(), JsValue> {
+        let id = count_arg(&entry, "setAside", "entry")?;
+        let aside = aside
+            .as_bool()
+            .ok_or_else(|| wrong("setAside", "aside", Expected::Boolean, &aside))?;
+        if aside {
+            self.inner.excluded.insert(id);
+        } else {
+            self.inner.excluded.remove(&id);
+        }
+        Ok(())
+    }
+
+    /// The summary (seed 000, attachment 3) of everything counted.
+    #[wasm_bindgen(unchecked_return_type = "Summary")]
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        to_js(&summary::summarize(&self.inner))
+    }
+
+    /// The summary as CSV, Thai headers unless `lang` is "en".
+    #[wasm_bindgen(js_name = summaryCsv)]
+    pub fn summary_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
+    ) -> Result<String, JsValue> {
+        let lang = lang_arg(&lang, "summaryCsv")?;
+        Ok(export::summary_csv::write(
+            &summary::summarize(&self.inner),
+            lang,
+        ))
+    }
+
+    /// The summary as indented JSON text.
+    #[wasm_bindgen(js_name = summaryJson)]
+    pub fn summary_json(&self) -> String {
+        export::json::write(&summary::summarize(&self.inner))
+    }
+
+    /// The counted assessments of `framework` as the one-row-per-unit sheet.
+    pub fn sheet(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] framework: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
+    ) -> Result<String, JsValue> {
+        let framework = text_arg(&framework, "sheet", "framework")?;
+        let lang = lang_arg(&lang, "sheet")?;
+        sheet::of_collection(&self.inner, &framework, lang).map_err(into_error)
+    }
+
+    /// Each unit's assessment in round `before` beside its assessment in
+    /// round `after` (`{fiscal_year, round}`, as the summary names rounds).
+    #[wasm_bindgen(unchecked_return_type = "Comparison")]
+    pub fn compare(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] framework: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RoundKey")] before: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RoundKey")] after: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let framework = text_arg(&framework, "compare", "framework")?;
+        let before = round_arg(before, "compare")?;
+        let after = round_arg(after, "compare")?;
+        to_js(&compare::compare_rounds(
+            &self.inner,
+            &framework,
+            before,
+            after,
+        ))
+    }
+
+    /// The KPI of every unit report of `framework` (KPI 3.2 from municipality
+    /// report files), over `denominator` (the rubric's, 878, when not given);
+    /// null when no file carries unit reports.
+    #[wasm_bindgen(js_name = rollUp, unchecked_return_type = "RollUp | null")]
+    pub fn roll_up(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] framework: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | undefined")] denominator: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let framework = text_arg(&framework, "rollUp", "framework")?;
+        let denominator = match denominator.as_string() {
+            Some(text) => Some(text),
+            None if denominator.is_undefined() || denominator.is_null() => None,
+            None => return Err(wrong("rollUp", "denominator", Expected::Text, &denominator)),
+        };
+        let rolled = roll_up::roll_up(&self.inner, &framework, denominator.as_deref())
+            .map_err(into_error)?;
+        to_js(&rolled)
+    }
+}
+
+/// The blank one-row-per-unit sheet of a built-in framework (its latest
+/// edition unless `edition` is given), to fill in Excel.
+#[wasm_bindgen(js_name = sheetTemplate)]
+pub fn sheet_template(
+    #[wasm_bindgen(unchecked_param_type = "string")] framework: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
+) -> Result<String, JsValue> {
+    let id = text_arg(&framework, "sheetTemplate", "framework")?;
+    let lang = lang_arg(&lang, "sheetTemplate")?;
+    let framework = crate::describe(&id).map_err(into_error)?;
+    let edition = framework.edition(None).map_err(into_error)?;
+    Ok(sheet::template(framework, &edition.edition, lang))
+}

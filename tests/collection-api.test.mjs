@@ -1,0 +1,99 @@
+// The reporting chain through the real WebAssembly glue (dist/pkg), in Node:
+// the collection examples give, through the wasm build, exactly the native
+// snapshots (summary JSON and CSV, the comparison, the KPI 3.2 roll-up), and
+// the Collection handle refuses wrong arguments cleanly.
+
+import { test, before } from "node:test";
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { root } from "./helpers.mjs";
+
+const dir = join(root, "examples/collections");
+const snapshot = (name) => readFileSync(join(dir, "snapshots", name), "utf8");
+
+let api;
+before(async () => {
+  api = await import(join(root, "dist/pkg/khanaen.js"));
+  await api.default({ module_or_path: readFileSync(join(root, "dist/pkg/khanaen_bg.wasm")) });
+});
+
+/** A collection of the files under `paths`, named and ordered as the native tests name them. */
+function collection(...paths) {
+  const c = new api.Collection();
+  for (const path of paths) {
+    const full = join(dir, path);
+    const files = statSync(full).isDirectory() ? readdirSync(full).sort().map((f) => `${path}/${f}`) : [path];
+    for (const file of files) c.addFile(file, new Uint8Array(readFileSync(join(dir, file))));
+  }
+  return c;
+}
+
+test("the summaries through wasm are the native snapshots", () => {
+  const ubon = collection("ubon-province-sheet.csv");
+  assert.equal(ubon.summaryJson(), snapshot("ubon-province.summary.json"));
+  assert.equal(ubon.summaryCsv("th"), snapshot("ubon-province.summary.th.csv"));
+  assert.deepEqual(ubon.summary(), JSON.parse(snapshot("ubon-province.summary.json")));
+  const warin = collection("warin-round-1", "warin-round-2");
+  assert.equal(warin.summaryJson(), snapshot("warin.summary.json"));
+});
+
+test("round against round and the KPI roll-up through wasm are the native snapshots", () => {
+  const ubon = collection("ubon-province-sheet.csv");
+  const summary = ubon.summary();
+  // The user keeps the first of the duplicate pair, as the native test does.
+  ubon.setAside(summary.duplicates[0][1].entry, true);
+  const round = (r) => ({ fiscal_year: 2567, round: r });
+  assert.deepEqual(ubon.compare("sorsochot-23", round(1), round(2)),
+    JSON.parse(snapshot("ubon-province.comparison.json")));
+  const kpi = collection("kpi-municipalities");
+  assert.deepEqual(kpi.rollUp("kpi-3.2"), JSON.parse(snapshot("kpi-municipalities.roll-up.json")));
+  assert.equal(kpi.rollUp("kpi-3.2", "5").result.scores.items[0].reports.denominator, "5");
+  assert.equal(ubon.rollUp("kpi-3.2"), null);
+});
+
+test("files are queued and scored in batches, drafts added one by one", () => {
+  const c = new api.Collection();
+  const queued = c.readFile("sheet.csv", readFileSync(join(dir, "ubon-province-sheet.csv"), "utf8"));
+  assert.equal(queued, 22, "every row is queued; one names an unknown framework");
+  assert.equal(c.size, 0);
+  assert.equal(c.scorePending(5), 17);
+  assert.equal(c.size, 5);
+  assert.equal(c.scorePending(1000), 0);
+  const draft = JSON.parse(readFileSync(join(dir, "warin-round-1/bung-mai.json"), "utf8"));
+  assert.deepEqual(c.addRequest("ฉบับร่าง", draft), { entries: 1, problems: 0 });
+  assert.deepEqual(c.addRequest("ฉบับร่าง", { framework: "nope" }), { entries: 0, problems: 1 });
+  assert.equal(c.entry(c.size - 1).unit.tambon, "บุ่งไหม");
+  assert.equal(c.entry(10_000), null);
+  assert.match(c.sheet("sorsochot-23", "en"), /^\uFEFFframework,edition,province/);
+  assert.match(api.sheetTemplate("sorsochot-23", "th"), /^\uFEFFเกณฑ์การประเมิน,ฉบับ,จังหวัด/);
+  const problems = c.summary().problems.map((p) => [p.source.file, p.source.row ?? null]);
+  assert.deepEqual(problems, [["sheet.csv", 23], ["ฉบับร่าง", null]]);
+});
+
+test("a file that is not text is a listed problem, not an exception", () => {
+  const c = new api.Collection();
+  assert.equal(c.readFile("photo.jpg", new Uint8Array([0xff, 0xd8, 0xff, 0x00, 0x81])), 0);
+  const [problem] = c.summary().problems;
+  assert.equal(problem.source.file, "photo.jpg");
+  assert.ok(problem.message.th && problem.message.en);
+});
+
+test("wrong arguments are clean errors, and the handle still works", () => {
+  const c = new api.Collection();
+  const calls = [
+    () => c.readFile(5, "x"), () => c.readFile("a", {}), () => c.addFile("a", null),
+    () => c.scorePending(-1), () => c.scorePending("10"), () => c.scorePending(1.5),
+    () => c.entry("0"), () => c.setAside(0, "yes"), () => c.setAside(undefined, true),
+    () => c.compare("sorsochot-23", { round: "one" }, { round: 2 }), () => c.compare("sorsochot-23", 1, 2),
+    () => c.rollUp("kpi-3.2", 878), () => c.rollUp(null), () => c.sheet("sorsochot-23", 5),
+    () => c.sheet("nope", "th"), () => api.sheetTemplate("nope")
+  ];
+  for (const call of calls) {
+    assert.throws(call, (err) => err instanceof Error && typeof err.code === "string" && Boolean(err.th && err.en));
+  }
+  // A request that is not one is the collection's problem to list, like a bad file.
+  assert.deepEqual(c.addRequest("a", 7), { entries: 0, problems: 1 });
+  assert.equal(c.addFile("u.csv", readFileSync(join(dir, "ubon-province-sheet.csv"))).entries, 21);
+  assert.equal(c.summary().rounds.length, 2);
+});
