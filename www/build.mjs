@@ -1,5 +1,5 @@
-// Builds the form for the browser, with no bundler: the few ES modules of
-// www/form are concatenated in dependency order with their import lines
+// Builds the form and the summary for the browser, with no bundler: the few
+// ES modules of www/form and www/summary are concatenated in dependency order with their import lines
 // removed (they share one scope), behind the wasm-bindgen glue.
 //
 //   dist/khanaen.html     one self-contained file for file:// and no network:
@@ -27,7 +27,8 @@ const write = (path, text) => {
   console.log(`${path}: ${bytes} bytes, ${gzipSync(Buffer.from(text), { level: 9 }).length} gzipped`);
 };
 
-const MODULES = ["dom", "i18n", "drafts", "chart", "fields", "banded", "weighted", "report", "khanaen-form"];
+const MODULES = ["form/dom", "form/i18n", "form/drafts", "form/chart", "form/fields", "form/banded", "form/weighted",
+  "form/report", "form/khanaen-form", "summary/words", "summary/tables", "summary/khanaen-summary"];
 
 function unmodule(source, name) {
   const body = source
@@ -39,11 +40,17 @@ function unmodule(source, name) {
 }
 
 const glue = unmodule(read("dist/pkg/khanaen.js"), "wasm-bindgen glue");
-const form = MODULES.map((m) => unmodule(read(`www/form/${m}.js`), `www/form/${m}.js`)).join("\n");
+const form = MODULES.map((m) => unmodule(read(`www/${m}.js`), `www/${m}.js`)).join("\n");
 const css = read("www/form/style.css");
-const CORE = "const core = { decodeFile, describe, exportCsv, exportJson, frameworks, importJson, score, scoreWithFramework, version };";
+const summaryCss = read("www/summary/style.css");
+const CORE = `const core = { Collection, decodeFile, describe, exportCsv, exportJson, frameworks, importJson, score,
+  scoreWithFramework, sheetTemplate, version };`;
 // JSON text is a safe script literal once "<" is escaped.
 const literal = (value) => JSON.stringify(value).replace(/</g, "\\u003c");
+// Both elements, on one core loaded once; the form's styles are the summary's base.
+const DEFINE = `const formCss = ${literal(css)};
+defineKhanaenForm(loadCore, formCss);
+defineKhanaenSummary(loadCore, [formCss, ${literal(summaryCss)}]);`;
 
 const wasmBytes = readFileSync(join(root, "dist/pkg/khanaen_bg.wasm"));
 
@@ -51,12 +58,16 @@ const wasmBytes = readFileSync(join(root, "dist/pkg/khanaen_bg.wasm"));
 const single = `${glue}
 ${form}
 ${CORE}
-async function loadCore() {
-  await __wbg_init({ module_or_path: await window.khanaenWasm });
-  performance.mark("khanaen-wasm-instantiated");
-  return core;
+let loading = null;
+function loadCore() {
+  loading ??= window.khanaenWasm.then((module) => __wbg_init({ module_or_path: module })).then(() => {
+    performance.mark("khanaen-wasm-instantiated");
+    return core;
+  });
+  return loading;
 }
-defineKhanaenForm(loadCore, ${literal(css)});
+${DEFINE}
+${read("www/page.js")}
 `;
 // A classic script right after the bytes starts unzipping and compiling them
 // while the parser is still reading the rest of the page.
@@ -80,7 +91,7 @@ write("dist/khanaen.html", read("www/index.html")
   .replace("/*SCRIPT*/", () => single));
 
 // The ES-module build: fetches its .wasm from beside itself.
-const esm = `// <khanaen-form>, ES-module build. Import it once: it defines the element.
+const esm = `// <khanaen-form> and <khanaen-summary>, ES-module build. Import it once: it defines both elements.
 ${glue}
 ${form}
 ${CORE}
@@ -89,8 +100,8 @@ function loadCore() {
   loading ??= __wbg_init({ module_or_path: new URL("khanaen_bg.wasm", import.meta.url) }).then(() => core);
   return loading;
 }
-defineKhanaenForm(loadCore, ${literal(css)});
-export { core, defineKhanaenForm };
+${DEFINE}
+export { core, defineKhanaenForm, defineKhanaenSummary };
 `;
 write("dist/esm/khanaen-form.js", esm);
 copyFileSync(join(root, "dist/pkg/khanaen_bg.wasm"), join(root, "dist/esm/khanaen_bg.wasm"));

@@ -253,10 +253,11 @@ fn the_sheet_as_excel_saves_it() {
         .trim_start_matches('\u{feff}');
     assert!(header.starts_with("เกณฑ์การประเมิน,ฉบับ,จังหวัด,อำเภอ,ตำบล"));
     assert!(header.contains(",1. ร้อยละของกรรมการ ศอช.ต."));
-    // The blank template reads as no assessment at all.
+    // The blank template holds no assessment, and says so.
     let mut blank = Collection::default();
     blank.add_file("template.csv", template.as_bytes());
-    assert_eq!((blank.entries.len(), blank.problems.len()), (0, 0));
+    assert_eq!((blank.entries.len(), blank.problems.len()), (0, 1));
+    assert!(blank.problems[0].message.en.contains("only the header"));
 
     // Filled in Excel: no BOM, ";" (a locale with a decimal comma), Thai
     // digits, a quoted name with a comma, CRLF, the framework filled down.
@@ -294,6 +295,17 @@ fn the_sheet_as_excel_saves_it() {
         (b.source.row, b.result.framework.id.as_str()),
         (Some(3), "sorsochot-23")
     );
+}
+
+#[test]
+fn a_text_file_that_is_not_a_sheet_is_named_as_such() {
+    let mut collection = Collection::default();
+    collection.add_file("minutes.txt", "บันทึกการประชุม\nไม่ใช่แบบประเมิน\n".as_bytes());
+    assert_eq!(collection.problems.len(), 1);
+    assert!(collection.problems[0]
+        .message
+        .en
+        .starts_with("not an assessment file"));
 }
 
 #[test]

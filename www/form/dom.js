@@ -36,3 +36,13 @@ export function uid(prefix) {
   counter += 1;
   return `${prefix}-${counter}`;
 }
+
+/** Offers `text` as a file download, through a link placed in `root` (a shadow root). */
+export function saveText(root, fileName, text, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = h("a", { href: url, download: fileName, class: "visually-hidden" });
+  root.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}

@@ -13,7 +13,7 @@
 // and scored off screen; only when that succeeds does it replace the form,
 // so a file that cannot be shown leaves the form exactly as it was.
 
-import { h, fill } from "./dom.js";
+import { h, fill, saveText } from "./dom.js";
 import { WORDS } from "./i18n.js";
 import { Drafts, draftTitle } from "./drafts.js";
 import { textInput } from "./fields.js";
@@ -415,12 +415,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         ? this.core.exportJson(this.request)
         : this.core.exportCsv(this.request, this.lang);
       const fileName = this.fileName(kind);
-      const url = URL.createObjectURL(new Blob([text], { type: kind === "json" ? "application/json" : "text/csv;charset=utf-8" }));
-      const a = h("a", { href: url, download: fileName, class: "visually-hidden" });
-      this.shadowRoot.append(a);
-      a.click();
-      a.remove();
-      setTimeout(() => URL.revokeObjectURL(url), 1000);
+      saveText(this.shadowRoot, fileName, text, kind === "json" ? "application/json" : "text/csv;charset=utf-8");
       this.dispatchEvent(new CustomEvent("khanaen-download", { detail: { kind, fileName }, bubbles: true, composed: true }));
     }
 

@@ -192,9 +192,14 @@ impl Collection {
         };
         let requests = if stacked::is_stacked(&rows[0]) {
             stacked::requests(&rows)
-        } else {
+        } else if sheet::is_sheet(&rows[0]) {
             sheet::requests(&rows)
+        } else {
+            return self.problem(file, not_an_assessment());
         };
+        if requests.is_empty() {
+            return self.problem(file, empty_file());
+        }
         for read in requests {
             let source = Source {
                 file: file.file.clone(),
@@ -244,7 +249,17 @@ impl Collection {
 }
 
 fn empty_file() -> Text {
-    Text::new("ไฟล์ว่าง ไม่มีข้อมูล", "the file is empty")
+    Text::new(
+        "ไม่มีแบบประเมินในไฟล์ (ไฟล์ว่าง หรือมีแต่หัวตาราง)",
+        "no assessment in the file (it is empty, or has only the header)",
+    )
+}
+
+fn not_an_assessment() -> Text {
+    Text::new(
+        "ไม่ใช่ไฟล์ผลการประเมิน: ไม่พบคอลัมน์ “เกณฑ์การประเมิน” (ใช้ JSON หรือ CSV ที่ดาวน์โหลดจากแบบประเมิน หรือตารางหนึ่งแถวต่อหนึ่งหน่วย)",
+        "not an assessment file: no “framework” column (use the JSON or CSV the form downloads, or the one-row-per-unit sheet)",
+    )
 }
 
 /// A request read from a row of a CSV file, or why the row could not be read.

@@ -77,6 +77,13 @@ fn column(header: &str) -> Column {
     Column::Value(id.trim_end_matches('.').to_owned())
 }
 
+/// Whether a header row is the sheet's: it names the framework column.
+pub fn is_sheet(header: &[String]) -> bool {
+    header
+        .iter()
+        .any(|h| matches!(column(h), Column::Unit("framework")))
+}
+
 /// The requests in the rows of a sheet (the first row is the header).
 pub fn requests(rows: &[Vec<String>]) -> Vec<ReadRow> {
     let columns: Vec<Column> = rows[0].iter().map(|h| column(h)).collect();

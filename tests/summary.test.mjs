@@ -1,0 +1,194 @@
+// The summary view ("รวมผล / Summary") of the single file, in Chromium: 20
+// files opened at once (JSON results, the form's CSV stacked and not, sheet
+// CSVs, municipality reports and a file that is no assessment), the level
+// counts by district, a duplicate chosen, the set-aside and problem lists,
+// round against round, the KPI roll-up, the A4 summary as PDF read back with
+// pdftotext, the downloads opened again, and screenshots at tablet and
+// laptop size (dist/test-output/summary-*.png).
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { launch, offlinePage } from "./browser.mjs";
+import { root, singleFileUrl, downloadOf } from "./helpers.mjs";
+import { generateSheet } from "../scripts/gen-sheet.mjs";
+
+const dir = join(root, "examples/collections");
+const out = join(root, "dist/test-output");
+
+let browser;
+let files;
+before(async () => {
+  browser = await launch();
+  const scratch = mkdtempSync(join(tmpdir(), "khanaen-summary-"));
+  const folder = (name) => readdirSync(join(dir, name)).sort().map((f) => join(dir, name, f));
+  // The province sheet's rows of เมืองอุบลราชธานี only (its วารินชำราบ rows are
+  // the warin folders' files), with its unreadable row 23 kept.
+  const sheet = readFileSync(join(dir, "ubon-province-sheet.csv"), "utf8").split("\r\n");
+  const mueang = [sheet[0], ...sheet.slice(1).filter((line) => line.includes("เมืองอุบลราชธานี"))].join("\r\n");
+  writeFileSync(join(scratch, "mueang-sheet.csv"), mueang);
+  writeFileSync(join(scratch, "generated-40.csv"), generateSheet(40));
+  writeFileSync(join(scratch, "minutes.txt"), "บันทึกการประชุม ไม่ใช่แบบประเมิน\n");
+  files = [...folder("warin-round-1"), ...folder("warin-round-2"), ...folder("kpi-municipalities"),
+    join(scratch, "mueang-sheet.csv"), join(scratch, "generated-40.csv"), join(scratch, "minutes.txt")];
+  assert.equal(files.length, 20);
+});
+after(async () => { await browser?.close(); });
+
+async function openSummary(viewport = { width: 1366, height: 900 }) {
+  const { page, context, network } = await offlinePage(browser, { viewport });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${singleFileUrl}#summary`);
+  const view = page.locator("khanaen-summary");
+  await view.locator(".status:not(:empty)").waitFor();
+  await view.locator("#summary-files").setInputFiles(files);
+  await view.locator("table.levels").waitFor();
+  return { page, context, network, errors, view };
+}
+
+/** The cells of a table's rows, as text. */
+const cells = (table) => table.locator("tr").evaluateAll((rows) =>
+  rows.map((r) => [...r.querySelectorAll("th, td")].map((c) => c.textContent.trim())));
+
+const chooseRound = (view, label) => view.locator("#summary-round").selectOption({ label });
+
+test("20 files at once: counts by district, problems, duplicates, set-aside, comparison, KPI", async () => {
+  const { page, context, network, errors, view } = await openSummary();
+  assert.match(await view.locator(".status").textContent(), /เปิดแล้ว 20 ไฟล์ · 66 แบบประเมิน · 2 รายการอ่านไม่ได้/);
+  // Problems: the row naming an unknown framework and the file that is not an assessment.
+  const problems = await view.locator("section.problems li").allTextContents();
+  assert.equal(problems.length, 2);
+  assert.ok(problems.some((p) => p.startsWith("mueang-sheet.csv, แถว 10") && p.includes("sorsochot-32")), problems.join("\n"));
+  assert.ok(problems.some((p) => p.startsWith("minutes.txt")), problems.join("\n"));
+  // Duplicates side by side: บุ่งไหม round 2 (a JSON and a CSV), and a municipality sent twice.
+  const groups = view.locator("section.duplicates .side-by-side");
+  assert.equal(await groups.count(), 2);
+  const bungMai = groups.filter({ hasText: "bung-mai-again.json" });
+  assert.deepEqual((await bungMai.locator(".where").allTextContents()).sort(), ["bung-mai-again.json", "bung-mai.csv, แถว 2"]);
+  // Not yet complete and with errors are listed, not counted.
+  const setAside = await view.locator("section.set-aside li").allTextContents();
+  assert.ok(setAside.some((s) => s.includes("สระสมิง") && s.includes("ยังประเมินไม่ครบ")), setAside.join("\n"));
+  assert.ok(setAside.some((s) => s.includes("ไร่น้อย") && s.includes("มีข้อผิดพลาด")), setAside.join("\n"));
+
+  // Round 2 of อุบลราชธานี (as `khanaen summarize` counts the same files):
+  // วารินชำราบ counts 4 (บุ่งไหม waits for the user), เมือง 4.
+  const round2 = /ปีงบประมาณ 2567 · ครั้งที่ 2 · การจัดระดับ/;
+  const labels = await view.locator("#summary-round option").allTextContents();
+  await chooseRound(view, labels.find((l) => round2.test(l)));
+  let table = await cells(view.locator("table.levels"));
+  const row = (name) => table.find((r) => r[0] === name);
+  assert.deepEqual(row("วารินชำราบ"), ["วารินชำราบ", "4", "2", "50", "1", "25", "1", "25"]);
+  assert.deepEqual(row("เมืองอุบลราชธานี"), ["เมืองอุบลราชธานี", "4", "2", "50", "2", "50", "0", "0"]);
+  assert.deepEqual(row("รวมจังหวัดอุบลราชธานี"), ["รวมจังหวัดอุบลราชธานี", "8", "4", "50", "3", "37.5", "1", "12.5"]);
+  // The user counts bung-mai.csv: บุ่งไหม round 2 (58 points, level 3) joins วารินชำราบ.
+  await bungMai.locator(".card", { hasText: "bung-mai.csv" }).getByRole("button", { name: "นับฉบับนี้" }).click();
+  table = await cells(view.locator("table.levels"));
+  assert.deepEqual(row("วารินชำราบ"), ["วารินชำราบ", "5", "3", "60", "1", "20", "1", "20"]);
+  assert.equal(await view.locator("section.duplicates .side-by-side").count(), 1);
+  assert.match(await view.locator("section.duplicates .excluded").textContent(), /ไม่นับแล้ว: ต\.บุ่งไหม \(bung-mai-again\.json\)/);
+  // Counts add up in every row.
+  for (const r of table.slice(2)) assert.equal(Number(r[2]) + Number(r[4]) + Number(r[6]), Number(r[1]), r.join(" "));
+
+  // The unit list sorts by total, highest first on the second click.
+  const units = view.locator("table.units");
+  await units.locator('button[data-sort="total"]').click();
+  await units.locator('button[data-sort="total"]').click();
+  const totals = (await units.locator("tbody tr td:nth-last-child(2)").allTextContents()).map(Number);
+  assert.deepEqual(totals, [...totals].sort((a, b) => b - a));
+  assert.equal(await units.locator('th[aria-sort="descending"] button').getAttribute("data-sort"), "total");
+  // Per indicator, the spread of points; the weakest five are marked.
+  assert.equal(await view.locator("table.spread tbody tr").count(), 23);
+  assert.equal(await view.locator("ol.weakest li").count(), 5);
+
+  // Round 1 against round 2: transitions, and one unit's indicators then and now.
+  const comparison = view.locator("section.comparison");
+  assert.match(await comparison.locator("#compare-before option:checked").textContent(), /ครั้งที่ 1/);
+  const moves = await comparison.locator(".moves").textContent();
+  assert.match(moves, /ระดับสูงขึ้น \d+ · คงเดิม \d+ · ระดับลดลง \d+/);
+  const pairs = await cells(comparison.locator("table.pairs"));
+  const khamYai = pairs.find((r) => r[0].startsWith("ขามใหญ่"));
+  assert.deepEqual(khamYai.slice(0, 5), ["ขามใหญ่, เมืองอุบลราชธานี, อุบลราชธานี", "48", "56", "+8", "2 → 3"]);
+  const details = comparison.locator("table.pairs tr", { hasText: "ขามใหญ่" }).locator("details");
+  await details.locator("summary").click();
+  await details.locator("table.rows").waitFor();
+  assert.equal(await details.locator("table.rows tbody tr").count(), 23);
+  assert.match(await comparison.locator(".only-after").textContent(), /สระสมิง/);
+
+  // KPI 3.2 from the five municipality reports, then over 5 targets.
+  const kpi = view.locator("section.roll-up");
+  assert.equal(await kpi.locator('[data-kpi="percent"]').textContent(), "0.34");
+  assert.match(await kpi.textContent(), /รายงานซ้ำ.*เทศบาลเมืองชุมแพ/);
+  const failed = await cells(kpi.locator("table.municipalities"));
+  assert.ok(failed.some((r) => r[0] === "เทศบาลเมืองพล" && r[2].startsWith("4.") && r[2].includes("; 5.")), JSON.stringify(failed));
+  await kpi.locator("#kpi-denominator").fill("5");
+  await kpi.locator("#kpi-denominator").press("Enter");
+  await page.waitForFunction(() => document.querySelector("khanaen-summary").shadowRoot.querySelector('[data-kpi="percent"]').textContent === "60");
+  assert.equal(await view.locator('section.roll-up [data-kpi="score"]').textContent(), "1.0000");
+
+  assert.deepEqual(errors, []);
+  assert.deepEqual(network, []);
+  await context.close();
+});
+
+test("the summary's downloads open again, and the A4 summary prints with its header and signature", async () => {
+  const { page, context, view } = await openSummary();
+  const labels = await view.locator("#summary-round option").allTextContents();
+  await chooseRound(view, labels.find((l) => /ปีงบประมาณ 2567 · ครั้งที่ 1 · การจัดระดับ/.test(l)));
+  const csv = await downloadOf(page, view, "download-summary-csv");
+  assert.match(csv.name, /^สรุปผล_.*อุบลราชธานี_2567_ครั้งที่1\.csv$/);
+  assert.match(csv.bytes.toString("utf8"), /^\uFEFFเกณฑ์การประเมิน,ปีงบประมาณ,ครั้งที่,จังหวัด,อำเภอ/);
+  const json = await downloadOf(page, view, "download-summary-json");
+  assert.ok(JSON.parse(json.bytes.toString("utf8")).rounds.length >= 2);
+  const sheet = await downloadOf(page, view, "download-sheet");
+  const template = await downloadOf(page, view, "download-template");
+  assert.match(template.bytes.toString("utf8"), /^\uFEFFเกณฑ์การประเมิน,ฉบับ,จังหวัด/);
+  // The sheet goes round: opened in a fresh summary, it gives the same counts.
+  const scratch = mkdtempSync(join(tmpdir(), "khanaen-sheet-"));
+  writeFileSync(join(scratch, sheet.name), sheet.bytes);
+  const before = await cells(view.locator("table.levels"));
+  const again = await browser.newPage();
+  await again.goto(`${singleFileUrl}#summary`);
+  const fresh = again.locator("khanaen-summary");
+  await fresh.locator(".status:not(:empty)").waitFor();
+  await fresh.locator("#summary-files").setInputFiles(join(scratch, sheet.name));
+  await fresh.locator("table.levels").waitFor();
+  const freshLabels = await fresh.locator("#summary-round option").allTextContents();
+  await fresh.locator("#summary-round").selectOption({ label: freshLabels.find((l) => /2567 · ครั้งที่ 1 · การจัดระดับ/.test(l)) });
+  assert.deepEqual(await cells(fresh.locator("table.levels")), before);
+  await again.close();
+
+  // The A4 summary: header with province, fiscal year and round; the table by district; signature lines.
+  mkdirSync(out, { recursive: true });
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  const file = join(out, "summary.pdf");
+  writeFileSync(file, pdf);
+  const text = execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
+  for (const expected of ["แบบสรุปการประเมินผล", "อุบลราชธานี", "ประจำปีงบประมาณ พ.ศ. 2567 ครั้งที่ 1", "วารินชำราบ",
+    "เมืองอุบลราชธานี", "รวมจังหวัดอุบลราชธานี", "ระดับ 3 เข้มแข็ง", "ลงชื่อ", "ผู้รายงาน"]) {
+    assert.ok(text.includes(expected), `PDF text has “${expected}”:\n${text}`);
+  }
+  for (const absent of ["เปิดไฟล์", "แบบประเมินซ้ำ", "รายหน่วย", "ดาวน์โหลด"]) assert.ok(!text.includes(absent), `PDF has no “${absent}”`);
+  assert.match(execFileSync("pdfinfo", [file], { encoding: "utf8" }), /Pages:\s+1\b/);
+  execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", file, join(out, "summary-print")]);
+  await context.close();
+});
+
+for (const [device, viewport] of [["tablet", { width: 768, height: 1024 }], ["laptop", { width: 1366, height: 768 }]]) {
+  test(`${device}: the summary view fits without sideways scrolling; screenshots`, async () => {
+    const { page, context, view } = await openSummary(viewport);
+    mkdirSync(out, { recursive: true });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
+    await page.screenshot({ path: join(out, `summary-${device}.png`) });
+    await view.locator("table.levels").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, `summary-${device}-levels.png`) });
+    await view.locator("section.comparison").scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(out, `summary-${device}-comparison.png`) });
+    await context.close();
+  });
+}
