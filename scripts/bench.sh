@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Prints the budgets' figures: sizes of the .wasm after wasm-opt and of the
 # single-file page (raw and gzipped), the time from opening the page to a ready
-# form, and from a keystroke to updated points. Builds first unless --no-build.
+# form, and from a keystroke to updated points; and 10,000 tambon rows read,
+# scored and summarised by the CLI and in the page, beside a plain JavaScript
+# loop. Builds first unless --no-build.
 source "$(dirname "$0")/lib.sh"
 if [ "${1:-}" != "--no-build" ]; then
   ensure_rust
   ensure_node_packages
   build_wasm >/dev/null 2>&1
   build_page >/dev/null
+  cargo build --release -p khanaen-cli >/dev/null 2>&1
 fi
 size() { wc -c <"$1" | tr -d ' '; }
 gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
@@ -17,3 +20,4 @@ for f in dist/pkg/khanaen_bg.wasm dist/khanaen.html; do
 done
 ensure_browsers
 node scripts/bench-page.mjs
+node scripts/bench-collection.mjs
