@@ -4,7 +4,8 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { launch } from "./browser.mjs";
-import { ready, answerIndicator, indicator, downloadOf } from "./helpers.mjs";
+import { join } from "node:path";
+import { root, ready, answerIndicator, indicator, downloadOf } from "./helpers.mjs";
 import { serveDist } from "./server.mjs";
 
 let browser;
@@ -39,6 +40,14 @@ test("the element works in a portal page under a strict CSP, with its events", a
   assert.equal(await indicator(form, "1").locator("output.points").textContent(), "3 points");
   await page.evaluate(() => document.querySelector("khanaen-form").setAttribute("framework", "kpi-3.2"));
   await form.locator('article[data-item="3.2"]').waitFor();
+  // The same module defines <khanaen-summary>: placed by the portal, it works
+  // under the same policy, on the one core already loaded.
+  await page.evaluate(() => document.body.append(document.createElement("khanaen-summary")));
+  const summary = page.locator("khanaen-summary");
+  await summary.locator(".status:not(:empty)").waitFor();
+  await summary.locator("#summary-files").setInputFiles(join(root, "examples/collections/ubon-province-sheet.csv"));
+  await summary.locator("table.levels").waitFor();
+  assert.match(await summary.locator(".status").textContent(), /1 ไฟล์ · 21 แบบประเมิน · 1 รายการอ่านไม่ได้/);
   assert.deepEqual(violations, []);
   assert.deepEqual(foreign, []);
   await context.close();

@@ -77,6 +77,15 @@ fn count_arg(
         .ok_or_else(|| wrong(function, argument, Expected::Number, value))
 }
 
+/// A file's contents, text or bytes. Bytes go to the collection as they are:
+/// a file it cannot decode is a problem listed with its name, not an exception.
+fn file_bytes(file: &JsValue, function: &'static str) -> Result<Vec<u8>, JsValue> {
+    match file.as_string() {
+        Some(text) => Ok(text.into_bytes()),
+        None => super::bytes_arg(file, function, "file"),
+    }
+}
+
 /// `{fiscal_year, round}`, as the summary's rounds carry them.
 fn round_arg(value: JsValue, function: &'static str) -> Result<RoundKey, JsValue> {
     let got = value.clone();
@@ -114,13 +123,7 @@ impl Collection {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] file: JsValue,
     ) -> Result<usize, JsValue> {
         let name = text_arg(&name, "readFile", "name")?;
-        if let Some(text) = file.as_string() {
-            return Ok(self.inner.read_file(&name, text.as_bytes()));
-        }
-        // Bytes go to the collection as they are: a file it cannot decode is
-        // a problem listed with its name, not an exception.
-        let bytes = super::bytes_arg(&file, "readFile", "file")?;
-        Ok(self.inner.read_file(&name, &bytes))
+        Ok(self.inner.read_file(&name, &file_bytes(&file, "readFile")?))
     }
 
     /// Scores up to `limit` queued assessments; returns how many still wait.
@@ -141,13 +144,7 @@ impl Collection {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] file: JsValue,
     ) -> Result<JsValue, JsValue> {
         let name = text_arg(&name, "addFile", "name")?;
-        let added = match file.as_string() {
-            Some(text) => self.inner.add_file(&name, text.as_bytes()),
-            None => self
-                .inner
-                .add_file(&name, &super::bytes_arg(&file, "addFile", "file")?),
-        };
-        to_js(&added)
+        to_js(&self.inner.add_file(&name, &file_bytes(&file, "addFile")?))
     }
 
     /// Adds one request or result (a draft kept in the browser), scored.
