@@ -81,6 +81,9 @@ impl Exact {
 
     /// The value rounded half up (away from zero at .5) to `places` decimals.
     pub fn round_half_up(&self, places: u32) -> Exact {
+        if self.0.is_integer() {
+            return self.clone();
+        }
         let scale = BigInt::from(10u8).pow(places);
         let (num, den) = (self.0.numer(), self.0.denom());
         // floor((2·|n|·s + d) / (2·d)) rounds half up for the magnitude.
@@ -92,6 +95,14 @@ impl Exact {
 
     /// Decimal text with exactly `places` decimals, rounded half up.
     pub fn to_fixed(&self, places: u32) -> String {
+        // Most values typed are whole numbers: written without the rounding machinery.
+        if self.0.is_integer() {
+            let whole = self.0.numer();
+            return match places {
+                0 => whole.to_string(),
+                _ => format!("{whole}.{:0>width$}", "", width = places as usize),
+            };
+        }
         let rounded = self.round_half_up(places);
         // After rounding the denominator divides 10^places.
         let scale = BigInt::from(10u8).pow(places);
@@ -112,6 +123,9 @@ impl Exact {
 
     /// Rounded half up to at most `places` decimals, without trailing zeros.
     pub fn to_short(&self, places: u32) -> String {
+        if self.0.is_integer() {
+            return self.0.numer().to_string();
+        }
         let mut text = self.to_fixed(places);
         if text.contains('.') {
             while text.ends_with('0') {

@@ -337,7 +337,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
         h("div", { class: "row" },
           choose("compare-before", ctx.w.before, this.beforeIndex, (i) => { this.beforeIndex = i; }),
           choose("compare-after", ctx.w.after, this.afterIndex, (i) => { this.afterIndex = i; })),
-        comparisonTables(ctx, comparison, round.total.levels));
+        comparisonTables(ctx, comparison, round.total.levels, this.unitLimit, () => { this.unitLimit += UNIT_PAGE * 5; this.render(); }));
     }
 
     /** KPI 3.2 from municipality report files, with an editable denominator. */

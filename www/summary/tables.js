@@ -89,8 +89,11 @@ export function spreadTables(ctx, round) {
   ];
 }
 
-/** Round against round: the level transitions, then every unit then and now. */
-export function comparisonTables(ctx, comparison, levels) {
+/**
+ * Round against round: the level transitions, then each unit then and now
+ * (the first `limit`; `onMore` shows more).
+ */
+export function comparisonTables(ctx, comparison, levels, limit, onMore) {
   const moved = (from, to) => comparison.transitions.find((t) => t.from === from && t.to === to)?.count ?? 0;
   const place = (unit) => [unit.place, unit.district, unit.province].filter(Boolean).join(", ");
   const signed = (change) => (change === null ? "–" : String(change).startsWith("-") ? String(change) : `+${change}`);
@@ -114,11 +117,14 @@ export function comparisonTables(ctx, comparison, levels) {
       h("thead", {}, h("tr", {}, headCell(ctx.w.place),
         headCell(`${ctx.w.total} (${ctx.w.before})`, { class: "num" }), headCell(`${ctx.w.total} (${ctx.w.after})`, { class: "num" }),
         headCell(ctx.w.change, { class: "num" }), headCell(ctx.w.level), headCell(ctx.w.detail))),
-      h("tbody", {}, comparison.pairs.map((pair) => h("tr", {},
+      h("tbody", {}, comparison.pairs.slice(0, limit).map((pair) => h("tr", {},
         h("td", {}, place(pair.unit)),
         num(pair.total.before), num(pair.total.after), num(signed(pair.total.change)),
         h("td", {}, `${pair.level_before ?? "–"} → ${pair.level_after ?? "–"}`),
         h("td", {}, indicatorChanges(ctx, pair, signed))))))),
+    comparison.pairs.length > limit
+      ? h("button", { type: "button", class: "secondary", onclick: onMore }, `${limit} / ${comparison.pairs.length} …`)
+      : null,
     refs(ctx.w.onlyBefore, comparison.only_before, "only-before"),
     refs(ctx.w.onlyAfter, comparison.only_after, "only-after"),
   ];
