@@ -120,7 +120,7 @@ export function comparisonTables(ctx, comparison, levels, limit, onMore) {
       h("tbody", {}, comparison.pairs.slice(0, limit).map((pair) => h("tr", {},
         h("td", {}, place(pair.unit)),
         num(pair.total.before), num(pair.total.after), num(signed(pair.total.change)),
-        h("td", {}, `${pair.level_before ?? "–"} → ${pair.level_after ?? "–"}`),
+        h("td", { class: "nowrap" }, `${pair.level_before ?? "–"} → ${pair.level_after ?? "–"}`),
         h("td", {}, indicatorChanges(ctx, pair, signed))))))),
     comparison.pairs.length > limit
       ? h("button", { type: "button", class: "secondary", onclick: onMore }, `${limit} / ${comparison.pairs.length} …`)
