@@ -9,16 +9,15 @@
 //!                                      by district and province (JSON, or its
 //!                                      CSV), or the one-row-per-unit sheet
 //!   khanaen compare BEFORE AFTER       each unit's earlier and later assessment
+//!   khanaen sheet ID [--en]            the blank one-row-per-unit sheet
 //!
-//! A folder given where files are read stands for every file in it.   khanaen sheet ID [--en]            the blank one-row-per-unit sheet
-//!
+//! A folder given where files are read stands for every file in it.
 //! `-` reads standard input; `--` ends the options, so a file may be named
 //! `--csv`. An unknown option is refused, never ignored.
 
+use std::collections::BTreeSet;
 use std::io::Read;
 use std::process::ExitCode;
-
-use std::collections::BTreeSet;
 
 use khanaen::collection::{sheet, Collection, Source};
 use khanaen::encoding::{self, Encoding};
@@ -94,8 +93,6 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
     Ok(parsed)
 }
 
-/// Reads a file (or standard input) in whatever encoding Thai files come
-/// in; a file converted from TIS-620 is said so on standard error.
 /// The bytes of a file, or of standard input for `-`.
 fn bytes_of(path: &str) -> std::io::Result<Vec<u8>> {
     if path == "-" {
@@ -106,6 +103,8 @@ fn bytes_of(path: &str) -> std::io::Result<Vec<u8>> {
     }
 }
 
+/// Reads a file (or standard input) in whatever encoding Thai files come
+/// in; a file converted from TIS-620 is said so on standard error.
 fn read(path: &str) -> Result<String, String> {
     let bytes = bytes_of(path).map_err(|e| format!("{path}: {e}"))?;
     let decoded = encoding::decode(&bytes).map_err(|e| format!("{path}: {e}"))?;
@@ -160,12 +159,6 @@ fn collect(paths: &[&str]) -> Collection {
     collection
 }
 
-fn json(value: &impl serde::Serialize) -> Result<String, String> {
-    serde_json::to_string_pretty(value)
-        .map(|s| s + "\n")
-        .map_err(|e| e.to_string())
-}
-
 fn run(args: &[String]) -> Result<String, String> {
     let parsed = parse(args)?;
     if parsed.help {
@@ -175,12 +168,18 @@ fn run(args: &[String]) -> Result<String, String> {
         return Err(format!("--sheet does not apply here\n{USAGE}"));
     }
     let lang = if parsed.en { Lang::En } else { Lang::Th };
-    let refuse = |option: &str| Err(format!("{option} does not apply here\n{USAGE}"));
+    let refuse = |option: &str| format!("{option} does not apply here\n{USAGE}");
+    // For commands that take neither --csv nor --en.
+    let plain = || match (parsed.csv, parsed.en) {
+        (true, _) => Err(refuse("--csv")),
+        (_, true) => Err(refuse("--en")),
+        _ => Ok(()),
+    };
     let words: Vec<&str> = parsed.words.iter().map(String::as_str).collect();
     match words.as_slice() {
         ["frameworks"] => {
             if parsed.csv {
-                return refuse("--csv");
+                return Err(refuse("--csv"));
             }
             let list = khanaen::frameworks().map_err(|e| e.to_string())?;
             Ok(list
@@ -193,17 +192,13 @@ fn run(args: &[String]) -> Result<String, String> {
                 .collect())
         }
         ["describe", id] => {
-            if parsed.csv || parsed.en {
-                return refuse(if parsed.csv { "--csv" } else { "--en" });
-            }
+            plain()?;
             let framework = khanaen::describe(id).map_err(|e| e.to_string())?;
-            serde_json::to_string_pretty(framework)
-                .map(|s| s + "\n")
-                .map_err(|e| e.to_string())
+            Ok(export::json::write(framework))
         }
         ["score", path] => {
             if parsed.en && !parsed.csv {
-                return refuse("--en without --csv");
+                return Err(refuse("--en without --csv"));
             }
             let result = khanaen::score_json(&read(path)?).map_err(|e| e.to_string())?;
             Ok(if parsed.csv {
@@ -213,9 +208,7 @@ fn run(args: &[String]) -> Result<String, String> {
             })
         }
         ["validate", path] => {
-            if parsed.csv || parsed.en {
-                return refuse(if parsed.csv { "--csv" } else { "--en" });
-            }
+            plain()?;
             let framework = Framework::load(&read(path)?).map_err(|e| e.to_string())?;
             Ok(format!(
                 "ok: {} ({} editions)\n",
@@ -225,39 +218,36 @@ fn run(args: &[String]) -> Result<String, String> {
         }
         ["summarize", paths @ ..] if !paths.is_empty() => {
             if parsed.csv && parsed.sheet {
-                return refuse("--csv with --sheet");
+                return Err(refuse("--csv with --sheet"));
             }
             let collection = collect(paths);
             if parsed.sheet {
                 return sheet_of(&collection, lang);
             }
             let summary = summary::summarize(&collection);
-            if parsed.csv {
-                Ok(export::summary_csv::write(&summary, lang))
+            Ok(if parsed.csv {
+                export::summary_csv::write(&summary, lang)
             } else {
-                json(&summary)
-            }
+                export::json::write(&summary)
+            })
         }
         ["compare", before, after] => {
-            if parsed.csv || parsed.en {
-                return refuse(if parsed.csv { "--csv" } else { "--en" });
-            }
+            plain()?;
             let (before, after) = (collect(&[before]), collect(&[after]));
-            let problems: Vec<_> = before.problems.iter().chain(&after.problems).collect();
-            for problem in &problems {
+            for problem in before.problems.iter().chain(&after.problems) {
                 eprintln!("{}: {}", problem.source.file, problem.message.get(lang));
             }
             let earlier: Vec<_> = before.included().collect();
             let later: Vec<_> = after.included().collect();
-            json(&compare::compare_entries(&earlier, &later))
+            Ok(export::json::write(&compare::compare_entries(
+                &earlier, &later,
+            )))
         }
         ["sheet", id] => {
             if parsed.csv {
-                return refuse("--csv");
+                return Err(refuse("--csv"));
             }
-            let framework = khanaen::describe(id).map_err(|e| e.to_string())?;
-            let edition = framework.edition(None).map_err(|e| e.to_string())?;
-            Ok(sheet::template(framework, &edition.edition, lang))
+            sheet::blank(id, lang).map_err(|e| e.to_string())
         }
         _ => Err(USAGE.to_owned()),
     }

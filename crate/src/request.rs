@@ -25,6 +25,18 @@ pub struct Unit {
     pub position: String,
 }
 
+impl Unit {
+    /// The place assessed: the tambon, or the organisation for frameworks
+    /// that assess one.
+    pub fn place(&self) -> &str {
+        if self.tambon.is_empty() {
+            &self.organisation
+        } else {
+            &self.tambon
+        }
+    }
+}
+
 const TEXT_FIELDS: [(&str, &str, &str); 6] = [
     ("province", "จังหวัด", "province"),
     ("district", "อำเภอ", "district"),

@@ -197,11 +197,7 @@ fn round_summary(framework: &Framework, key: RoundKey, entries: &[&Entry]) -> Op
                 entry: entry.id,
                 province: u.province.clone(),
                 district: u.district.clone(),
-                place: if u.tambon.is_empty() {
-                    u.organisation.clone()
-                } else {
-                    u.tambon.clone()
-                },
+                place: u.place().to_owned(),
                 total: s.total?,
                 level: s.level.as_ref()?.level,
                 categories: s.categories.iter().map(|c| c.points).collect(),

@@ -70,16 +70,11 @@ pub struct RoundKey {
 impl UnitKey {
     pub fn of(result: &ScoreResult) -> UnitKey {
         let u = &result.unit;
-        let place = if u.tambon.is_empty() {
-            &u.organisation
-        } else {
-            &u.tambon
-        };
         UnitKey {
             framework: result.framework.id.clone(),
             province: loose(&u.province, &["จังหวัด", "จ."]),
             district: loose(&u.district, &["อำเภอ", "อ.", "เขต"]),
-            place: loose(place, &["ตำบล", "ต.", "แขวง"]),
+            place: loose(u.place(), &["ตำบล", "ต.", "แขวง"]),
         }
     }
 }
@@ -117,9 +112,21 @@ pub struct Collection {
 impl Collection {
     /// Reads one file and scores every assessment in it.
     pub fn add_file(&mut self, name: &str, bytes: &[u8]) -> Added {
+        self.tally(|c| {
+            c.read_file(name, bytes);
+            c.score_pending(usize::MAX);
+        })
+    }
+
+    /// Scores one request (a draft, say) into the collection, and says what it added.
+    pub fn add_one(&mut self, source: Source, request: &Raw) -> Added {
+        self.tally(|c| c.add_request(source, request))
+    }
+
+    /// What `change` added: entries and problems.
+    fn tally(&mut self, change: impl FnOnce(&mut Self)) -> Added {
         let before = (self.entries.len(), self.problems.len());
-        self.read_file(name, bytes);
-        self.score_pending(usize::MAX);
+        change(self);
         Added {
             entries: self.entries.len() - before.0,
             problems: self.problems.len() - before.1,

@@ -208,6 +208,13 @@ pub fn template(framework: &Framework, edition: &str, lang: Lang) -> String {
     out
 }
 
+/// The blank sheet of a built-in framework, its latest edition.
+pub fn blank(framework: &str, lang: Lang) -> Result<String, Error> {
+    let framework = crate::framework::find(framework)?;
+    let edition = framework.edition(None)?;
+    Ok(template(framework, &edition.edition, lang))
+}
+
 /// A collection's included entries of `framework` as the sheet.
 pub fn of_collection(
     collection: &Collection,

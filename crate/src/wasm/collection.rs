@@ -156,16 +156,11 @@ impl Collection {
     ) -> Result<JsValue, JsValue> {
         let name = text_arg(&name, "addRequest", "name")?;
         let request = export::json::request_of(request_arg(request)?);
-        let before = (self.inner.entries.len(), self.inner.problems.len());
         let source = Source {
             file: name,
             row: None,
         };
-        self.inner.add_request(source, &request);
-        to_js(&collection::Added {
-            entries: self.inner.entries.len() - before.0,
-            problems: self.inner.problems.len() - before.1,
-        })
+        to_js(&self.inner.add_one(source, &request))
     }
 
     /// How many assessments the collection holds (set aside or not).
@@ -285,7 +280,7 @@ impl Collection {
 }
 
 /// The blank one-row-per-unit sheet of a built-in framework (its latest
-/// edition unless `edition` is given), to fill in Excel.
+/// edition), to fill in Excel.
 #[wasm_bindgen(js_name = sheetTemplate)]
 pub fn sheet_template(
     #[wasm_bindgen(unchecked_param_type = "string")] framework: JsValue,
@@ -293,7 +288,5 @@ pub fn sheet_template(
 ) -> Result<String, JsValue> {
     let id = text_arg(&framework, "sheetTemplate", "framework")?;
     let lang = lang_arg(&lang, "sheetTemplate")?;
-    let framework = crate::describe(&id).map_err(into_error)?;
-    let edition = framework.edition(None).map_err(into_error)?;
-    Ok(sheet::template(framework, &edition.edition, lang))
+    sheet::blank(&id, lang).map_err(into_error)
 }
