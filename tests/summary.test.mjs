@@ -13,7 +13,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, offlinePage } from "./browser.mjs";
-import { root, singleFileUrl, downloadOf } from "./helpers.mjs";
+import { root, singleFileUrl, downloadOf, ready, fillUnit, answerIndicator } from "./helpers.mjs";
 import { generateSheet } from "../scripts/gen-sheet.mjs";
 
 const dir = join(root, "examples/collections");
@@ -175,6 +175,23 @@ test("the summary's downloads open again, and the A4 summary prints with its hea
   for (const absent of ["เปิดไฟล์", "แบบประเมินซ้ำ", "รายหน่วย", "ดาวน์โหลด"]) assert.ok(!text.includes(absent), `PDF has no “${absent}”`);
   assert.match(execFileSync("pdfinfo", [file], { encoding: "utf8" }), /Pages:\s+1\b/);
   execFileSync("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", file, join(out, "summary-print")]);
+  await context.close();
+});
+
+test("a draft typed in the form is added to the summary in one click, when the summary is shown", async () => {
+  const { page, context } = await offlinePage(browser);
+  await page.goto(singleFileUrl);
+  const form = await ready(page);
+  await fillUnit(form, { province: "อุบลราชธานี", district: "วารินชำราบ", tambon: "โพธิ์ใหญ่", round: 1, date: "20/11/66" });
+  await answerIndicator(form, "1", "75");
+  await page.waitForTimeout(400); // the draft is saved 250 ms after the last change
+  await page.getByRole("button", { name: "รวมผล · Summary" }).click();
+  const view = page.locator("khanaen-summary");
+  await view.locator("#add-drafts").click();
+  await view.locator("section.set-aside").waitFor();
+  assert.match(await view.locator(".status").textContent(), /0 ไฟล์ · 1 แบบประเมิน/);
+  assert.match(await view.locator("section.set-aside").textContent(), /โพธิ์ใหญ่.*ยังประเมินไม่ครบ/);
+  assert.ok(await view.locator("#add-drafts").isDisabled(), "each draft is added once");
   await context.close();
 });
 

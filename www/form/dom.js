@@ -37,6 +37,11 @@ export function uid(prefix) {
   return `${prefix}-${counter}`;
 }
 
+/** Text as part of a file name: characters no file system takes, and spaces, become "_". */
+export function fileSafe(text) {
+  return text.replace(/[\\/:*?"<>|\s]+/g, "_");
+}
+
 /** Offers `text` as a file download, through a link placed in `root` (a shadow root). */
 export function saveText(root, fileName, text, type) {
   const url = URL.createObjectURL(new Blob([text], { type }));

@@ -13,7 +13,7 @@
 // and scored off screen; only when that succeeds does it replace the form,
 // so a file that cannot be shown leaves the form exactly as it was.
 
-import { h, fill, saveText } from "./dom.js";
+import { h, fill, fileSafe, saveText } from "./dom.js";
 import { WORDS } from "./i18n.js";
 import { Drafts, draftTitle } from "./drafts.js";
 import { textInput } from "./fields.js";
@@ -407,7 +407,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       const u = this.request.unit || {};
       const who = [u.province, u.district, u.tambon || u.organisation].filter((s) => s && String(s).trim()).join("-")
         || this.request.framework;
-      return `${who.replace(/[\\/:*?"<>|\s]+/g, "_")}_${u.date || this.result?.unit?.date || "undated"}.${ext}`;
+      return `${fileSafe(who)}_${u.date || this.result?.unit?.date || "undated"}.${ext}`;
     }
 
     download(kind) {

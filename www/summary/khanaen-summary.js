@@ -7,11 +7,11 @@
 // rolled up from municipality reports; it prints the summary on A4 and
 // downloads it as CSV or JSON, and the collection as the sheet.
 //
-// Attributes: lang ("th" default, or "en").
+// Attributes: lang ("th" default, or "en"); while `hidden`, nothing is built.
 // Events (bubbling, composed): "khanaen-summary" with { summary } after
 // every change; "khanaen-download" with { kind, fileName } after a download.
 
-import { h, fill, saveText } from "../form/dom.js";
+import { h, fill, fileSafe, saveText } from "../form/dom.js";
 import { Drafts, draftTitle } from "../form/drafts.js";
 import { SUMMARY_WORDS } from "./words.js";
 import { levelTable, unitTable, spreadTables, comparisonTables, rollUpTables } from "./tables.js";
@@ -27,8 +27,10 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
   if (customElements.get(tag)) return;
 
   class KhanaenSummary extends HTMLElement {
+    // Built only while shown: a hidden view adds nothing to the page's start,
+    // and each time it is shown it reads the drafts afresh.
     static get observedAttributes() {
-      return ["lang"];
+      return ["lang", "hidden"];
     }
 
     constructor() {
@@ -47,6 +49,8 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       this.sort = { key: "place", descending: false };
       this.unitLimit = UNIT_PAGE;
       this.denominator = "";
+      this.status = h("p", { class: "status", role: "status", "aria-live": "polite" });
+      this.progress = h("progress", { class: "progress", hidden: true });
     }
 
     get lang() {
@@ -69,11 +73,11 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
         return;
       }
       this.collection = new this.core.Collection();
-      this.render();
+      if (!this.hidden) this.render();
     }
 
     attributeChangedCallback() {
-      if (this.core) this.render();
+      if (this.collection && !this.hidden) this.render();
     }
 
     drafts() {
@@ -87,8 +91,6 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
     /** The whole view; sections are rebuilt from the core's summary. */
     render() {
       this.summary = this.collection.summary();
-      this.status ??= h("p", { class: "status", role: "status", "aria-live": "polite" });
-      this.progress ??= h("progress", { class: "progress", hidden: true });
       fill(this.root,
         h("div", { class: "toolbar no-print", lang: this.lang }, this.toolbar()),
         this.progress, this.status,
@@ -192,14 +194,23 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
 
     sections() {
       const s = this.summary;
-      const rollUp = this.rollUpSection();
+      const rollUp = this.rollUp();
       return [
         this.problemsSection(s.problems),
         this.duplicatesSection(s.duplicates),
-        this.setAsideSection(s.set_aside),
+        this.setAsideSection(s.set_aside, Boolean(rollUp.value)),
         s.rounds.length ? this.roundSections(s.rounds) : null,
-        rollUp,
+        this.rollUpSection(rollUp),
       ];
+    }
+
+    /** The KPI rolled up from the report forms: `{ value }` (null when there are none) or `{ error }`. */
+    rollUp() {
+      try {
+        return { value: this.collection.rollUp(ROLL_UP, this.denominator || undefined) };
+      } catch (error) {
+        return { error };
+      }
     }
 
     section(cls, title, ...body) {
@@ -258,9 +269,9 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
     }
 
     /** Entries counted at no level, and why; duplicates have their own section, report forms the roll-up's. */
-    setAsideSection(list) {
+    setAsideSection(list, rolledUp) {
       const inDuplicate = new Set(this.summary.duplicates.flat().map((r) => r.entry));
-      const reasons = list.filter((s) => !inDuplicate.has(s.entry.entry) && !(this.rolledUp && s.entry.unit.framework === ROLL_UP));
+      const reasons = list.filter((s) => !inDuplicate.has(s.entry.entry) && !(rolledUp && s.entry.unit.framework === ROLL_UP));
       if (!reasons.length) return null;
       const ctx = this.ctx;
       return this.section("set-aside no-print", `${ctx.w.notCounted} (${reasons.length})`,
@@ -341,16 +352,9 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
     }
 
     /** KPI 3.2 from municipality report files, with an editable denominator. */
-    rollUpSection() {
+    rollUpSection({ value: rollUp, error }) {
       const ctx = this.ctx;
-      let rollUp;
-      this.rolledUp = false;
-      try {
-        rollUp = this.collection.rollUp(ROLL_UP, this.denominator || undefined);
-        this.rolledUp = Boolean(rollUp);
-      } catch (err) {
-        return this.section("roll-up no-print", ctx.w.rollUp, h("p", { class: "error" }, err[this.lang] || err.message));
-      }
+      if (error) return this.section("roll-up no-print", ctx.w.rollUp, h("p", { class: "error" }, error[this.lang] || error.message));
       if (!rollUp) return null;
       const reports = rollUp.result.scores.items.find((i) => i.id === rollUp.item).reports;
       const errors = rollUp.result.errors.map((e) => h("p", { class: "error" }, ctx.text(e.message)));
@@ -370,7 +374,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       const part = r ? [province, r.fiscal_year, r.round && `ครั้งที่${r.round}`].filter(Boolean).join("_") : "";
       const base = { "summary-csv": "สรุปผล", "summary-json": "สรุปผล", sheet: "ตาราง", template: "ตารางเปล่า" }[kind];
       const ext = kind === "summary-json" ? "json" : "csv";
-      return `${[base, kind === "template" ? this.templateFramework() : part].filter(Boolean).join("_").replace(/[\\/:*?"<>|\s]+/g, "_")}.${ext}`;
+      return `${fileSafe([base, kind === "template" ? this.templateFramework() : part].filter(Boolean).join("_"))}.${ext}`;
     }
 
     /** The sheet template offered: the framework shown, or ศอช.ต. */
