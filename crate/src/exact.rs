@@ -12,15 +12,29 @@ use std::fmt;
 use num_bigint::{BigInt, Sign};
 use num_integer::Integer;
 use num_rational::BigRational;
-use num_traits::{Signed, ToPrimitive, Zero};
+use num_traits::{Signed, ToPrimitive};
 
 /// An exact fraction, always in lowest terms with a positive denominator.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub struct Exact(BigRational);
+///
+/// Nearly every value scored is a small fraction (a typed percentage, a count
+/// over a count), so those are kept as two machine integers and computed
+/// without allocating; a result that does not fit moves to big integers.
+/// Which form holds a value depends only on the value, so the derived
+/// equality and hash are those of the fraction.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Exact(Repr);
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Repr {
+    /// numerator / denominator, in lowest terms, denominator > 0.
+    Small(i64, i64),
+    /// Only values that do not fit `Small`.
+    Big(BigRational),
+}
 
 impl Exact {
     pub fn zero() -> Exact {
-        Exact(BigRational::zero())
+        Exact::int(0)
     }
 
     pub fn one() -> Exact {
@@ -32,87 +46,225 @@ impl Exact {
     }
 
     pub fn int(value: i64) -> Exact {
-        Exact(BigRational::from_integer(BigInt::from(value)))
+        Exact(Repr::Small(value, 1))
     }
 
     /// The fraction `num / den`, or `None` when `den` is zero.
     pub fn ratio(num: i128, den: i128) -> Option<Exact> {
-        (den != 0).then(|| Exact(BigRational::new(BigInt::from(num), BigInt::from(den))))
+        if den == 0 {
+            return None;
+        }
+        // i128::MIN has no positive counterpart: leave such values to big integers.
+        match (num.checked_abs(), den.checked_abs()) {
+            (Some(_), Some(_)) => Some(Exact::reduced(num, den)),
+            _ => Some(Exact::big(BigRational::new(
+                BigInt::from(num),
+                BigInt::from(den),
+            ))),
+        }
+    }
+
+    /// `num / den` (den ≠ 0, neither i128::MIN) in lowest terms.
+    fn reduced(num: i128, den: i128) -> Exact {
+        let g = gcd(num.unsigned_abs(), den.unsigned_abs()) as i128;
+        let (mut n, mut d) = (num / g, den / g);
+        if d < 0 {
+            (n, d) = (-n, -d);
+        }
+        match (i64::try_from(n), i64::try_from(d)) {
+            (Ok(n), Ok(d)) => Exact(Repr::Small(n, d)),
+            _ => Exact(Repr::Big(BigRational::new_raw(
+                BigInt::from(n),
+                BigInt::from(d),
+            ))),
+        }
+    }
+
+    /// A big fraction, moved to the small form when it fits.
+    fn big(value: BigRational) -> Exact {
+        match (value.numer().to_i64(), value.denom().to_i64()) {
+            (Some(n), Some(d)) => Exact(Repr::Small(n, d)),
+            _ => Exact(Repr::Big(value)),
+        }
+    }
+
+    fn to_big(&self) -> BigRational {
+        match &self.0 {
+            Repr::Small(n, d) => BigRational::new_raw(BigInt::from(*n), BigInt::from(*d)),
+            Repr::Big(r) => r.clone(),
+        }
     }
 
     pub fn is_zero(&self) -> bool {
-        self.0.is_zero()
+        matches!(self.0, Repr::Small(0, _))
     }
 
     pub fn is_integer(&self) -> bool {
-        self.0.is_integer()
+        match &self.0 {
+            Repr::Small(_, d) => *d == 1,
+            Repr::Big(r) => r.is_integer(),
+        }
     }
 
     pub fn is_negative(&self) -> bool {
-        self.0.is_negative()
+        match &self.0 {
+            Repr::Small(n, _) => *n < 0,
+            Repr::Big(r) => r.is_negative(),
+        }
     }
 
     /// The value as a whole number, when it is one and fits.
     pub fn to_whole(&self) -> Option<u64> {
-        self.is_integer().then(|| self.0.numer().to_u64()).flatten()
+        match &self.0 {
+            Repr::Small(n, 1) => u64::try_from(*n).ok(),
+            Repr::Small(..) => None,
+            Repr::Big(r) => r.is_integer().then(|| r.numer().to_u64()).flatten(),
+        }
     }
 
     /// The largest whole number not above the value, when it fits.
     pub fn floor_whole(&self) -> Option<u64> {
-        self.0.floor().numer().to_u64()
+        match &self.0 {
+            Repr::Small(n, d) => u64::try_from(n.div_floor(d)).ok(),
+            Repr::Big(r) => r.floor().numer().to_u64(),
+        }
+    }
+
+    /// Combines two small fractions in i128, or two big ones when either is
+    /// big or the small result would overflow.
+    fn combine(
+        &self,
+        other: &Exact,
+        small: fn(i128, i128, i128, i128) -> Option<(i128, i128)>,
+        big: fn(&BigRational, &BigRational) -> BigRational,
+    ) -> Exact {
+        if let (Repr::Small(a, b), Repr::Small(c, d)) = (&self.0, &other.0) {
+            let parts = (
+                i128::from(*a),
+                i128::from(*b),
+                i128::from(*c),
+                i128::from(*d),
+            );
+            if let Some((num, den)) = small(parts.0, parts.1, parts.2, parts.3) {
+                if den != 0 && num != i128::MIN && den != i128::MIN {
+                    return Exact::reduced(num, den);
+                }
+            }
+        }
+        Exact::big(big(&self.to_big(), &other.to_big()))
     }
 
     pub fn plus(&self, other: &Exact) -> Exact {
-        Exact(&self.0 + &other.0)
+        self.combine(
+            other,
+            |a, b, c, d| {
+                Some((
+                    a.checked_mul(d)?.checked_add(c.checked_mul(b)?)?,
+                    b.checked_mul(d)?,
+                ))
+            },
+            |x, y| x + y,
+        )
     }
 
     pub fn minus(&self, other: &Exact) -> Exact {
-        Exact(&self.0 - &other.0)
+        self.combine(
+            other,
+            |a, b, c, d| {
+                Some((
+                    a.checked_mul(d)?.checked_sub(c.checked_mul(b)?)?,
+                    b.checked_mul(d)?,
+                ))
+            },
+            |x, y| x - y,
+        )
     }
 
     pub fn times(&self, other: &Exact) -> Exact {
-        Exact(&self.0 * &other.0)
+        self.combine(
+            other,
+            |a, b, c, d| Some((a.checked_mul(c)?, b.checked_mul(d)?)),
+            |x, y| x * y,
+        )
     }
 
     /// `self / other`, or `None` when `other` is zero.
     pub fn over(&self, other: &Exact) -> Option<Exact> {
-        (!other.is_zero()).then(|| Exact(&self.0 / &other.0))
+        (!other.is_zero()).then(|| {
+            self.combine(
+                other,
+                |a, b, c, d| Some((a.checked_mul(d)?, b.checked_mul(c)?)),
+                |x, y| x / y,
+            )
+        })
     }
 
     /// The value rounded half up (away from zero at .5) to `places` decimals.
     pub fn round_half_up(&self, places: u32) -> Exact {
-        if self.0.is_integer() {
+        if self.is_integer() {
             return self.clone();
         }
+        if let Some((negative, units, scale)) = self.small_units(places) {
+            let signed = if negative {
+                -(units as i128)
+            } else {
+                units as i128
+            };
+            return Exact::reduced(signed, scale as i128);
+        }
+        let value = self.to_big();
         let scale = BigInt::from(10u8).pow(places);
-        let (num, den) = (self.0.numer(), self.0.denom());
+        let (num, den) = (value.numer(), value.denom());
         // floor((2·|n|·s + d) / (2·d)) rounds half up for the magnitude.
         let twice = num.abs() * &scale * 2u8 + den;
         let rounded = twice.div_floor(&(den * 2u8));
         let signed = if num.is_negative() { -rounded } else { rounded };
-        Exact(BigRational::new(signed, scale))
+        Exact::big(BigRational::new(signed, scale))
+    }
+
+    /// For a small value: its sign, |value| × 10^places rounded half up, and
+    /// 10^places; `None` when that does not fit in 128 bits.
+    fn small_units(&self, places: u32) -> Option<(bool, u128, u128)> {
+        let Repr::Small(n, d) = self.0 else {
+            return None;
+        };
+        let scale = 10u128.checked_pow(places)?;
+        let d = d as u128;
+        // floor((2·|n|·s + d) / (2·d)) rounds half up for the magnitude.
+        let twice = n.unsigned_abs() as u128;
+        let twice = twice.checked_mul(scale)?.checked_mul(2)?.checked_add(d)?;
+        Some((n < 0, twice / (d * 2), scale))
     }
 
     /// Decimal text with exactly `places` decimals, rounded half up.
     pub fn to_fixed(&self, places: u32) -> String {
-        // Most values typed are whole numbers: written without the rounding machinery.
-        if self.0.is_integer() {
-            let whole = self.0.numer();
+        let width = places as usize;
+        if let Some((negative, units, scale)) = self.small_units(places) {
+            let sign = if negative && units != 0 { "-" } else { "" };
+            let (whole, frac) = (units / scale, units % scale);
             return match places {
-                0 => whole.to_string(),
-                _ => format!("{whole}.{:0>width$}", "", width = places as usize),
+                0 => format!("{sign}{whole}"),
+                _ => format!("{sign}{whole}.{frac:0>width$}"),
             };
         }
-        let rounded = self.round_half_up(places);
+        let value = self.to_big();
+        if value.is_integer() {
+            let whole = value.numer();
+            return match places {
+                0 => whole.to_string(),
+                _ => format!("{whole}.{:0>width$}", ""),
+            };
+        }
+        let rounded = self.round_half_up(places).to_big();
         // After rounding the denominator divides 10^places.
         let scale = BigInt::from(10u8).pow(places);
-        let units = rounded.0.numer() * (&scale / rounded.0.denom());
+        let units = rounded.numer() * (&scale / rounded.denom());
         let sign = if units.sign() == Sign::Minus { "-" } else { "" };
         let (whole, frac) = units.abs().div_rem(&scale);
         if places == 0 {
             return format!("{sign}{whole}");
         }
-        format!("{sign}{whole}.{frac:0>width$}", width = places as usize)
+        format!("{sign}{whole}.{frac:0>width$}")
     }
 
     /// Decimal text as short as the value allows: exact when the value is a
@@ -123,8 +275,10 @@ impl Exact {
 
     /// Rounded half up to at most `places` decimals, without trailing zeros.
     pub fn to_short(&self, places: u32) -> String {
-        if self.0.is_integer() {
-            return self.0.numer().to_string();
+        match &self.0 {
+            Repr::Small(n, 1) => return n.to_string(),
+            Repr::Big(r) if r.is_integer() => return r.numer().to_string(),
+            _ => {}
         }
         let mut text = self.to_fixed(places);
         if text.contains('.') {
@@ -176,10 +330,30 @@ impl fmt::Display for Exact {
     }
 }
 
+/// Two fractions compared by cross-multiplying, in i128 when both are small.
+impl Ord for Exact {
+    fn cmp(&self, other: &Exact) -> Ordering {
+        match (&self.0, &other.0) {
+            // |a·d| < 2^126: no overflow.
+            (Repr::Small(a, b), Repr::Small(c, d)) => {
+                (i128::from(*a) * i128::from(*d)).cmp(&(i128::from(*c) * i128::from(*b)))
+            }
+            _ => self.to_big().cmp(&other.to_big()),
+        }
+    }
+}
+
+impl PartialOrd for Exact {
+    fn partial_cmp(&self, other: &Exact) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
 /// Compares with a whole number without building a fraction for it.
 impl PartialEq<i64> for Exact {
     fn eq(&self, other: &i64) -> bool {
-        self.0.is_integer() && *self.0.numer() == BigInt::from(*other)
+        // Values that fit are always small, so a big value is never a whole i64.
+        matches!(self.0, Repr::Small(n, 1) if n == *other)
     }
 }
 
@@ -220,6 +394,23 @@ impl<'de> serde::Deserialize<'de> for Exact {
         }
         deserializer.deserialize_any(DecimalVisitor)
     }
+}
+
+/// Greatest common divisor (binary), gcd(0, x) = x.
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    if a == 0 || b == 0 {
+        return a | b;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    while b != 0 {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+    }
+    a << shift
 }
 
 #[cfg(test)]
@@ -285,5 +476,84 @@ mod tests {
         assert_eq!(d("4.9999").floor_whole(), Some(4));
         assert_eq!(d("70").to_whole(), Some(70));
         assert_eq!(d("70.5").to_whole(), None);
+    }
+
+    /// The small form and the big one agree on every operation, at the
+    /// edges of the small form too.
+    mod small_and_big_agree {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn part() -> impl Strategy<Value = i128> {
+            prop_oneof![
+                -1000i128..1000,
+                Just(i128::from(i64::MAX)),
+                Just(i128::from(i64::MIN)),
+                Just(i128::from(i64::MAX) + 1),
+                (i128::from(i64::MIN) / 2)..(i128::from(i64::MAX) / 2),
+                any::<i128>().prop_map(|x| x / 4),
+            ]
+        }
+
+        fn fraction() -> impl Strategy<Value = (Exact, BigRational)> {
+            (part(), part().prop_filter("non-zero", |d| *d != 0)).prop_map(|(n, d)| {
+                let exact = Exact::ratio(n, d).unwrap();
+                (exact, BigRational::new(BigInt::from(n), BigInt::from(d)))
+            })
+        }
+
+        /// The formatting the core used before the small form, on big integers.
+        fn fixed(value: &BigRational, places: u32) -> String {
+            let scale = BigInt::from(10u8).pow(places);
+            let twice = value.numer().abs() * &scale * 2u8 + value.denom();
+            let units = twice.div_floor(&(value.denom() * 2u8));
+            let sign = if value.is_negative() && !units.is_zero() {
+                "-"
+            } else {
+                ""
+            };
+            let (whole, frac) = units.div_rem(&scale);
+            match places {
+                0 => format!("{sign}{whole}"),
+                _ => format!("{sign}{whole}.{frac:0>width$}", width = places as usize),
+            }
+        }
+
+        fn same(exact: &Exact, big: &BigRational) -> Result<(), TestCaseError> {
+            prop_assert_eq!(exact.to_big(), big.clone());
+            // Canonical: a value that fits is always in the small form.
+            prop_assert_eq!(exact, &Exact::big(big.clone()));
+            Ok(())
+        }
+
+        use num_traits::Zero;
+
+        proptest! {
+            #[test]
+            fn arithmetic((x, bx) in fraction(), (y, by) in fraction()) {
+                same(&x, &bx)?;
+                same(&x.plus(&y), &(&bx + &by))?;
+                same(&x.minus(&y), &(&bx - &by))?;
+                same(&x.times(&y), &(&bx * &by))?;
+                match x.over(&y) {
+                    Some(q) => same(&q, &(&bx / &by))?,
+                    None => prop_assert!(by.is_zero()),
+                }
+                prop_assert_eq!(x.cmp(&y), bx.cmp(&by));
+                prop_assert_eq!(x == y, bx == by);
+            }
+
+            #[test]
+            fn writing((x, bx) in fraction(), places in 0u32..12) {
+                prop_assert_eq!(x.to_fixed(places), fixed(&bx, places));
+                let rounded = x.round_half_up(places);
+                prop_assert_eq!(rounded.to_fixed(places), fixed(&bx, places));
+                prop_assert_eq!(x.is_integer(), bx.is_integer());
+                prop_assert_eq!(x.is_negative(), bx.is_negative());
+                prop_assert_eq!(x.floor_whole(), bx.floor().numer().to_u64());
+                prop_assert_eq!(x.to_whole(), bx.is_integer().then(|| bx.numer().to_u64()).flatten());
+                prop_assert_eq!(x == 7, bx == BigRational::from_integer(BigInt::from(7)));
+            }
+        }
     }
 }

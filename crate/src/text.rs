@@ -1,18 +1,22 @@
 //! Bilingual text: every label, criterion and message exists in Thai and English.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 
+/// Shared, not copied: a rubric's names and criteria appear in every result
+/// scored against it, so a clone is a count, not an allocation.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Text {
-    pub th: String,
-    pub en: String,
+    pub th: Arc<str>,
+    pub en: Arc<str>,
 }
 
 impl Text {
     pub fn new(th: impl Into<String>, en: impl Into<String>) -> Text {
         Text {
-            th: th.into(),
-            en: en.into(),
+            th: th.into().into(),
+            en: en.into().into(),
         }
     }
 

@@ -178,11 +178,7 @@ fn weighted_items_name_their_fields() {
     let result = score(
         r#"{"framework":"codi-value-for-money","answers":{"2.1.1":{"matrix":{"outcome-6":{"value":"5.5"},"outcome-99":{"value":"1"}}}}}"#,
     );
-    let messages: Vec<&str> = result
-        .errors
-        .iter()
-        .map(|e| e.message.en.as_str())
-        .collect();
+    let messages: Vec<&str> = result.errors.iter().map(|e| &*e.message.en).collect();
     assert!(
         messages.iter().any(|m| m.contains("indicator outcome-99")
             && m.contains("no such indicator in the evaluation matrix")),

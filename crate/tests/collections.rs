@@ -102,7 +102,7 @@ fn the_province_sheet_by_district_and_round() {
     let why: Vec<(&str, &str)> = summary
         .set_aside
         .iter()
-        .map(|s| (s.entry.unit.place.as_str(), s.why.en.as_str()))
+        .map(|s| (s.entry.unit.place.as_str(), &*s.why.en))
         .collect();
     assert!(why.contains(&("สระสมิง", "not yet complete")));
     assert!(why.contains(&("ไร่น้อย", "has errors")));

@@ -202,7 +202,7 @@ fn banded_indicator(ctx: &Ctx, f: &Framework, ind: &Indicator) -> Check {
             outcome => {
                 let got = match outcome {
                     Ok(earned) => format!("{} {:?}", earned.points, earned.decisions),
-                    Err(err) => err.message().en,
+                    Err(err) => err.message().en.to_string(),
                 };
                 return Err(ctx.fail(
                     &at,
@@ -395,7 +395,7 @@ fn item_case(
     let scored = weighted::leaf(f, rubric, item, scoring, input, &mut errors, &mut missing);
     let got = match (scored.score, errors.first()) {
         (Some(score), None) => score.to_fixed(4),
-        (_, Some(err)) => err.message().en,
+        (_, Some(err)) => err.message().en.to_string(),
         (None, None) => format!("missing {missing:?}"),
     };
     if got != expected {
