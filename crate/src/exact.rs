@@ -135,7 +135,7 @@ impl Exact {
     fn combine(
         &self,
         other: &Exact,
-        small: fn(i128, i128, i128, i128) -> Option<(i128, i128)>,
+        small: SmallOp,
         big: fn(&BigRational, &BigRational) -> BigRational,
     ) -> Exact {
         if let (Repr::Small(a, b), Repr::Small(c, d)) = (&self.0, &other.0) {
@@ -395,6 +395,9 @@ impl<'de> serde::Deserialize<'de> for Exact {
         deserializer.deserialize_any(DecimalVisitor)
     }
 }
+
+/// a/b ∘ c/d as (numerator, denominator), or `None` on overflow.
+type SmallOp = fn(i128, i128, i128, i128) -> Option<(i128, i128)>;
 
 /// Greatest common divisor (binary), gcd(0, x) = x.
 fn gcd(mut a: u128, mut b: u128) -> u128 {
