@@ -85,6 +85,21 @@ impl Raw {
     }
 }
 
+impl Raw {
+    /// Whether the value is in its canonical spelling already (most requests
+    /// are: the form and the sheet send text), so scoring need not copy it.
+    pub fn is_canonical(&self) -> bool {
+        match self {
+            Raw::Float(f) => f.is_finite() && whole(*f).is_none(),
+            Raw::Int(i) => i.unsigned_abs() <= JS_SAFE,
+            Raw::UInt(_) => false,
+            Raw::List(items) => items.iter().all(Raw::is_canonical),
+            Raw::Map(map) => map.values().all(Raw::is_canonical),
+            Raw::Null | Raw::Bool(_) | Raw::Text(_) => true,
+        }
+    }
+}
+
 impl Serialize for Raw {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {

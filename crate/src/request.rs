@@ -1,5 +1,7 @@
 //! The unit an assessment is about: who, where, which round, when, by whom.
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
 
 use crate::date::buddhist_date;
@@ -46,15 +48,33 @@ const TEXT_FIELDS: [(&str, &str, &str); 6] = [
     ("position", "ตำแหน่ง", "position"),
 ];
 
+const OTHER_FIELDS: [(&str, &str, &str); 3] = [
+    ("round", "ครั้งที่", "round"),
+    ("date", "วันที่ประเมิน", "assessment date"),
+    ("fiscal_year", "ปีงบประมาณ", "fiscal year"),
+];
+
+/// The field of a unit detail, `unit.<key>`: named once, not for every request.
+fn field(key: &str) -> &'static Field {
+    static FIELDS: OnceLock<Vec<(&str, Field)>> = OnceLock::new();
+    let fields = FIELDS.get_or_init(|| {
+        TEXT_FIELDS
+            .iter()
+            .chain(&OTHER_FIELDS)
+            .map(|(key, th, en)| {
+                let label = Text::new(format!("ข้อมูลหน่วย: {th}"), format!("unit: {en}"));
+                (*key, Field::new(format!("unit.{key}"), label))
+            })
+            .collect()
+    });
+    // Every key asked for is in the two lists above.
+    let found = fields.iter().find(|(k, _)| *k == key);
+    &found.unwrap_or(&fields[0]).1
+}
+
 /// Reads the unit details; problems go to `errors` and leave the field empty.
 pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) -> Unit {
     let mut unit = Unit::default();
-    let field = |key: &str, th: &str, en: &str| {
-        Field::new(
-            format!("unit.{key}"),
-            Text::new(format!("ข้อมูลหน่วย: {th}"), format!("unit: {en}")),
-        )
-    };
     let map = match raw {
         None | Some(Raw::Null) => return unit,
         Some(Raw::Map(map)) => map,
@@ -69,8 +89,8 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
             return unit;
         }
     };
-    for (key, th, en) in TEXT_FIELDS {
-        let value = input::free_text(map.get(key), &field(key, th, en)).unwrap_or_else(|err| {
+    for (key, _, _) in TEXT_FIELDS {
+        let value = input::free_text(map.get(key), field(key)).unwrap_or_else(|err| {
             errors.push(err);
             String::new()
         });
@@ -84,7 +104,7 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
         }
     }
     if let Some(raw_round) = map.get("round").filter(|r| !r.is_blank()) {
-        let f = field("round", "ครั้งที่", "round");
+        let f = field("round");
         match input::number(raw_round, &f, NumberRule::Count) {
             Ok(n) if edition.rounds.iter().any(|r| n == i64::from(*r)) => {
                 unit.round = n.to_whole().and_then(|r| u8::try_from(r).ok());
@@ -100,7 +120,7 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
         }
     }
     if let Some(raw_date) = map.get("date").filter(|r| !r.is_blank()) {
-        let f = field("date", "วันที่ประเมิน", "assessment date");
+        let f = field("date");
         match input::free_text(Some(raw_date), &f).and_then(|typed| buddhist_date(&typed, &f)) {
             Ok(date) => unit.date = date,
             Err(err) => errors.push(err),
@@ -109,7 +129,7 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
     unit.fiscal_year = match map.get("fiscal_year").filter(|r| !r.is_blank()) {
         None => fiscal_year_of(&unit.date),
         Some(raw) => {
-            let f = field("fiscal_year", "ปีงบประมาณ", "fiscal year");
+            let f = field("fiscal_year");
             match input::number(raw, &f, NumberRule::Count) {
                 Ok(n) => match n.to_whole().filter(|y| (2400..=2800).contains(y)) {
                     Some(year) => u32::try_from(year).ok(),

@@ -119,7 +119,7 @@ impl Collection {
     }
 
     /// Scores one request (a draft, say) into the collection, and says what it added.
-    pub fn add_one(&mut self, source: Source, request: &Raw) -> Added {
+    pub fn add_one(&mut self, source: Source, request: Raw) -> Added {
         self.tally(|c| c.add_request(source, request))
     }
 
@@ -162,7 +162,7 @@ impl Collection {
             let Some((source, request)) = self.pending.pop_front() else {
                 break;
             };
-            self.add_request(source, &request);
+            self.add_request(source, request);
         }
         self.pending.len()
     }
@@ -220,8 +220,8 @@ impl Collection {
     }
 
     /// Scores one request into the collection.
-    pub fn add_request(&mut self, source: Source, request: &Raw) {
-        match crate::score(request) {
+    pub fn add_request(&mut self, source: Source, request: Raw) {
+        match crate::score::score_owned(request) {
             Ok(result) => self.entries.push(Entry {
                 id: self.entries.len(),
                 source,

@@ -1,8 +1,11 @@
 //! Banded rubrics: each indicator earns the points of the band its raw value
 //! reaches; the total decides the level (ศอช.ต. 23 indicators).
 
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
+use crate::error::Field;
 use crate::exact::Exact;
 use crate::raw::Raw;
 use crate::text::Text;
@@ -37,6 +40,25 @@ pub struct Indicator {
     /// The pass/fail table: inputs and the points they must earn.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub cases: Vec<Case>,
+    /// Where its answer sits in a request, made once: scoring thousands of
+    /// rows names the field of every answer, and reads the name only on error.
+    #[serde(skip)]
+    pub(crate) field: OnceLock<Field>,
+}
+
+impl Indicator {
+    /// `answers.<id>`, "ตัวชี้วัดที่ <id>".
+    pub fn field(&self) -> &Field {
+        self.field.get_or_init(|| {
+            Field::new(
+                format!("answers.{}", self.id),
+                Text::new(
+                    format!("ตัวชี้วัดที่ {}", self.id),
+                    format!("indicator {}", self.id),
+                ),
+            )
+        })
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Field, InputError};
+use crate::error::InputError;
 use crate::exact::Exact;
 use crate::framework::{BandedRubric, DecisionRule, Framework, Indicator, IndicatorInput};
 use crate::input::{self, ChoiceOption, NumberRule};
@@ -22,30 +22,20 @@ pub struct Earned {
     pub decisions: Vec<String>,
 }
 
-pub fn indicator_field(indicator: &Indicator) -> Field {
-    Field::new(
-        format!("answers.{}", indicator.id),
-        Text::new(
-            format!("ตัวชี้วัดที่ {}", indicator.id),
-            format!("indicator {}", indicator.id),
-        ),
-    )
-}
-
 /// Scores one indicator's answer.
 pub fn indicator(
     framework: &Framework,
     indicator: &Indicator,
     raw: &Raw,
 ) -> Result<Earned, InputError> {
-    let field = indicator_field(indicator);
+    let field = indicator.field();
     match indicator.input {
         IndicatorInput::Choice => {
             let options = indicator.choices.iter().map(|c| ChoiceOption {
                 id: &c.id,
                 label: &c.label,
             });
-            let index = input::choice(answer::scalar(raw, &field)?, &field, options)?;
+            let index = input::choice(answer::scalar(raw, field)?, field, options)?;
             let chosen = &indicator.choices[index];
             let band = indicator
                 .bands
@@ -66,8 +56,8 @@ pub fn indicator(
         }
         IndicatorInput::Percent | IndicatorInput::Count => {
             let (value, understood) = match indicator.input {
-                IndicatorInput::Percent => answer::percent(raw, &field)?,
-                _ => answer::number(raw, &field, NumberRule::Count)?,
+                IndicatorInput::Percent => answer::percent(raw, field)?,
+                _ => answer::number(raw, field, NumberRule::Count)?,
             };
             let band = indicator
                 .bands

@@ -8,6 +8,7 @@ pub mod opdc;
 pub mod reports;
 pub mod weighted;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::error::{Error, Expected, Field, InputError, InputProblem};
@@ -22,25 +23,43 @@ pub const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
 /// Scores a request against the built-in framework it names.
 pub fn score(request: &Raw) -> Result<ScoreResult, Error> {
-    let map = request.as_map().ok_or_else(|| Error::MalformedRequest {
-        detail: format!("expected a JSON object, got {}", request.kind_name()),
-    })?;
-    let id = match map.get("framework") {
-        Some(Raw::Text(id)) if !id.trim().is_empty() => id,
-        _ => return Err(Error::MissingFramework),
-    };
-    score_with(framework::find(id)?, request)
+    assess(named_framework(request)?, Cow::Borrowed(request))
+}
+
+/// Scores a request the caller has no further use for: it moves into the
+/// result instead of being copied (a collection of thousands of rows).
+pub fn score_owned(request: Raw) -> Result<ScoreResult, Error> {
+    assess(named_framework(&request)?, Cow::Owned(request))
 }
 
 /// Scores a request against a given framework (a built-in or a user's rubric).
 pub fn score_with(framework: &Framework, request: &Raw) -> Result<ScoreResult, Error> {
+    assess(framework, Cow::Borrowed(request))
+}
+
+/// The built-in framework a request names.
+fn named_framework(request: &Raw) -> Result<&'static Framework, Error> {
+    let map = request.as_map().ok_or_else(|| Error::MalformedRequest {
+        detail: format!("expected a JSON object, got {}", request.kind_name()),
+    })?;
+    match map.get("framework") {
+        Some(Raw::Text(id)) if !id.trim().is_empty() => framework::find(id),
+        _ => Err(Error::MissingFramework),
+    }
+}
+
+fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error> {
     // Every walk below recurses: refuse a tree deeper than any request first.
     if request.too_deep() {
         return Err(Error::TooDeep {
             max: crate::raw::MAX_DEPTH,
         });
     }
-    let request = &request.canonical();
+    // Scoring reads the canonical spelling, which is what the result echoes.
+    let request = match request.is_canonical() {
+        true => request,
+        false => Cow::Owned(request.canonical()),
+    };
     let map = request.as_map().ok_or_else(|| Error::MalformedRequest {
         detail: format!("expected a JSON object, got {}", request.kind_name()),
     })?;
@@ -117,7 +136,7 @@ pub fn score_with(framework: &Framework, request: &Raw) -> Result<ScoreResult, E
             source: edition.source.clone(),
         },
         core_version: CORE_VERSION.to_owned(),
-        request: request.clone(),
+        request: request.into_owned(),
         unit,
         complete: missing.is_empty() && errors.is_empty(),
         missing,

@@ -160,7 +160,7 @@ impl Collection {
             file: name,
             row: None,
         };
-        to_js(&self.inner.add_one(source, &request))
+        to_js(&self.inner.add_one(source, request))
     }
 
     /// How many assessments the collection holds (set aside or not).
