@@ -105,12 +105,12 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
     }
     if let Some(raw_round) = map.get("round").filter(|r| !r.is_blank()) {
         let f = field("round");
-        match input::number(raw_round, &f, NumberRule::Count) {
+        match input::number(raw_round, f, NumberRule::Count) {
             Ok(n) if edition.rounds.iter().any(|r| n == i64::from(*r)) => {
                 unit.round = n.to_whole().and_then(|r| u8::try_from(r).ok());
             }
             Ok(n) => errors.push(InputError::new(
-                &f,
+                f,
                 InputProblem::RoundNotInEdition {
                     round: n.to_plain(),
                     allowed: edition.rounds.clone(),
@@ -121,7 +121,7 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
     }
     if let Some(raw_date) = map.get("date").filter(|r| !r.is_blank()) {
         let f = field("date");
-        match input::free_text(Some(raw_date), &f).and_then(|typed| buddhist_date(&typed, &f)) {
+        match input::free_text(Some(raw_date), f).and_then(|typed| buddhist_date(&typed, f)) {
             Ok(date) => unit.date = date,
             Err(err) => errors.push(err),
         }
@@ -130,11 +130,11 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
         None => fiscal_year_of(&unit.date),
         Some(raw) => {
             let f = field("fiscal_year");
-            match input::number(raw, &f, NumberRule::Count) {
+            match input::number(raw, f, NumberRule::Count) {
                 Ok(n) => match n.to_whole().filter(|y| (2400..=2800).contains(y)) {
                     Some(year) => u32::try_from(year).ok(),
                     None => {
-                        errors.push(InputError::new(&f, InputProblem::NotAFiscalYear));
+                        errors.push(InputError::new(f, InputProblem::NotAFiscalYear));
                         None
                     }
                 },
