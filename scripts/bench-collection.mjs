@@ -28,7 +28,7 @@ const file = join(mkdtempSync(join(tmpdir(), "khanaen-bench-")), "sheet-10000.cs
 writeFileSync(file, csv);
 console.log(`\n${ROWS} generated tambon rows, one sheet CSV of ${csv.length} characters`);
 
-const cli = join(root, "target/release/khanaen");
+const cli = join(root, "target/cli/khanaen");
 const cliTimes = [];
 for (let i = 0; i < RUNS; i += 1) {
   const start = process.hrtime.bigint();

@@ -10,7 +10,7 @@ if [ "${1:-}" != "--no-build" ]; then
   ensure_node_packages
   build_wasm >/dev/null 2>&1
   build_page >/dev/null
-  cargo build --release -p khanaen-cli >/dev/null 2>&1
+  cargo build --profile cli -p khanaen-cli >/dev/null 2>&1
 fi
 size() { wc -c <"$1" | tr -d ' '; }
 gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }

@@ -8,9 +8,9 @@ ensure_node_packages
 build_wasm
 build_page
 log "building the command line"
-cargo build --release -p khanaen-cli
+cargo build --profile cli -p khanaen-cli
 log "the command line scores an example"
-./target/release/khanaen score examples/sorsochot-23-complete.json --csv --en | tail -n 3
+./target/cli/khanaen score examples/sorsochot-23-complete.json --csv --en | tail -n 3
 page="$ROOT/dist/khanaen.html"
 log "the form: $page"
 if [ -n "${DISPLAY:-}" ] && command -v xdg-open >/dev/null; then

@@ -28,8 +28,9 @@ pub struct Exact(Repr);
 enum Repr {
     /// numerator / denominator, in lowest terms, denominator > 0.
     Small(i64, i64),
-    /// Only values that do not fit `Small`.
-    Big(BigRational),
+    /// Only values that do not fit `Small` (boxed: they are rare, and keep
+    /// every `Exact` three words long).
+    Big(Box<BigRational>),
 }
 
 impl Exact {
@@ -73,10 +74,10 @@ impl Exact {
         }
         match (i64::try_from(n), i64::try_from(d)) {
             (Ok(n), Ok(d)) => Exact(Repr::Small(n, d)),
-            _ => Exact(Repr::Big(BigRational::new_raw(
+            _ => Exact(Repr::Big(Box::new(BigRational::new_raw(
                 BigInt::from(n),
                 BigInt::from(d),
-            ))),
+            )))),
         }
     }
 
@@ -84,14 +85,14 @@ impl Exact {
     fn big(value: BigRational) -> Exact {
         match (value.numer().to_i64(), value.denom().to_i64()) {
             (Some(n), Some(d)) => Exact(Repr::Small(n, d)),
-            _ => Exact(Repr::Big(value)),
+            _ => Exact(Repr::Big(Box::new(value))),
         }
     }
 
     fn to_big(&self) -> BigRational {
         match &self.0 {
             Repr::Small(n, d) => BigRational::new_raw(BigInt::from(*n), BigInt::from(*d)),
-            Repr::Big(r) => r.clone(),
+            Repr::Big(r) => (**r).clone(),
         }
     }
 

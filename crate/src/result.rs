@@ -118,20 +118,73 @@ impl Note {
     }
 }
 
-/// The input as the scorer understood it.
+/// The input as the scorer understood it, kept exact: written as text only
+/// when the result is written out.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct Understood {
     /// The percentage, count, level or result used for scoring.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub value: Option<String>,
+    pub value: Option<Value>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub numerator: Option<String>,
+    pub numerator: Option<Number>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub denominator: Option<String>,
+    pub denominator: Option<Number>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub choice: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub label: Option<Text>,
+}
+
+impl Understood {
+    /// A number as typed.
+    pub fn typed(value: Exact) -> Understood {
+        Understood {
+            value: Some(Value::Typed(Number(value))),
+            ..Understood::default()
+        }
+    }
+
+    /// A percentage computed from a numerator and a denominator.
+    pub fn computed(value: Exact, numerator: Exact, denominator: Exact) -> Understood {
+        Understood {
+            value: Some(Value::Computed(Percent(value))),
+            numerator: Some(Number(numerator)),
+            denominator: Some(Number(denominator)),
+            ..Understood::default()
+        }
+    }
+}
+
+/// A value used for scoring: a number as typed, written exactly, or a
+/// percentage computed from counts, written as percentages are.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Value {
+    Typed(Number),
+    Computed(Percent),
+}
+
+impl Value {
+    pub fn exact(&self) -> &Exact {
+        match self {
+            Value::Typed(n) => n.exact(),
+            Value::Computed(p) => p.exact(),
+        }
+    }
+}
+
+impl fmt::Display for Value {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Value::Typed(n) => n.fmt(f),
+            Value::Computed(p) => p.fmt(f),
+        }
+    }
+}
+
+impl Serialize for Value {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -282,18 +282,13 @@ fn share(part: u32, whole: u32) -> Option<Percent> {
 }
 
 fn spread(rubric: &crate::framework::BandedRubric, entries: &[&Entry]) -> Vec<IndicatorSpread> {
-    let ids: Vec<&str> = rubric.indicators().map(|(_, i)| i.id.as_str()).collect();
-    let position: BTreeMap<&str, usize> = ids.iter().enumerate().map(|(n, id)| (*id, n)).collect();
-    // Points earned per indicator, gathered in one pass over the entries.
-    let mut earned: Vec<Vec<u32>> = vec![Vec::new(); ids.len()];
+    // Points earned per indicator, gathered in one pass over the entries. A
+    // banded result lists its indicators in the rubric's order.
+    let mut earned: Vec<Vec<u32>> = vec![Vec::new(); rubric.indicators().count()];
     for entry in entries {
         if let Scores::Banded(s) = &entry.result.scores {
-            for indicator in &s.indicators {
-                if let (Some(n), Some(points)) =
-                    (position.get(indicator.id.as_str()), indicator.points)
-                {
-                    earned[*n].push(points);
-                }
+            for (indicator, earned) in s.indicators.iter().zip(&mut earned) {
+                earned.extend(indicator.points);
             }
         }
     }

@@ -88,14 +88,21 @@ impl RoundKey {
     }
 }
 
-/// A name as a key: spaces collapsed, a leading "ตำบล" / "ต." dropped.
+/// A name as a key: a leading "ตำบล" / "ต." dropped, spaces collapsed.
 fn loose(name: &str, prefixes: &[&str]) -> String {
-    let words = name.split_whitespace().collect::<Vec<_>>().join(" ");
+    let name = name.trim_start();
     let bare = prefixes
         .iter()
-        .find_map(|p| words.strip_prefix(p))
-        .unwrap_or(&words);
-    bare.trim().to_owned()
+        .find_map(|p| name.strip_prefix(p))
+        .unwrap_or(name);
+    let mut key = String::with_capacity(bare.len());
+    for word in bare.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(word);
+    }
+    key
 }
 
 #[derive(Clone, Debug, Default)]
@@ -158,6 +165,7 @@ impl Collection {
 
     /// Scores up to `limit` queued assessments; returns how many still wait.
     pub fn score_pending(&mut self, limit: usize) -> usize {
+        self.entries.reserve(limit.min(self.pending.len()));
         for _ in 0..limit {
             let Some((source, request)) = self.pending.pop_front() else {
                 break;

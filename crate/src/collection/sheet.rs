@@ -273,20 +273,16 @@ pub fn write(framework: &Framework, entries: &[&Entry], lang: Lang) -> String {
             quote(&u.position),
         ];
         for (id, _, _) in &columns {
-            let (mut understood, result) = inputs.get(id).cloned().unwrap_or_default();
+            let (understood, result) = inputs.get(id).cloned().unwrap_or_default();
             // An answer the core could not read is written as it was typed,
             // so that the officer sees it, and it reads back as the same error.
-            if understood.is_none() {
-                understood = as_typed(r.request.get("answers").and_then(|a| a.get(id)));
-            }
-            let counts = understood
-                .as_ref()
-                .and_then(|u| Some((u.numerator.clone()?, u.denominator.clone()?)));
-            let value = match (&understood, &counts) {
-                (Some(u), None) => match &u.label {
-                    Some(label) => quote(label.get(lang)),
-                    None => quote(u.value.as_deref().unwrap_or_default()),
-                },
+            let typed = match &understood {
+                Some(u) => Some(Typed::of(u, lang)),
+                None => as_typed(r.request.get("answers").and_then(|a| a.get(id))),
+            };
+            let counts = typed.as_ref().and_then(|t| t.counts.clone());
+            let value = match (&typed, &counts) {
+                (Some(t), None) => quote(&t.value),
                 (None, _) => result.unwrap_or_default(),
                 (Some(_), Some(_)) => String::new(),
             };
@@ -324,8 +320,38 @@ fn inputs_of(entry: &Entry) -> Inputs {
     }
 }
 
-/// A typed answer as the sheet holds it: a value, or counts.
-fn as_typed(raw: Option<&Raw>) -> Option<Understood> {
+/// An answer as the sheet holds it: a value (or a choice's label), or counts.
+#[derive(Default)]
+struct Typed {
+    value: String,
+    counts: Option<(String, String)>,
+}
+
+impl Typed {
+    fn of(understood: &Understood, lang: Lang) -> Typed {
+        if let Some(label) = &understood.label {
+            return Typed {
+                value: label.get(lang).to_owned(),
+                counts: None,
+            };
+        }
+        let counts = match (&understood.numerator, &understood.denominator) {
+            (Some(n), Some(d)) => Some((n.to_string(), d.to_string())),
+            _ => None,
+        };
+        Typed {
+            value: understood
+                .value
+                .as_ref()
+                .map(ToString::to_string)
+                .unwrap_or_default(),
+            counts,
+        }
+    }
+}
+
+/// An answer the core could not read, as it was typed: a value, or counts.
+fn as_typed(raw: Option<&Raw>) -> Option<Typed> {
     let text = |raw: Option<&Raw>| match raw? {
         Raw::Text(t) => Some(t.clone()),
         Raw::Int(i) => Some(i.to_string()),
@@ -334,16 +360,18 @@ fn as_typed(raw: Option<&Raw>) -> Option<Understood> {
     };
     let raw = raw?;
     if let Some(value) = text(Some(raw)).or_else(|| text(raw.get("value"))) {
-        return Some(Understood {
-            value: Some(value),
-            ..Understood::default()
+        return Some(Typed {
+            value,
+            counts: None,
         });
     }
     let (numerator, denominator) = (text(raw.get("numerator")), text(raw.get("denominator")));
-    (numerator.is_some() || denominator.is_some()).then(|| Understood {
-        numerator: Some(numerator.unwrap_or_default()),
-        denominator: Some(denominator.unwrap_or_default()),
-        ..Understood::default()
+    (numerator.is_some() || denominator.is_some()).then(|| Typed {
+        value: String::new(),
+        counts: Some((
+            numerator.unwrap_or_default(),
+            denominator.unwrap_or_default(),
+        )),
     })
 }
 

@@ -69,13 +69,7 @@ fn fraction(raw: &Raw, field: &Field, rule: NumberRule) -> Result<(Exact, Exact)
 /// denominator), and how it was understood.
 fn scaled(num: Exact, den: Exact, scale: &Exact) -> (Exact, Understood) {
     let value = num.times(scale).over(&den).unwrap_or_else(Exact::zero);
-    let understood = Understood {
-        value: Some(percent_text(&value)),
-        numerator: Some(num.to_plain()),
-        denominator: Some(den.to_plain()),
-        ..Understood::default()
-    };
-    (value, understood)
+    (value.clone(), Understood::computed(value, num, den))
 }
 
 /// A percentage typed directly or computed from counts.
@@ -93,14 +87,5 @@ pub fn number(
     rule: NumberRule,
 ) -> Result<(Exact, Understood), InputError> {
     let value = input::number(scalar(raw, field)?, field, rule)?;
-    let understood = Understood {
-        value: Some(value.to_plain()),
-        ..Understood::default()
-    };
-    Ok((value, understood))
-}
-
-/// How a computed percentage is shown: at most 2 decimals, rounded half up.
-pub fn percent_text(value: &Exact) -> String {
-    value.to_short(2)
+    Ok((value.clone(), Understood::typed(value)))
 }

@@ -148,7 +148,7 @@ fn judge(
         MatrixValue::Ratio { .. } => answer::number(raw, field, NumberRule::NonNegative)?,
         MatrixValue::Count => answer::number(raw, field, NumberRule::Count)?,
         MatrixValue::MeanScore { out_of } => {
-            let (mean, mut understood) = answer::number(raw, field, NumberRule::NonNegative)?;
+            let (mean, _) = answer::number(raw, field, NumberRule::NonNegative)?;
             if mean > *out_of {
                 return Err(InputError::new(
                     field,
@@ -162,10 +162,10 @@ fn judge(
                 .times(&Exact::hundred())
                 .over(out_of)
                 .unwrap_or_else(Exact::zero);
-            understood.numerator = understood.value.take();
-            understood.denominator = Some(out_of.to_plain());
-            understood.value = Some(answer::percent_text(&value));
-            (value, understood)
+            (
+                value.clone(),
+                Understood::computed(value, mean, out_of.clone()),
+            )
         }
     };
     let mut decisions = Vec::new();

@@ -212,13 +212,13 @@ fn unit_report(
                         "ข้อ {}: ร้อยละที่กรอก {} ไม่ตรงกับที่คำนวณจากจำนวน {}",
                         item.id,
                         reported.to_plain(),
-                        answer::percent_text(pct)
+                        Percent(pct.clone())
                     ),
                     format!(
                         "item {}: the typed percentage {} disagrees with the counts, which give {}",
                         item.id,
                         reported.to_plain(),
-                        answer::percent_text(pct)
+                        Percent(pct.clone())
                     ),
                 )));
             }
