@@ -97,7 +97,7 @@ fn measured(result: &ScoreResult) -> Measured {
                 .iter()
                 .map(|i| {
                     (
-                        i.id.clone(),
+                        i.id.to_string(),
                         i.name.clone(),
                         i.points.map(|p| Measure::Points(p.into())),
                     )

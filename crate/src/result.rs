@@ -4,6 +4,7 @@
 //! precision, so nothing passes through a float.
 
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
@@ -209,8 +210,8 @@ pub struct BandedScores {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct IndicatorScore {
-    pub id: String,
-    pub category: String,
+    pub id: Arc<str>,
+    pub category: Arc<str>,
     pub name: Text,
     pub input: Option<Understood>,
     pub points: Option<u32>,
@@ -221,7 +222,7 @@ pub struct IndicatorScore {
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct CategoryScore {
-    pub id: String,
+    pub id: Arc<str>,
     pub name: Text,
     pub points: u32,
     pub max_points: u32,

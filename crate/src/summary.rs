@@ -298,7 +298,7 @@ fn spread(rubric: &crate::framework::BandedRubric, entries: &[&Entry]) -> Vec<In
         .map(|((_, indicator), earned)| {
             let sum: u64 = earned.iter().map(|p| u64::from(*p)).sum();
             IndicatorSpread {
-                id: indicator.id.clone(),
+                id: indicator.id.to_string(),
                 name: indicator.name.clone(),
                 bands: indicator
                     .bands

@@ -123,7 +123,7 @@ fn answers(framework: &Framework) -> BoxedStrategy<BTreeMap<String, Raw>> {
                         prop::sample::select(ids).prop_map(Raw::Text).boxed()
                     }
                 };
-                let id = ind.id.clone();
+                let id = ind.id.to_string();
                 parts.push(answer.prop_map(move |a| (id.clone(), a)).boxed());
             }
         }

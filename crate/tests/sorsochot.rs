@@ -35,7 +35,7 @@ fn points(id: &str, answer: Raw) -> (u32, Vec<String>) {
     let ind = banded(&result)
         .indicators
         .iter()
-        .find(|i| i.id == id)
+        .find(|i| &*i.id == id)
         .expect("indicator");
     let decisions = ind
         .decisions
@@ -330,7 +330,7 @@ fn decision_d_incomplete_gives_partial_total_and_no_level() {
     let cat2 = b
         .categories
         .iter()
-        .find(|c| c.id == "2")
+        .find(|c| &*c.id == "2")
         .expect("category 2");
     assert_eq!(
         (cat2.points, cat2.scored, cat2.indicators, cat2.max_points),

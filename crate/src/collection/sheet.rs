@@ -156,7 +156,7 @@ fn scored_columns(framework: &Framework) -> Vec<(String, Text, bool)> {
             .indicators()
             .map(|(_, i)| {
                 let percent = i.input == crate::framework::IndicatorInput::Percent;
-                (i.id.clone(), i.name.clone(), percent)
+                (i.id.to_string(), i.name.clone(), percent)
             })
             .collect(),
         Rubric::Weighted(rubric) => rubric
@@ -307,7 +307,7 @@ fn inputs_of(entry: &Entry) -> Inputs {
         Scores::Banded(s) => s
             .indicators
             .iter()
-            .map(|i| (i.id.clone(), (i.input.clone(), None)))
+            .map(|i| (i.id.to_string(), (i.input.clone(), None)))
             .collect(),
         Scores::Weighted(s) => s
             .items

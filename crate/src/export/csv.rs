@@ -207,7 +207,7 @@ fn banded(sheet: &mut Sheet, scores: &BandedScores) {
         let notes: Vec<&Note> = ind.decisions.iter().collect();
         let [input, numerator, denominator] = input_cells(ind.input.as_ref(), lang);
         let cells = [
-            text(&ind.id),
+            text(&*ind.id),
             text(sheet.t(&ind.name)),
             input,
             numerator,
@@ -233,7 +233,7 @@ fn banded(sheet: &mut Sheet, scores: &BandedScores) {
             Lang::En => format!("{} of {} indicators scored", cat.scored, cat.indicators),
         };
         let cells = [
-            text(&cat.id),
+            text(&*cat.id),
             text(sheet.t(&cat.name)),
             text(""),
             text(""),

@@ -1,7 +1,7 @@
 //! Banded rubrics: each indicator earns the points of the band its raw value
 //! reaches; the total decides the level (ศอช.ต. 23 indicators).
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +20,7 @@ pub struct BandedRubric {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Category {
-    pub id: String,
+    pub id: Arc<str>,
     pub name: Text,
     pub indicators: Vec<Indicator>,
 }
@@ -28,7 +28,8 @@ pub struct Category {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
-    pub id: String,
+    /// Shared with every result scored: an id is counted, not copied.
+    pub id: Arc<str>,
     pub name: Text,
     pub input: IndicatorInput,
     /// What is counted, for count inputs ("ครั้ง / ปี", "times a year").

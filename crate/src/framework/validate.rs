@@ -78,14 +78,8 @@ pub fn framework(f: &Framework, examples: Examples) -> Check {
 }
 
 fn banded_rubric(ctx: &Ctx, f: &Framework, rubric: &BandedRubric) -> Check {
-    ctx.unique(
-        "categories",
-        rubric.categories.iter().map(|c| c.id.as_str()),
-    )?;
-    ctx.unique(
-        "indicators",
-        rubric.indicators().map(|(_, i)| i.id.as_str()),
-    )?;
+    ctx.unique("categories", rubric.categories.iter().map(|c| &*c.id))?;
+    ctx.unique("indicators", rubric.indicators().map(|(_, i)| &*i.id))?;
     for (_, indicator) in rubric.indicators() {
         banded_indicator(ctx, f, indicator)?;
     }

@@ -143,7 +143,7 @@ pub fn score(
             let max_points = ind.bands.last().map_or(0, |b| b.points);
             subtotal.max_points += max_points;
             subtotal.indicators += 1;
-            let earned = match answers.get(&ind.id) {
+            let earned = match answers.get(&*ind.id) {
                 None => None,
                 Some(raw) => indicator(framework, ind, raw)
                     .map_err(|err| errors.push(err))
@@ -172,7 +172,7 @@ pub fn score(
                         .collect();
                     out.input = Some(earned.understood);
                 }
-                None => missing.push(ind.id.clone()),
+                None => missing.push(ind.id.to_string()),
             }
             indicators.push(out);
         }

@@ -149,7 +149,7 @@ fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error
 /// The ids a request may answer: indicators, or items that carry a scoring rule.
 fn scored_ids(framework: &Framework) -> Vec<&str> {
     match &framework.rubric {
-        Rubric::Banded(rubric) => rubric.indicators().map(|(_, i)| i.id.as_str()).collect(),
+        Rubric::Banded(rubric) => rubric.indicators().map(|(_, i)| &*i.id).collect(),
         Rubric::Weighted(rubric) => rubric
             .all_items()
             .into_iter()

@@ -148,11 +148,7 @@ export interface Framework {
 fn into_error(err: Error) -> JsValue {
     let text = err.text();
     let error = js_sys::Error::new(&text.en);
-    for (key, value) in [
-        ("th", text.th.as_str()),
-        ("en", &text.en),
-        ("code", err.code()),
-    ] {
+    for (key, value) in [("th", &*text.th), ("en", &*text.en), ("code", err.code())] {
         // Setting a property on a fresh Error object cannot fail.
         let _ = js_sys::Reflect::set(&error, &key.into(), &value.into());
     }
