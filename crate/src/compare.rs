@@ -39,10 +39,10 @@ impl Measure {
     }
 }
 
+/// One indicator or item then and now (its name is in `Comparison::names`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChangeRow {
     pub id: String,
-    pub name: Text,
     pub before: Option<Measure>,
     pub after: Option<Measure>,
     pub change: Option<Measure>,
@@ -70,8 +70,18 @@ pub struct Transition {
     pub count: u32,
 }
 
+/// An indicator's or item's name, once for the whole comparison rather
+/// than in each of thousands of pairs.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct RowName {
+    pub id: String,
+    pub name: Text,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Comparison {
+    /// The rows' names, in rubric order.
+    pub names: Vec<RowName>,
     pub pairs: Vec<UnitComparison>,
     /// Units assessed only earlier, or only later (or more than once on a side).
     pub only_before: Vec<EntryRef>,
@@ -123,19 +133,13 @@ fn measured(result: &ScoreResult) -> Measured {
     }
 }
 
-fn change_row(
-    id: String,
-    name: Text,
-    before: Option<Measure>,
-    after: Option<Measure>,
-) -> ChangeRow {
+fn change_row(id: String, before: Option<Measure>, after: Option<Measure>) -> ChangeRow {
     let change = match (&before, &after) {
         (Some(b), Some(a)) => Some(a.change_from(b)),
         _ => None,
     };
     ChangeRow {
         id,
-        name,
         before,
         after,
         change,
@@ -150,9 +154,9 @@ pub fn compare_results(before: &ScoreResult, after: &ScoreResult) -> UnitCompari
         rows_before.into_iter().map(|(id, _, m)| (id, m)).collect();
     let rows = rows_after
         .into_iter()
-        .map(|(id, name, now)| {
+        .map(|(id, _, now)| {
             let then = earlier.remove(&id).flatten();
-            change_row(id, name, then, now)
+            change_row(id, then, now)
         })
         .collect();
     UnitComparison {
@@ -160,12 +164,7 @@ pub fn compare_results(before: &ScoreResult, after: &ScoreResult) -> UnitCompari
         before: RoundKey::of(before),
         after: RoundKey::of(after),
         rows,
-        total: change_row(
-            "total".into(),
-            Text::new("รวม", "total"),
-            total_before,
-            total_after,
-        ),
+        total: change_row("total".into(), total_before, total_after),
         level_before,
         level_after,
     }
@@ -181,7 +180,18 @@ pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
         map
     };
     let (earlier, mut later) = (by_unit(before), by_unit(after));
+    // The rubric's rows, from any assessment compared (all share a framework).
+    let names = before
+        .iter()
+        .chain(after)
+        .next()
+        .map(|e| measured(&e.result).0)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(id, name, _)| RowName { id, name })
+        .collect();
     let mut comparison = Comparison {
+        names,
         pairs: Vec::new(),
         only_before: Vec::new(),
         only_after: Vec::new(),

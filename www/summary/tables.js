@@ -97,6 +97,7 @@ export function comparisonTables(ctx, comparison, levels, limit, onMore) {
   const moved = (from, to) => comparison.transitions.find((t) => t.from === from && t.to === to)?.count ?? 0;
   const place = (unit) => [unit.place, unit.district, unit.province].filter(Boolean).join(", ");
   const signed = (change) => (change === null ? "–" : String(change).startsWith("-") ? String(change) : `+${change}`);
+  const names = new Map(comparison.names.map((n) => [n.id, n.name]));
   const refs = (title, list, cls) => list.length
     ? h("div", { class: cls }, h("h4", {}, `${title} (${list.length})`),
       h("ul", {}, list.map((e) => h("li", {}, `${place(e.unit)} — ${ctx.w.roundName(e)}`))))
@@ -121,7 +122,7 @@ export function comparisonTables(ctx, comparison, levels, limit, onMore) {
         h("td", {}, place(pair.unit)),
         num(pair.total.before), num(pair.total.after), num(signed(pair.total.change)),
         h("td", { class: "nowrap" }, `${pair.level_before ?? "–"} → ${pair.level_after ?? "–"}`),
-        h("td", {}, indicatorChanges(ctx, pair, signed))))))),
+        h("td", {}, indicatorChanges(ctx, pair, names, signed))))))),
     comparison.pairs.length > limit
       ? h("button", { type: "button", class: "secondary", onclick: onMore }, `${limit} / ${comparison.pairs.length} …`)
       : null,
@@ -131,7 +132,7 @@ export function comparisonTables(ctx, comparison, levels, limit, onMore) {
 }
 
 /** One unit's indicators then and now, built only when opened. */
-function indicatorChanges(ctx, pair, signed) {
+function indicatorChanges(ctx, pair, names, signed) {
   const changed = pair.rows.filter((r) => r.change !== null && Number(r.change) !== 0).length;
   const details = h("details", {}, h("summary", {}, `${changed} ${ctx.w.change}`));
   details.addEventListener("toggle", () => {
@@ -140,7 +141,7 @@ function indicatorChanges(ctx, pair, signed) {
       h("thead", {}, h("tr", {}, headCell("#"), headCell(ctx.w.indicator), headCell(ctx.w.before, { class: "num" }),
         headCell(ctx.w.after, { class: "num" }), headCell(ctx.w.change, { class: "num" }))),
       h("tbody", {}, pair.rows.map((r) => h("tr", {},
-        h("td", {}, r.id), h("td", {}, ctx.text(r.name)), num(r.before), num(r.after), num(signed(r.change)))))));
+        h("td", {}, r.id), h("td", {}, names.has(r.id) ? ctx.text(names.get(r.id)) : ""), num(r.before), num(r.after), num(signed(r.change)))))));
   }, { once: false });
   return details;
 }

@@ -42,13 +42,14 @@ export interface Summary {
 
 /** A value then or now: points (banded) or an OPDC score (4 decimals). */
 export type Measure = number | string;
-export interface ChangeRow { id: string; name: Text; before: Measure | null; after: Measure | null; change: Measure | null }
+export interface ChangeRow { id: string; before: Measure | null; after: Measure | null; change: Measure | null }
+export interface RowName { id: string; name: Text }
 export interface UnitComparison {
   unit: UnitKey; before: RoundKey; after: RoundKey; rows: ChangeRow[]; total: ChangeRow;
   level_before: number | null; level_after: number | null;
 }
 export interface Comparison {
-  pairs: UnitComparison[]; only_before: EntryRef[]; only_after: EntryRef[];
+  names: RowName[]; pairs: UnitComparison[]; only_before: EntryRef[]; only_after: EntryRef[];
   transitions: { from: number; to: number; count: number }[];
   rose: number; stayed: number; fell: number;
 }

@@ -156,13 +156,12 @@ fn into_error(err: Error) -> JsValue {
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    // Maps as plain objects, absent values as null: what JSON.parse would give.
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(|err| {
-        into_error(Error::MalformedRequest {
-            detail: err.to_string(),
-        })
-    })
+    // As JSON text, parsed by the engine: for a summary or comparison of
+    // thousands of units several times faster than building the objects
+    // property by property across the boundary, and the same values.
+    let fail = |detail: String| into_error(Error::MalformedRequest { detail });
+    let text = serde_json::to_string(value).map_err(|err| fail(err.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| fail("the result is not valid JSON".into()))
 }
 
 /// What a JavaScript value is, for "got …" in messages.
