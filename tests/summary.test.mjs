@@ -116,6 +116,8 @@ test("20 files at once: counts by district, problems, duplicates, set-aside, com
   await details.locator("summary").click();
   await details.locator("table.rows").waitFor();
   assert.equal(await details.locator("table.rows tbody tr").count(), 23);
+  // Each row named from the comparison's one list of names.
+  assert.match(await details.locator("table.rows tbody tr").first().locator("td").nth(1).textContent(), /กรรมการ ศอช\.ต\./);
   assert.match(await comparison.locator(".only-after").textContent(), /สระสมิง/);
 
   // KPI 3.2 from the five municipality reports, then over 5 targets.
