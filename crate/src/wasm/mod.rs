@@ -156,9 +156,9 @@ fn into_error(err: Error) -> JsValue {
 }
 
 fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
-    // As JSON text, parsed by the engine: for a summary or comparison of
-    // thousands of units several times faster than building the objects
-    // property by property across the boundary, and the same values.
+    // As JSON text, parsed by the engine: the same values JSON.parse gives,
+    // without a second serializer in the module (about 24 KB smaller; for a
+    // 10,000-row summary no slower than building objects across the boundary).
     let fail = |detail: String| into_error(Error::MalformedRequest { detail });
     let text = serde_json::to_string(value).map_err(|err| fail(err.to_string()))?;
     js_sys::JSON::parse(&text).map_err(|_| fail("the result is not valid JSON".into()))
