@@ -10,7 +10,9 @@ use serde::Serialize;
 
 use crate::collection::{Collection, Entry, RoundKey, UnitKey};
 use crate::exact::Exact;
-use crate::result::{Score, ScoreResult, Scores};
+use crate::framework::Rubric;
+use crate::outcome::{Measures, Outcome};
+use crate::result::Score;
 use crate::summary::EntryRef;
 use crate::text::Text;
 
@@ -93,41 +95,43 @@ pub struct Comparison {
     pub fell: u32,
 }
 
-/// What a result gives for each row: (id, name, value), then the total and level.
-type Measured = (
-    Vec<(String, Text, Option<Measure>)>,
-    Option<Measure>,
-    Option<u32>,
-);
+/// A framework's rows, in the order outcomes list their values.
+fn row_names(framework: &str) -> Vec<RowName> {
+    let Ok(framework) = crate::framework::find(framework) else {
+        return Vec::new();
+    };
+    match &framework.rubric {
+        Rubric::Banded(rubric) => rubric
+            .indicators()
+            .map(|(_, i)| RowName {
+                id: i.id.to_string(),
+                name: i.name.clone(),
+            })
+            .collect(),
+        Rubric::Weighted(rubric) => rubric
+            .all_items()
+            .into_iter()
+            .map(|(item, _, _)| RowName {
+                id: item.id.clone(),
+                name: item.name.clone(),
+            })
+            .collect(),
+    }
+}
 
-fn measured(result: &ScoreResult) -> Measured {
-    match &result.scores {
-        Scores::Banded(s) => (
-            s.indicators
-                .iter()
-                .map(|i| {
-                    (
-                        i.id.to_string(),
-                        i.name.clone(),
-                        i.points.map(|p| Measure::Points(p.into())),
-                    )
-                })
-                .collect(),
-            s.total.map(|t| Measure::Points(t.into())),
-            s.level.as_ref().map(|l| l.level),
+/// An outcome's value for each row, then its total and level.
+fn measured(outcome: &Outcome) -> (Vec<Option<Measure>>, Option<Measure>, Option<u32>) {
+    let points = |p: &Option<u32>| p.map(|p| Measure::Points(p.into()));
+    let score = |s: &Option<Exact>| s.clone().map(|s| Measure::Score(Score(s)));
+    match &outcome.measures {
+        Measures::Banded(t) => (
+            t.points.iter().map(points).collect(),
+            points(&t.total),
+            t.level,
         ),
-        Scores::Weighted(s) => (
-            s.items
-                .iter()
-                .map(|i| {
-                    (
-                        i.id.clone(),
-                        i.name.clone(),
-                        i.score.clone().map(Measure::Score),
-                    )
-                })
-                .collect(),
-            s.weighted_score.clone().map(Measure::Score),
+        Measures::Weighted(w) => (
+            w.scores.iter().map(score).collect(),
+            score(&w.weighted_score),
             None,
         ),
     }
@@ -147,17 +151,13 @@ fn change_row(id: String, before: Option<Measure>, after: Option<Measure>) -> Ch
 }
 
 /// One unit's earlier and later assessments, side by side (same framework).
-pub fn compare_results(before: &ScoreResult, after: &ScoreResult) -> UnitComparison {
+pub fn compare_outcomes(before: &Outcome, after: &Outcome) -> UnitComparison {
     let (rows_before, total_before, level_before) = measured(before);
     let (rows_after, total_after, level_after) = measured(after);
-    let mut earlier: BTreeMap<String, Option<Measure>> =
-        rows_before.into_iter().map(|(id, _, m)| (id, m)).collect();
-    let rows = rows_after
+    let rows = row_names(&after.framework)
         .into_iter()
-        .map(|(id, _, now)| {
-            let then = earlier.remove(&id).flatten();
-            change_row(id, then, now)
-        })
+        .zip(rows_before.into_iter().zip(rows_after))
+        .map(|(row, (then, now))| change_row(row.id, then, now))
         .collect();
     UnitComparison {
         unit: UnitKey::of(after),
@@ -175,7 +175,7 @@ pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
     let by_unit = |entries: &[&Entry]| {
         let mut map: BTreeMap<UnitKey, Vec<usize>> = BTreeMap::new();
         for (i, e) in entries.iter().enumerate() {
-            map.entry(UnitKey::of(&e.result)).or_default().push(i);
+            map.entry(UnitKey::of(&e.outcome)).or_default().push(i);
         }
         map
     };
@@ -185,11 +185,8 @@ pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
         .iter()
         .chain(after)
         .next()
-        .map(|e| measured(&e.result).0)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(id, name, _)| RowName { id, name })
-        .collect();
+        .map(|e| row_names(&e.outcome.framework))
+        .unwrap_or_default();
     let mut comparison = Comparison {
         names,
         pairs: Vec::new(),
@@ -204,7 +201,7 @@ pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
     for (key, then) in earlier {
         match (then.as_slice(), later.remove(&key).as_deref()) {
             ([b], Some([a])) => {
-                let pair = compare_results(&before[*b].result, &after[*a].result);
+                let pair = compare_outcomes(&before[*b].outcome, &after[*a].outcome);
                 if let (Some(from), Some(to)) = (pair.level_before, pair.level_after) {
                     *moves.entry((from, to)).or_default() += 1;
                 }
@@ -248,7 +245,7 @@ pub fn compare_rounds(
     let side = |key: RoundKey| -> Vec<&Entry> {
         collection
             .included()
-            .filter(|e| e.result.framework.id == framework && RoundKey::of(&e.result) == key)
+            .filter(|e| e.outcome.framework == framework && RoundKey::of(&e.outcome) == key)
             .collect()
     };
     compare_entries(&side(before), &side(after))

@@ -14,6 +14,7 @@ pub mod exact;
 pub mod export;
 pub mod framework;
 pub mod input;
+pub mod outcome;
 pub mod raw;
 pub mod request;
 pub mod result;

@@ -56,16 +56,16 @@ pub fn roll_up(
     let mut edition = None;
     for entry in collection
         .included()
-        .filter(|e| e.result.framework.id == framework)
+        .filter(|e| e.outcome.framework == framework)
     {
-        let reported = entry
-            .result
+        let scored = entry.result()?;
+        let reported = scored
             .request
             .get("answers")
             .and_then(|a| a.get(&item))
             .and_then(|a| a.get("units"));
         if let Some(Raw::List(list)) = reported {
-            edition.get_or_insert_with(|| entry.result.framework.edition.clone());
+            edition.get_or_insert_with(|| scored.framework.edition.clone());
             for unit in list {
                 units.push(unit.clone());
                 sources.push(entry.source.clone());

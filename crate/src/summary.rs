@@ -14,7 +14,8 @@ use serde::Serialize;
 use crate::collection::{Collection, Entry, Problem, RoundKey, Source, UnitKey};
 use crate::exact::Exact;
 use crate::framework::{self, Framework, Rubric};
-use crate::result::{Percent, Scores};
+use crate::outcome::Measures;
+use crate::result::Percent;
 use crate::text::Text;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -109,11 +110,11 @@ pub struct SetAside {
 
 impl EntryRef {
     pub fn of(entry: &Entry) -> EntryRef {
-        let round = RoundKey::of(&entry.result);
+        let round = RoundKey::of(&entry.outcome);
         EntryRef {
             entry: entry.id,
             source: entry.source.clone(),
-            unit: UnitKey::of(&entry.result),
+            unit: UnitKey::of(&entry.outcome),
             fiscal_year: round.fiscal_year,
             round: round.round,
         }
@@ -127,16 +128,16 @@ pub fn summarize(collection: &Collection) -> Summary {
     let mut set_aside = Vec::new();
     let mut counted: BTreeMap<(String, RoundKey), Vec<&Entry>> = BTreeMap::new();
     for entry in collection.included() {
-        let why = if !entry.result.errors.is_empty() {
+        let why = if entry.outcome.has_errors {
             Some(Text::new("มีข้อผิดพลาด", "has errors"))
-        } else if !entry.result.complete {
+        } else if !entry.outcome.complete {
             Some(Text::new("ยังประเมินไม่ครบ", "not yet complete"))
         } else if in_duplicate.contains(&entry.id) {
             Some(Text::new(
                 "ซ้ำกับแบบประเมินอื่นของหน่วยเดียวกัน ปีและครั้งเดียวกัน: โปรดเลือก",
                 "a duplicate of another assessment of the same unit, year and round: choose one",
             ))
-        } else if !matches!(entry.result.scores, Scores::Banded(_)) {
+        } else if !matches!(entry.outcome.measures, Measures::Banded(_)) {
             Some(Text::new(
                 "เกณฑ์แบบถ่วงน้ำหนัก ไม่นับระดับ",
                 "a weighted framework: no levels to count",
@@ -151,8 +152,8 @@ pub fn summarize(collection: &Collection) -> Summary {
             }),
             None => counted
                 .entry((
-                    entry.result.framework.id.clone(),
-                    RoundKey::of(&entry.result),
+                    entry.outcome.framework.clone(),
+                    RoundKey::of(&entry.outcome),
                 ))
                 .or_default()
                 .push(entry),
@@ -189,18 +190,18 @@ fn round_summary(framework: &Framework, key: RoundKey, entries: &[&Entry]) -> Op
     let mut units: Vec<UnitRow> = entries
         .iter()
         .filter_map(|entry| {
-            let Scores::Banded(s) = &entry.result.scores else {
+            let Measures::Banded(s) = &entry.outcome.measures else {
                 return None;
             };
-            let u = &entry.result.unit;
+            let u = &entry.outcome.unit;
             Some(UnitRow {
                 entry: entry.id,
                 province: u.province.clone(),
                 district: u.district.clone(),
                 place: u.place().to_owned(),
                 total: s.total?,
-                level: s.level.as_ref()?.level,
-                categories: s.categories.iter().map(|c| c.points).collect(),
+                level: s.level?,
+                categories: s.categories.clone(),
             })
         })
         .collect();
@@ -286,9 +287,9 @@ fn spread(rubric: &crate::framework::BandedRubric, entries: &[&Entry]) -> Vec<In
     // banded result lists its indicators in the rubric's order.
     let mut earned: Vec<Vec<u32>> = vec![Vec::new(); rubric.indicators().count()];
     for entry in entries {
-        if let Scores::Banded(s) = &entry.result.scores {
-            for (indicator, earned) in s.indicators.iter().zip(&mut earned) {
-                earned.extend(indicator.points);
+        if let Measures::Banded(s) = &entry.outcome.measures {
+            for (points, earned) in s.points.iter().zip(&mut earned) {
+                earned.extend(*points);
             }
         }
     }

@@ -146,6 +146,14 @@ proptest! {
         let entries: Vec<_> = collection.included().collect();
         let _ = khanaen::compare::compare_entries(&entries, &entries);
         let framework = khanaen::describe("sorsochot-23").unwrap();
-        let _ = khanaen::collection::sheet::write(framework, &entries, khanaen::Lang::En);
+        // Every entry scores again to the outcome it keeps.
+        let results: Vec<_> = entries
+            .iter()
+            .map(|e| e.result().expect("an entry scores again"))
+            .collect();
+        for (entry, result) in entries.iter().zip(&results) {
+            prop_assert_eq!(&khanaen::outcome::Outcome::of(result), &entry.outcome);
+        }
+        let _ = khanaen::collection::sheet::write(framework, &results, khanaen::Lang::En);
     }
 }

@@ -15,6 +15,7 @@ use serde::Serialize;
 
 use crate::encoding;
 use crate::error::Error;
+use crate::outcome::Outcome;
 use crate::raw::Raw;
 use crate::result::ScoreResult;
 use crate::text::Text;
@@ -28,12 +29,25 @@ pub struct Source {
     pub row: Option<usize>,
 }
 
-/// One assessment in the collection.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+/// One assessment in the collection: what summaries read, and the request
+/// it was scored from, kept as JSON text (a tenth of the memory of the
+/// parsed request) to score again when the whole result is wanted.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub id: usize,
     pub source: Source,
-    pub result: ScoreResult,
+    pub outcome: Outcome,
+    request: Box<str>,
+}
+
+impl Entry {
+    /// The whole result, scored again from the request: the same result
+    /// the entry was scored to, since a request and its JSON copy score alike.
+    pub fn result(&self) -> Result<ScoreResult, Error> {
+        let request: Raw =
+            serde_json::from_str(&self.request).map_err(|e| Error::unreadable(e.to_string()))?;
+        crate::score(&request)
+    }
 }
 
 /// A file, or a row of one, that could not be read as an assessment.
@@ -68,10 +82,10 @@ pub struct RoundKey {
 }
 
 impl UnitKey {
-    pub fn of(result: &ScoreResult) -> UnitKey {
-        let u = &result.unit;
+    pub fn of(outcome: &Outcome) -> UnitKey {
+        let u = &outcome.unit;
         UnitKey {
-            framework: result.framework.id.clone(),
+            framework: outcome.framework.clone(),
             province: loose(&u.province, &["จังหวัด", "จ."]),
             district: loose(&u.district, &["อำเภอ", "อ.", "เขต"]),
             place: loose(u.place(), &["ตำบล", "ต.", "แขวง"]),
@@ -80,10 +94,10 @@ impl UnitKey {
 }
 
 impl RoundKey {
-    pub fn of(result: &ScoreResult) -> RoundKey {
+    pub fn of(outcome: &Outcome) -> RoundKey {
         RoundKey {
-            fiscal_year: result.unit.fiscal_year,
-            round: result.unit.round,
+            fiscal_year: outcome.unit.fiscal_year,
+            round: outcome.unit.round,
         }
     }
 }
@@ -198,24 +212,43 @@ impl Collection {
     }
 
     fn add_csv(&mut self, file: Source, text: &str) {
-        let rows = match table::rows(text) {
-            Ok(rows) if !rows.is_empty() => rows,
-            Ok(_) => return self.problem(file, empty_file()),
-            Err(detail) => {
-                return self.problem(file, Error::MalformedRequest { detail }.text());
+        // The header says what the file is; a sheet is read row by row, the
+        // form's export (one tambon in ~30 rows) as a whole.
+        enum Layout {
+            Stacked(Vec<Vec<String>>),
+            Sheet(sheet::Reader),
+            Neither,
+        }
+        let mut layout = None;
+        let mut reads = Vec::new();
+        let read = table::each_row(text, |index, cells| match &mut layout {
+            None => {
+                layout = Some(if stacked::is_stacked(cells) {
+                    Layout::Stacked(vec![owned(cells)])
+                } else if sheet::is_sheet(cells) {
+                    Layout::Sheet(sheet::Reader::new(cells))
+                } else {
+                    Layout::Neither
+                });
             }
-        };
-        let requests = if stacked::is_stacked(&rows[0]) {
-            stacked::requests(&rows)
-        } else if sheet::is_sheet(&rows[0]) {
-            sheet::requests(&rows)
-        } else {
-            return self.problem(file, not_an_assessment());
-        };
-        if requests.is_empty() {
+            Some(Layout::Stacked(rows)) => rows.push(owned(cells)),
+            // The spreadsheet numbers rows from 1.
+            Some(Layout::Sheet(reader)) => reads.extend(reader.read(index + 1, cells)),
+            Some(Layout::Neither) => {}
+        });
+        if let Err(detail) = read {
+            return self.problem(file, Error::MalformedRequest { detail }.text());
+        }
+        match layout {
+            None => return self.problem(file, empty_file()),
+            Some(Layout::Neither) => return self.problem(file, not_an_assessment()),
+            Some(Layout::Stacked(rows)) => reads = stacked::requests(&rows),
+            Some(Layout::Sheet(_)) => {}
+        }
+        if reads.is_empty() {
             return self.problem(file, empty_file());
         }
-        for read in requests {
+        for read in reads {
             let source = Source {
                 file: file.file.clone(),
                 row: Some(read.row),
@@ -229,11 +262,12 @@ impl Collection {
 
     /// Scores one request into the collection.
     pub fn add_request(&mut self, source: Source, request: Raw) {
-        match crate::score::score_owned(request) {
-            Ok(result) => self.entries.push(Entry {
+        match crate::score::outcome(request) {
+            Ok((outcome, request)) => self.entries.push(Entry {
                 id: self.entries.len(),
                 source,
-                result,
+                outcome,
+                request: crate::export::json::write_compact(&request).into(),
             }),
             Err(err) => self.problem(source, err.text()),
         }
@@ -256,11 +290,15 @@ impl Collection {
     pub fn duplicates(&self) -> Vec<Vec<usize>> {
         let mut groups: BTreeMap<(UnitKey, RoundKey), Vec<usize>> = BTreeMap::new();
         for entry in self.included() {
-            let key = (UnitKey::of(&entry.result), RoundKey::of(&entry.result));
+            let key = (UnitKey::of(&entry.outcome), RoundKey::of(&entry.outcome));
             groups.entry(key).or_default().push(entry.id);
         }
         groups.into_values().filter(|ids| ids.len() > 1).collect()
     }
+}
+
+fn owned(cells: &[&str]) -> Vec<String> {
+    cells.iter().map(|cell| (*cell).to_owned()).collect()
 }
 
 fn empty_file() -> Text {

@@ -17,7 +17,7 @@ use crate::error::Error;
 use crate::export::csv::{quote, write_line};
 use crate::framework::{Framework, Rubric};
 use crate::raw::Raw;
-use crate::result::{Scores, Understood};
+use crate::result::{ScoreResult, Scores, Understood};
 use crate::text::{Lang, Text};
 
 /// The unit's columns: key in the request, Thai and English headers.
@@ -78,26 +78,38 @@ fn column(header: &str) -> Column {
 }
 
 /// Whether a header row is the sheet's: it names the framework column.
-pub fn is_sheet(header: &[String]) -> bool {
+pub fn is_sheet(header: &[impl AsRef<str>]) -> bool {
     header
         .iter()
-        .any(|h| matches!(column(h), Column::Unit("framework")))
+        .any(|h| matches!(column(h.as_ref()), Column::Unit("framework")))
 }
 
-/// The requests in the rows of a sheet (the first row is the header).
-pub fn requests(rows: &[Vec<String>]) -> Vec<ReadRow> {
-    let columns: Vec<Column> = rows[0].iter().map(|h| column(h)).collect();
-    let mut framework = String::new();
-    let mut out = Vec::new();
-    for (index, cells) in rows.iter().enumerate().skip(1) {
+/// Reads a sheet's rows one at a time, after its header.
+pub struct Reader {
+    columns: Vec<Column>,
+    /// The framework of the row above, for a row that leaves it blank.
+    framework: String,
+}
+
+impl Reader {
+    pub fn new(header: &[impl AsRef<str>]) -> Reader {
+        Reader {
+            columns: header.iter().map(|h| column(h.as_ref())).collect(),
+            framework: String::new(),
+        }
+    }
+
+    /// The request in the cells of spreadsheet row `row`; none for a blank row.
+    pub fn read(&mut self, row: usize, cells: &[impl AsRef<str>]) -> Option<ReadRow> {
         let mut unit = BTreeMap::new();
         let mut answers: BTreeMap<String, Raw> = BTreeMap::new();
         let mut top = BTreeMap::new();
-        for (column, cell) in columns.iter().zip(cells) {
+        for (column, cell) in self.columns.iter().zip(cells) {
+            let cell = cell.as_ref();
             if cell.is_empty() {
                 continue;
             }
-            let text = Raw::text(cell.as_str());
+            let text = Raw::text(cell);
             match column {
                 Column::Unit(key @ ("framework" | "edition")) => {
                     top.insert((*key).to_owned(), text);
@@ -124,28 +136,24 @@ pub fn requests(rows: &[Vec<String>]) -> Vec<ReadRow> {
             }
         }
         if let Some(Raw::Text(id)) = top.get("framework") {
-            framework = id.clone();
+            self.framework.clone_from(id);
         }
         if unit.is_empty() && answers.is_empty() {
-            continue;
+            return None;
         }
-        let request = if framework.is_empty() {
+        let request = if self.framework.is_empty() {
             Err(Text::new(
                 "ไม่ได้ระบุเกณฑ์การประเมินในคอลัมน์ “เกณฑ์การประเมิน”",
                 "no framework in the “framework” column",
             ))
         } else {
-            top.insert("framework".to_owned(), Raw::text(framework.as_str()));
+            top.insert("framework".to_owned(), Raw::text(self.framework.as_str()));
             top.insert("unit".to_owned(), Raw::Map(unit));
             top.insert("answers".to_owned(), Raw::Map(answers));
             Ok(Raw::Map(top))
         };
-        out.push(ReadRow {
-            row: index + 1,
-            request,
-        });
+        Some(ReadRow { row, request })
     }
-    out
 }
 
 /// The scored ids of a framework with their names, in rubric order, and
@@ -222,20 +230,21 @@ pub fn of_collection(
     lang: Lang,
 ) -> Result<String, Error> {
     let rubric = crate::framework::find(framework)?;
-    let entries: Vec<&Entry> = collection
+    let results = collection
         .included()
-        .filter(|e| e.result.framework.id == framework)
-        .collect();
-    Ok(write(rubric, &entries, lang))
+        .filter(|e| e.outcome.framework == framework)
+        .map(Entry::result)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(write(rubric, &results, lang))
 }
 
-/// Entries of one framework as the sheet: one row per unit, answers as the
+/// Results of one framework as the sheet: one row per unit, answers as the
 /// core understood them (choices by label in `lang`). Items answered through
 /// a sub-form (matrix, unit reports) are written as their result.
-pub fn write(framework: &Framework, entries: &[&Entry], lang: Lang) -> String {
+pub fn write(framework: &Framework, results: &[ScoreResult], lang: Lang) -> String {
     let columns = scored_columns(framework);
-    // Each entry's inputs, gathered once: the count columns and the rows both read them.
-    let all_inputs: Vec<Inputs> = entries.iter().map(|e| inputs_of(e)).collect();
+    // Each result's inputs, gathered once: the count columns and the rows both read them.
+    let all_inputs: Vec<Inputs> = results.iter().map(inputs_of).collect();
     let with_counts: Vec<String> = columns
         .iter()
         .filter(|(id, _, percent)| {
@@ -256,8 +265,7 @@ pub fn write(framework: &Framework, entries: &[&Entry], lang: Lang) -> String {
             .iter()
             .map(|h| quote(h)),
     );
-    for (entry, inputs) in entries.iter().zip(&all_inputs) {
-        let r = &entry.result;
+    for (r, inputs) in results.iter().zip(&all_inputs) {
         let u = &r.unit;
         let mut row = vec![
             quote(&r.framework.id),
@@ -302,8 +310,8 @@ pub fn write(framework: &Framework, entries: &[&Entry], lang: Lang) -> String {
 /// answered through a sub-form.
 type Inputs = BTreeMap<String, (Option<Understood>, Option<String>)>;
 
-fn inputs_of(entry: &Entry) -> Inputs {
-    match &entry.result.scores {
+fn inputs_of(result: &ScoreResult) -> Inputs {
+    match &result.scores {
         Scores::Banded(s) => s
             .indicators
             .iter()

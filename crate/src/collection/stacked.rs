@@ -25,9 +25,12 @@ const UNIT_KEYS: [&str; UNIT_COLUMNS] = [
 ];
 
 /// Whether a header row is the form's CSV export (it has a row-kind column).
-pub fn is_stacked(header: &[String]) -> bool {
+pub fn is_stacked(header: &[impl AsRef<str>]) -> bool {
     let (th, en) = HEADERS[UNIT_COLUMNS];
-    header.iter().any(|h| h == th || h.eq_ignore_ascii_case(en))
+    header
+        .iter()
+        .map(AsRef::as_ref)
+        .any(|h| h == th || h.eq_ignore_ascii_case(en))
 }
 
 /// The index of each of the export's columns in this file, by its header.

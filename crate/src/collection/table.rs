@@ -3,20 +3,25 @@
 //! quotes and line breaks, and ";" instead of "," in locales whose decimal
 //! mark is a comma. Rows may differ in length.
 
-/// The rows of a CSV text; the header is the first row.
-pub fn rows(text: &str) -> Result<Vec<Vec<String>>, String> {
+/// Hands `visit` each row's index (the header is 0) and its cells, trimmed,
+/// one row at a time: a sheet of 10,000 rows is never all held as cells.
+/// Stops at the first row that is not CSV.
+pub fn each_row(text: &str, mut visit: impl FnMut(usize, &[&str])) -> Result<(), String> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter(text))
         .from_reader(text.as_bytes());
-    let mut rows = Vec::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| e.to_string())?;
-        rows.push(record.iter().map(|cell| cell.trim().to_owned()).collect());
+    let mut record = csv::StringRecord::new();
+    for index in 0.. {
+        if !reader.read_record(&mut record).map_err(|e| e.to_string())? {
+            break;
+        }
+        let cells: Vec<&str> = record.iter().map(str::trim).collect();
+        visit(index, &cells);
     }
-    Ok(rows)
+    Ok(())
 }
 
 /// "," unless the first line, outside quotes, has more ";" than ",".
@@ -41,6 +46,14 @@ fn delimiter(text: &str) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn rows(text: &str) -> Result<Vec<Vec<String>>, String> {
+        let mut rows = Vec::new();
+        each_row(text, |_, cells| {
+            rows.push(cells.iter().map(|cell| (*cell).to_owned()).collect())
+        })?;
+        Ok(rows)
+    }
 
     #[test]
     fn reads_what_excel_writes() {

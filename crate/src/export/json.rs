@@ -15,6 +15,12 @@ pub fn write(value: &impl Serialize) -> String {
     text
 }
 
+/// A value as JSON text on one line, for keeping rather than reading.
+pub fn write_compact(value: &impl Serialize) -> String {
+    // As `write`: plain data into a String cannot fail.
+    serde_json::to_string(value).unwrap_or_default()
+}
+
 /// Reads JSON text that holds a request or an exported result, and returns
 /// the request in it. A byte-order mark is ignored.
 pub fn read(text: &str) -> Result<Raw, Error> {

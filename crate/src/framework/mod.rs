@@ -10,6 +10,7 @@ mod banded;
 mod validate;
 mod weighted;
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
@@ -39,6 +40,10 @@ pub struct Framework {
     #[serde(default)]
     pub decisions: Vec<Decision>,
     pub rubric: Rubric,
+    /// The ids a request may answer, gathered on first use: a request's
+    /// every answer is checked against them.
+    #[serde(skip)]
+    answerable: OnceLock<HashSet<String>>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -126,6 +131,24 @@ impl Framework {
             edition: wanted.unwrap_or_default().to_owned(),
             known: self.editions.iter().map(|e| e.edition.clone()).collect(),
         })
+    }
+
+    /// Whether a request may answer `id`: an indicator, or an item that
+    /// carries a scoring rule.
+    pub fn answers(&self, id: &str) -> bool {
+        self.answerable
+            .get_or_init(|| match &self.rubric {
+                Rubric::Banded(rubric) => {
+                    rubric.indicators().map(|(_, i)| i.id.to_string()).collect()
+                }
+                Rubric::Weighted(rubric) => rubric
+                    .all_items()
+                    .into_iter()
+                    .filter(|(item, _, _)| item.scoring.is_some())
+                    .map(|(item, _, _)| item.id.clone())
+                    .collect(),
+            })
+            .contains(id)
     }
 
     pub fn decision(&self, rule: DecisionRule) -> Option<&Decision> {

@@ -7,6 +7,7 @@ use crate::error::InputError;
 use crate::exact::Exact;
 use crate::framework::{BandedRubric, DecisionRule, Framework, Indicator, IndicatorInput};
 use crate::input::{self, ChoiceOption, NumberRule};
+use crate::outcome::Tally;
 use crate::raw::Raw;
 use crate::result::{BandedScores, CategoryScore, IndicatorScore, LevelOut, Note, Understood};
 use crate::score::answer;
@@ -120,6 +121,56 @@ fn decision_note(framework: &Framework, id: &str) -> Note {
     }
 }
 
+/// Scores each indicator's answer in rubric order, handing `visit` its
+/// category's position, the indicator and what it earned (none when
+/// unanswered or unreadable: the reason goes to `errors`).
+fn each_earned<'r>(
+    framework: &Framework,
+    rubric: &'r BandedRubric,
+    answers: &BTreeMap<String, Raw>,
+    errors: &mut Vec<InputError>,
+    mut visit: impl FnMut(usize, &'r Indicator, Option<Earned>),
+) {
+    for (position, category) in rubric.categories.iter().enumerate() {
+        for ind in &category.indicators {
+            let earned = match answers.get(&*ind.id) {
+                None => None,
+                Some(raw) => indicator(framework, ind, raw)
+                    .map_err(|err| errors.push(err))
+                    .ok(),
+            };
+            visit(position, ind, earned);
+        }
+    }
+}
+
+/// The points of every indicator and category, the total and the level:
+/// what `score` gives, without the labels and inputs.
+pub fn tally(
+    framework: &Framework,
+    rubric: &BandedRubric,
+    answers: &BTreeMap<String, Raw>,
+    errors: &mut Vec<InputError>,
+) -> Tally {
+    let mut points = Vec::with_capacity(rubric.categories.iter().map(|c| c.indicators.len()).sum());
+    let mut categories = vec![0; rubric.categories.len()];
+    each_earned(framework, rubric, answers, errors, |category, _, earned| {
+        let earned = earned.map(|e| e.points);
+        categories[category] += earned.unwrap_or(0);
+        points.push(earned);
+    });
+    let total = points
+        .iter()
+        .all(Option::is_some)
+        .then(|| categories.iter().sum());
+    Tally {
+        level: total.and_then(|t| rubric.level_for(t)).map(|l| l.level),
+        points,
+        categories,
+        total,
+    }
+}
+
 /// Scores every indicator; answers that cannot be read go to `errors`.
 pub fn score(
     framework: &Framework,
@@ -128,30 +179,32 @@ pub fn score(
     errors: &mut Vec<InputError>,
     missing: &mut Vec<String>,
 ) -> BandedScores {
-    let mut indicators = Vec::new();
-    let mut categories = Vec::new();
-    for category in &rubric.categories {
-        let mut subtotal = CategoryScore {
+    let mut indicators = Vec::with_capacity(rubric.indicators().count());
+    let mut categories: Vec<CategoryScore> = rubric
+        .categories
+        .iter()
+        .map(|category| CategoryScore {
             id: category.id.clone(),
             name: category.name.clone(),
             points: 0,
             max_points: 0,
             scored: 0,
             indicators: 0,
-        };
-        for ind in &category.indicators {
+        })
+        .collect();
+    each_earned(
+        framework,
+        rubric,
+        answers,
+        errors,
+        |position, ind, earned| {
+            let subtotal = &mut categories[position];
             let max_points = ind.bands.last().map_or(0, |b| b.points);
             subtotal.max_points += max_points;
             subtotal.indicators += 1;
-            let earned = match answers.get(&*ind.id) {
-                None => None,
-                Some(raw) => indicator(framework, ind, raw)
-                    .map_err(|err| errors.push(err))
-                    .ok(),
-            };
             let mut out = IndicatorScore {
                 id: ind.id.clone(),
-                category: category.id.clone(),
+                category: subtotal.id.clone(),
                 name: ind.name.clone(),
                 input: None,
                 points: None,
@@ -175,9 +228,8 @@ pub fn score(
                 None => missing.push(ind.id.to_string()),
             }
             indicators.push(out);
-        }
-        categories.push(subtotal);
-    }
+        },
+    );
     let partial_total = categories.iter().map(|c| c.points).sum();
     let complete = missing.is_empty();
     let total = complete.then_some(partial_total);

@@ -12,9 +12,10 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::error::{Error, Expected, Field, InputError, InputProblem};
-use crate::framework::{self, DecisionRule, Framework, Rubric};
+use crate::framework::{self, DecisionRule, Edition, Framework, Rubric};
+use crate::outcome::{Measures, Outcome};
 use crate::raw::Raw;
-use crate::request;
+use crate::request::{self, Unit};
 use crate::result::{FieldError, FrameworkRef, Note, ScoreResult, Scores};
 use crate::text::Text;
 
@@ -48,18 +49,60 @@ fn named_framework(request: &Raw) -> Result<&'static Framework, Error> {
     }
 }
 
-fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error> {
+/// Scores a request into the outcome a collection keeps, and gives back
+/// the request as scored (its canonical spelling). A banded rubric's points
+/// are tallied without building the whole result; `Outcome::of` the result
+/// is the same outcome.
+pub fn outcome(request: Raw) -> Result<(Outcome, Raw), Error> {
+    let framework = named_framework(&request)?;
+    let Rubric::Banded(rubric) = &framework.rubric else {
+        let result = assess(framework, Cow::Owned(request))?;
+        return Ok((Outcome::of(&result), result.request));
+    };
+    let request = canonical(Cow::Owned(request))?;
+    let Read {
+        unit,
+        answers,
+        mut errors,
+        ..
+    } = read(framework, &request)?;
+    let tally = banded::tally(framework, rubric, answers, &mut errors);
+    let outcome = Outcome {
+        framework: framework.id.clone(),
+        unit,
+        complete: tally.total.is_some() && errors.is_empty(),
+        has_errors: !errors.is_empty(),
+        measures: Measures::Banded(tally),
+    };
+    Ok((outcome, request.into_owned()))
+}
+
+/// The request as scoring reads it: refused when deeper than any request,
+/// else in its canonical spelling, which is what the result echoes.
+fn canonical(request: Cow<Raw>) -> Result<Cow<Raw>, Error> {
     // Every walk below recurses: refuse a tree deeper than any request first.
     if request.too_deep() {
         return Err(Error::TooDeep {
             max: crate::raw::MAX_DEPTH,
         });
     }
-    // Scoring reads the canonical spelling, which is what the result echoes.
-    let request = match request.is_canonical() {
+    Ok(match request.is_canonical() {
         true => request,
         false => Cow::Owned(request.canonical()),
-    };
+    })
+}
+
+/// A request read before its answers are scored.
+struct Read<'f, 'r> {
+    edition: &'f Edition,
+    unit: Unit,
+    answers: &'r BTreeMap<String, Raw>,
+    /// The unit's errors, and answers to no indicator of the framework.
+    errors: Vec<InputError>,
+}
+
+fn read<'f, 'r>(framework: &'f Framework, request: &'r Raw) -> Result<Read<'f, 'r>, Error> {
+    static NO_ANSWERS: BTreeMap<String, Raw> = BTreeMap::new();
     let map = request.as_map().ok_or_else(|| Error::MalformedRequest {
         detail: format!("expected a JSON object, got {}", request.kind_name()),
     })?;
@@ -74,11 +117,9 @@ fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error
         }
     };
     let mut errors = Vec::new();
-    let mut missing = Vec::new();
     let unit = request::unit(map.get("unit"), edition, &mut errors);
-    let empty = BTreeMap::new();
     let answers = match map.get("answers") {
-        None | Some(Raw::Null) => &empty,
+        None | Some(Raw::Null) => &NO_ANSWERS,
         Some(Raw::Map(answers)) => answers,
         Some(other) => {
             errors.push(InputError::new(
@@ -88,21 +129,35 @@ fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error
                     got: other.kind_name(),
                 },
             ));
-            &empty
+            &NO_ANSWERS
         }
     };
-    let scored_ids = scored_ids(framework);
-    for key in answers.keys() {
-        if !scored_ids.contains(&key.as_str()) {
-            errors.push(InputError::new(
-                &Field::new(
-                    format!("answers.{key}"),
-                    Text::new(format!("ตัวชี้วัด “{key}”"), format!("indicator “{key}”")),
-                ),
-                InputProblem::UnknownIndicator,
-            ));
-        }
+    for key in answers.keys().filter(|key| !framework.answers(key)) {
+        errors.push(InputError::new(
+            &Field::new(
+                format!("answers.{key}"),
+                Text::new(format!("ตัวชี้วัด “{key}”"), format!("indicator “{key}”")),
+            ),
+            InputProblem::UnknownIndicator,
+        ));
     }
+    Ok(Read {
+        edition,
+        unit,
+        answers,
+        errors,
+    })
+}
+
+fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error> {
+    let request = canonical(request)?;
+    let Read {
+        edition,
+        unit,
+        answers,
+        mut errors,
+    } = read(framework, &request)?;
+    let mut missing = Vec::new();
     let scores = match &framework.rubric {
         Rubric::Banded(rubric) => Scores::Banded(banded::score(
             framework,
@@ -144,17 +199,4 @@ fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error
         notes,
         scores,
     })
-}
-
-/// The ids a request may answer: indicators, or items that carry a scoring rule.
-fn scored_ids(framework: &Framework) -> Vec<&str> {
-    match &framework.rubric {
-        Rubric::Banded(rubric) => rubric.indicators().map(|(_, i)| &*i.id).collect(),
-        Rubric::Weighted(rubric) => rubric
-            .all_items()
-            .into_iter()
-            .filter(|(item, _, _)| item.scoring.is_some())
-            .map(|(item, _, _)| item.id.as_str())
-            .collect(),
-    }
 }

@@ -178,7 +178,7 @@ impl Collection {
     ) -> Result<JsValue, JsValue> {
         let id = count_arg(&entry, "entry", "entry")?;
         match self.inner.entries.get(id) {
-            Some(e) => to_js(&e.result),
+            Some(e) => to_js(&e.result().map_err(into_error)?),
             None => Ok(JsValue::NULL),
         }
     }
