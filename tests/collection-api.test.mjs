@@ -44,8 +44,13 @@ test("round against round and the KPI roll-up through wasm are the native snapsh
   // The user keeps the first of the duplicate pair, as the native test does.
   ubon.setAside(summary.duplicates[0][1].entry, true);
   const round = (r) => ({ fiscal_year: 2567, round: r });
-  assert.deepEqual(ubon.compare("sorsochot-23", round(1), round(2)),
-    JSON.parse(snapshot("ubon-province.comparison.json")));
+  const comparison = ubon.compare("sorsochot-23", round(1), round(2));
+  assert.deepEqual(comparison, JSON.parse(snapshot("ubon-province.comparison.json")));
+  // A view asks for a page of pairs; the count says how many there are.
+  const first = ubon.compare("sorsochot-23", round(1), round(2), 1);
+  assert.deepEqual(first.pairs, comparison.pairs.slice(0, 1));
+  assert.equal(first.pair_count, comparison.pairs.length);
+  assert.equal(comparison.pair_count, comparison.pairs.length);
   const kpi = collection("kpi-municipalities");
   assert.deepEqual(kpi.rollUp("kpi-3.2"), JSON.parse(snapshot("kpi-municipalities.roll-up.json")));
   assert.equal(kpi.rollUp("kpi-3.2", "5").result.scores.items[0].reports.denominator, "5");
@@ -86,6 +91,7 @@ test("wrong arguments are clean errors, and the handle still works", () => {
     () => c.scorePending(-1), () => c.scorePending("10"), () => c.scorePending(1.5),
     () => c.entry("0"), () => c.setAside(0, "yes"), () => c.setAside(undefined, true),
     () => c.compare("sorsochot-23", { round: "one" }, { round: 2 }), () => c.compare("sorsochot-23", 1, 2),
+    () => c.compare("sorsochot-23", { round: 1 }, { round: 2 }, -1),
     () => c.rollUp("kpi-3.2", 878), () => c.rollUp(null), () => c.sheet("sorsochot-23", 5),
     () => c.sheet("nope", "th"), () => api.sheetTemplate("nope")
   ];

@@ -5,6 +5,7 @@
 //! level. Computed on exact values, for any framework.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -44,7 +45,7 @@ impl Measure {
 /// One indicator or item then and now (its name is in `Comparison::names`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct ChangeRow {
-    pub id: String,
+    pub id: Arc<str>,
     pub before: Option<Measure>,
     pub after: Option<Measure>,
     pub change: Option<Measure>,
@@ -76,7 +77,7 @@ pub struct Transition {
 /// than in each of thousands of pairs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct RowName {
-    pub id: String,
+    pub id: Arc<str>,
     pub name: Text,
 }
 
@@ -84,7 +85,9 @@ pub struct RowName {
 pub struct Comparison {
     /// The rows' names, in rubric order.
     pub names: Vec<RowName>,
+    /// Every pair, unless the caller asked for the first few (`pair_count` says how many there are).
     pub pairs: Vec<UnitComparison>,
+    pub pair_count: usize,
     /// Units assessed only earlier, or only later (or more than once on a side).
     pub only_before: Vec<EntryRef>,
     pub only_after: Vec<EntryRef>,
@@ -104,7 +107,7 @@ fn row_names(framework: &str) -> Vec<RowName> {
         Rubric::Banded(rubric) => rubric
             .indicators()
             .map(|(_, i)| RowName {
-                id: i.id.to_string(),
+                id: i.id.clone(),
                 name: i.name.clone(),
             })
             .collect(),
@@ -112,7 +115,7 @@ fn row_names(framework: &str) -> Vec<RowName> {
             .all_items()
             .into_iter()
             .map(|(item, _, _)| RowName {
-                id: item.id.clone(),
+                id: item.id.as_str().into(),
                 name: item.name.clone(),
             })
             .collect(),
@@ -137,7 +140,7 @@ fn measured(outcome: &Outcome) -> (Vec<Option<Measure>>, Option<Measure>, Option
     }
 }
 
-fn change_row(id: String, before: Option<Measure>, after: Option<Measure>) -> ChangeRow {
+fn change_row(id: Arc<str>, before: Option<Measure>, after: Option<Measure>) -> ChangeRow {
     let change = match (&before, &after) {
         (Some(b), Some(a)) => Some(a.change_from(b)),
         _ => None,
@@ -150,21 +153,22 @@ fn change_row(id: String, before: Option<Measure>, after: Option<Measure>) -> Ch
     }
 }
 
-/// One unit's earlier and later assessments, side by side (same framework).
-pub fn compare_outcomes(before: &Outcome, after: &Outcome) -> UnitComparison {
+/// One unit's earlier and later assessments, side by side (same framework,
+/// whose rows `names` are).
+pub fn compare_outcomes(before: &Outcome, after: &Outcome, names: &[RowName]) -> UnitComparison {
     let (rows_before, total_before, level_before) = measured(before);
     let (rows_after, total_after, level_after) = measured(after);
-    let rows = row_names(&after.framework)
-        .into_iter()
+    let rows = names
+        .iter()
         .zip(rows_before.into_iter().zip(rows_after))
-        .map(|(row, (then, now))| change_row(row.id, then, now))
+        .map(|(row, (then, now))| change_row(row.id.clone(), then, now))
         .collect();
     UnitComparison {
         unit: UnitKey::of(after),
         before: RoundKey::of(before),
         after: RoundKey::of(after),
         rows,
-        total: change_row("total".into(), total_before, total_after),
+        total: change_row(Arc::from("total"), total_before, total_after),
         level_before,
         level_after,
     }
@@ -190,6 +194,7 @@ pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
     let mut comparison = Comparison {
         names,
         pairs: Vec::new(),
+        pair_count: 0,
         only_before: Vec::new(),
         only_after: Vec::new(),
         transitions: Vec::new(),
@@ -198,10 +203,20 @@ pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
         fell: 0,
     };
     let mut moves: BTreeMap<(u32, u32), u32> = BTreeMap::new();
+    // Each pair's rows are its own framework's (files given may mix them).
+    let mut names_of: BTreeMap<String, Vec<RowName>> = BTreeMap::new();
     for (key, then) in earlier {
         match (then.as_slice(), later.remove(&key).as_deref()) {
             ([b], Some([a])) => {
-                let pair = compare_outcomes(&before[*b].outcome, &after[*a].outcome);
+                let framework = &after[*a].outcome.framework;
+                if !names_of.contains_key(framework) {
+                    names_of.insert(framework.clone(), row_names(framework));
+                }
+                let pair = compare_outcomes(
+                    &before[*b].outcome,
+                    &after[*a].outcome,
+                    &names_of[framework],
+                );
                 if let (Some(from), Some(to)) = (pair.level_before, pair.level_after) {
                     *moves.entry((from, to)).or_default() += 1;
                 }
@@ -223,6 +238,7 @@ pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
             .only_after
             .extend(ids.iter().map(|i| EntryRef::of(after[*i])));
     }
+    comparison.pair_count = comparison.pairs.len();
     for ((from, to), count) in moves {
         match to.cmp(&from) {
             std::cmp::Ordering::Greater => comparison.rose += count,

@@ -161,22 +161,23 @@ pub const MAX_DEPTH: usize = 32;
 pub const TOO_DEEP: &str = "nested more than 32 levels deep";
 
 impl Raw {
-    /// Whether the tree nests deeper than `MAX_DEPTH`, found without recursion.
+    /// Whether the tree nests deeper than `MAX_DEPTH`. The walk itself
+    /// stops at that depth, so it never recurses further.
     pub fn too_deep(&self) -> bool {
-        let mut stack = vec![(self, 1usize)];
-        while let Some((node, depth)) = stack.pop() {
-            // As when reading: a list or object may not stand at the last level.
-            let container = matches!(node, Raw::List(_) | Raw::Map(_));
-            if depth > MAX_DEPTH || (container && depth == MAX_DEPTH) {
-                return true;
+        self.deeper_than_allowed(1)
+    }
+
+    fn deeper_than_allowed(&self, depth: usize) -> bool {
+        // As when reading: a list or object may not stand at the last level.
+        match self {
+            Raw::List(items) => {
+                depth >= MAX_DEPTH || items.iter().any(|i| i.deeper_than_allowed(depth + 1))
             }
-            match node {
-                Raw::List(items) => stack.extend(items.iter().map(|i| (i, depth + 1))),
-                Raw::Map(map) => stack.extend(map.values().map(|v| (v, depth + 1))),
-                _ => {}
+            Raw::Map(map) => {
+                depth >= MAX_DEPTH || map.values().any(|v| v.deeper_than_allowed(depth + 1))
             }
+            _ => depth > MAX_DEPTH,
         }
-        false
     }
 }
 

@@ -123,8 +123,8 @@ export function comparisonTables(ctx, comparison, levels, limit, onMore) {
         num(pair.total.before), num(pair.total.after), num(signed(pair.total.change)),
         h("td", { class: "nowrap" }, `${pair.level_before ?? "–"} → ${pair.level_after ?? "–"}`),
         h("td", {}, indicatorChanges(ctx, pair, names, signed))))))),
-    comparison.pairs.length > limit
-      ? h("button", { type: "button", class: "secondary", onclick: onMore }, `${limit} / ${comparison.pairs.length} …`)
+    comparison.pair_count > limit
+      ? h("button", { type: "button", class: "secondary", onclick: onMore }, `${limit} / ${comparison.pair_count} …`)
       : null,
     refs(ctx.w.onlyBefore, comparison.only_before, "only-before"),
     refs(ctx.w.onlyAfter, comparison.only_after, "only-after"),

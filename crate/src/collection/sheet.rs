@@ -101,8 +101,10 @@ impl Reader {
 
     /// The request in the cells of spreadsheet row `row`; none for a blank row.
     pub fn read(&mut self, row: usize, cells: &[impl AsRef<str>]) -> Option<ReadRow> {
-        let mut unit = BTreeMap::new();
-        let mut answers: BTreeMap<String, Raw> = BTreeMap::new();
+        // Gathered as lists, then made maps at once (a sorted bulk build):
+        // cheaper than a map insert per cell, with the same "last one wins".
+        let mut unit = Vec::new();
+        let mut answers: Vec<(String, Raw)> = Vec::new();
         let mut top = BTreeMap::new();
         for (column, cell) in self.columns.iter().zip(cells) {
             let cell = cell.as_ref();
@@ -114,22 +116,25 @@ impl Reader {
                 Column::Unit(key @ ("framework" | "edition")) => {
                     top.insert((*key).to_owned(), text);
                 }
-                Column::Unit(key) => {
-                    unit.insert((*key).to_owned(), text);
-                }
-                Column::Value(id) => {
-                    answers.insert(id.clone(), text);
-                }
+                Column::Unit(key) => unit.push(((*key).to_owned(), text)),
+                Column::Value(id) => match answers.iter_mut().rev().find(|(k, _)| k == id) {
+                    Some((_, answer)) => *answer = text,
+                    None => answers.push((id.clone(), text)),
+                },
                 Column::Numerator(id) | Column::Denominator(id) => {
                     let part = if matches!(column, Column::Numerator(_)) {
                         "numerator"
                     } else {
                         "denominator"
                     };
-                    let answer = answers
-                        .entry(id.clone())
-                        .or_insert_with(|| Raw::Map(BTreeMap::new()));
-                    if let Raw::Map(map) = answer {
+                    let at = match answers.iter().rposition(|(k, _)| k == id) {
+                        Some(at) => at,
+                        None => {
+                            answers.push((id.clone(), Raw::Map(BTreeMap::new())));
+                            answers.len() - 1
+                        }
+                    };
+                    if let Raw::Map(map) = &mut answers[at].1 {
                         map.insert(part.to_owned(), text);
                     }
                 }
@@ -148,8 +153,11 @@ impl Reader {
             ))
         } else {
             top.insert("framework".to_owned(), Raw::text(self.framework.as_str()));
-            top.insert("unit".to_owned(), Raw::Map(unit));
-            top.insert("answers".to_owned(), Raw::Map(answers));
+            top.insert("unit".to_owned(), Raw::Map(unit.into_iter().collect()));
+            top.insert(
+                "answers".to_owned(),
+                Raw::Map(answers.into_iter().collect()),
+            );
             Ok(Raw::Map(top))
         };
         Some(ReadRow { row, request })

@@ -49,7 +49,7 @@ export interface UnitComparison {
   level_before: number | null; level_after: number | null;
 }
 export interface Comparison {
-  names: RowName[]; pairs: UnitComparison[]; only_before: EntryRef[]; only_after: EntryRef[];
+  names: RowName[]; pairs: UnitComparison[]; pair_count: number; only_before: EntryRef[]; only_after: EntryRef[];
   transitions: { from: number; to: number; count: number }[];
   rose: number; stayed: number; fell: number;
 }
@@ -240,23 +240,27 @@ impl Collection {
     }
 
     /// Each unit's assessment in round `before` beside its assessment in
-    /// round `after` (`{fiscal_year, round}`, as the summary names rounds).
+    /// round `after` (`{fiscal_year, round}`, as the summary names rounds);
+    /// with `pairs`, only the first that many pairs cross (a view shows a
+    /// page of them; `pair_count` says how many there are).
     #[wasm_bindgen(unchecked_return_type = "Comparison")]
     pub fn compare(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] framework: JsValue,
         #[wasm_bindgen(unchecked_param_type = "RoundKey")] before: JsValue,
         #[wasm_bindgen(unchecked_param_type = "RoundKey")] after: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "number | undefined")] pairs: JsValue,
     ) -> Result<JsValue, JsValue> {
         let framework = text_arg(&framework, "compare", "framework")?;
         let before = round_arg(before, "compare")?;
         let after = round_arg(after, "compare")?;
-        to_js(&compare::compare_rounds(
-            &self.inner,
-            &framework,
-            before,
-            after,
-        ))
+        let mut comparison = compare::compare_rounds(&self.inner, &framework, before, after);
+        if !pairs.is_undefined() {
+            comparison
+                .pairs
+                .truncate(count_arg(&pairs, "compare", "pairs")?);
+        }
+        to_js(&comparison)
     }
 
     /// The KPI of every unit report of `framework` (KPI 3.2 from municipality
