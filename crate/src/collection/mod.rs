@@ -5,6 +5,7 @@
 //! A file or row that cannot be read is listed with the reason and left out;
 //! it never stops the rest.
 
+mod pending;
 pub mod sheet;
 pub mod stacked;
 mod table;
@@ -19,6 +20,8 @@ use crate::outcome::Outcome;
 use crate::raw::Raw;
 use crate::result::ScoreResult;
 use crate::text::Text;
+use pending::{Pending, SheetRows};
+use table::Table;
 
 /// Where an assessment came from: a file, and the row of a sheet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -125,9 +128,10 @@ pub struct Collection {
     pub problems: Vec<Problem>,
     /// Entries the user set aside when resolving a duplicate.
     pub excluded: BTreeSet<usize>,
-    /// Requests read from files and not yet scored: a page scores them a
-    /// batch at a time, to show progress and keep the tab responsive.
-    pending: VecDeque<(Source, Raw)>,
+    /// Requests and sheet rows read from files and not yet scored.
+    pending: VecDeque<Pending>,
+    /// How many requests and sheet rows wait in `pending`.
+    waiting: usize,
 }
 
 impl Collection {
@@ -158,7 +162,7 @@ impl Collection {
     /// what cannot be read is recorded as a problem at once. Returns how
     /// many assessments it queued.
     pub fn read_file(&mut self, name: &str, bytes: &[u8]) -> usize {
-        let before = self.pending.len();
+        let before = self.waiting;
         let file = Source {
             file: name.to_owned(),
             row: None,
@@ -174,19 +178,64 @@ impl Collection {
                 }
             }
         }
-        self.pending.len() - before
+        self.waiting - before
     }
 
-    /// Scores up to `limit` queued assessments; returns how many still wait.
+    /// Scores up to `limit` queued assessments (a sheet's rows count one
+    /// each, blank ones too); returns how many still wait.
     pub fn score_pending(&mut self, limit: usize) -> usize {
-        self.entries.reserve(limit.min(self.pending.len()));
-        for _ in 0..limit {
-            let Some((source, request)) = self.pending.pop_front() else {
-                break;
-            };
-            self.add_request(source, request);
+        self.entries.reserve(limit.min(self.waiting));
+        let mut budget = limit;
+        while budget > 0 {
+            match self.pending.pop_front() {
+                None => break,
+                Some(Pending::Request(source, request)) => {
+                    budget -= 1;
+                    self.waiting -= 1;
+                    self.add_request(source, request);
+                }
+                Some(Pending::Sheet(mut rows)) => {
+                    let before = rows.left;
+                    let batch = rows.next_rows(budget);
+                    budget = budget.saturating_sub(batch.rows.max(1));
+                    self.waiting -= before - rows.left;
+                    self.add_reads(&rows.file, batch.reads, false);
+                    let file = Source {
+                        file: rows.file.clone(),
+                        row: None,
+                    };
+                    if let Some(detail) = batch.error {
+                        self.problem(file, Error::MalformedRequest { detail }.text());
+                    } else if rows.left > 0 {
+                        self.pending.push_front(Pending::Sheet(rows));
+                    } else if !rows.any {
+                        self.problem(file, empty_file());
+                    }
+                }
+            }
         }
-        self.pending.len()
+        self.waiting
+    }
+
+    /// Requests read from rows of `file`: queued, or scored at once; a row
+    /// that is not a request is a problem.
+    fn add_reads(&mut self, file: &str, reads: Vec<ReadRow>, queue: bool) {
+        for read in reads {
+            let source = Source {
+                file: file.to_owned(),
+                row: Some(read.row),
+            };
+            match read.request {
+                Ok(request) if queue => self.queue(source, request),
+                Ok(request) => self.add_request(source, request),
+                Err(message) => self.problem(source, message),
+            }
+        }
+    }
+
+    fn queue(&mut self, source: Source, request: Raw) {
+        self.waiting += 1;
+        self.pending.push_back(Pending::Request(source, request));
     }
 
     fn add_json(&mut self, file: Source, text: &str) {
@@ -206,57 +255,56 @@ impl Collection {
                 // Items of a list are counted from 1, like rows.
                 row: many.then_some(index + 1),
             };
-            self.pending
-                .push_back((source, crate::export::json::request_of(item)));
+            self.queue(source, crate::export::json::request_of(item));
         }
     }
 
     fn add_csv(&mut self, file: Source, text: &str) {
-        // The header says what the file is; a sheet is read row by row, the
-        // form's export (one tambon in ~30 rows) as a whole.
-        enum Layout {
-            Stacked(Vec<Vec<String>>),
-            Sheet(sheet::Reader),
-            Neither,
-        }
-        let mut layout = None;
-        let mut reads = Vec::new();
-        let read = table::each_row(text, |index, cells| match &mut layout {
-            None => {
-                layout = Some(if stacked::is_stacked(cells) {
-                    Layout::Stacked(vec![owned(cells)])
-                } else if sheet::is_sheet(cells) {
-                    Layout::Sheet(sheet::Reader::new(cells))
-                } else {
-                    Layout::Neither
-                });
+        let table = Table::new(text);
+        let mut header = Vec::new();
+        let malformed = |detail| Error::MalformedRequest { detail }.text();
+        // The header says what the file is.
+        let at = match table.rows_from(0, |cells| {
+            header = owned(cells);
+            false
+        }) {
+            Ok(at) => at,
+            Err(detail) => return self.problem(file, malformed(detail)),
+        };
+        if header.is_empty() {
+            self.problem(file, empty_file());
+        } else if stacked::is_stacked(&header) {
+            // The form's export: one tambon in ~30 rows, read whole.
+            let mut rows = vec![header];
+            let read = table.rows_from(at, |cells| {
+                rows.push(owned(cells));
+                true
+            });
+            match read.map(|_| stacked::requests(&rows)) {
+                Err(detail) => self.problem(file, malformed(detail)),
+                Ok(reads) if reads.is_empty() => self.problem(file, empty_file()),
+                Ok(reads) => self.add_reads(&file.file, reads, true),
             }
-            Some(Layout::Stacked(rows)) => rows.push(owned(cells)),
-            // The spreadsheet numbers rows from 1.
-            Some(Layout::Sheet(reader)) => reads.extend(reader.read(index + 1, cells)),
-            Some(Layout::Neither) => {}
-        });
-        if let Err(detail) = read {
-            return self.problem(file, Error::MalformedRequest { detail }.text());
-        }
-        match layout {
-            None => return self.problem(file, empty_file()),
-            Some(Layout::Neither) => return self.problem(file, not_an_assessment()),
-            Some(Layout::Stacked(rows)) => reads = stacked::requests(&rows),
-            Some(Layout::Sheet(_)) => {}
-        }
-        if reads.is_empty() {
-            return self.problem(file, empty_file());
-        }
-        for read in reads {
-            let source = Source {
-                file: file.file.clone(),
-                row: Some(read.row),
-            };
-            match read.request {
-                Ok(request) => self.pending.push_back((source, request)),
-                Err(message) => self.problem(source, message),
+        } else if sheet::is_sheet(&header) {
+            match table.count_from(at) {
+                Err(detail) => self.problem(file, malformed(detail)),
+                Ok(0) => self.problem(file, empty_file()),
+                Ok(left) => {
+                    self.waiting += left;
+                    self.pending.push_back(Pending::Sheet(SheetRows {
+                        file: file.file,
+                        table,
+                        at,
+                        // The spreadsheet numbers rows from 1, the header's.
+                        row: 2,
+                        reader: sheet::Reader::new(&header),
+                        left,
+                        any: false,
+                    }));
+                }
             }
+        } else {
+            self.problem(file, not_an_assessment());
         }
     }
 

@@ -85,6 +85,7 @@ pub fn is_sheet(header: &[impl AsRef<str>]) -> bool {
 }
 
 /// Reads a sheet's rows one at a time, after its header.
+#[derive(Clone, Debug)]
 pub struct Reader {
     columns: Vec<Column>,
     /// The framework of the row above, for a row that leaves it blank.

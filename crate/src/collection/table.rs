@@ -3,25 +3,64 @@
 //! quotes and line breaks, and ";" instead of "," in locales whose decimal
 //! mark is a comma. Rows may differ in length.
 
-/// Hands `visit` each row's index (the header is 0) and its cells, trimmed,
-/// one row at a time: a sheet of 10,000 rows is never all held as cells.
-/// Stops at the first row that is not CSV.
-pub fn each_row(text: &str, mut visit: impl FnMut(usize, &[&str])) -> Result<(), String> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(delimiter(text))
-        .from_reader(text.as_bytes());
-    let mut record = csv::StringRecord::new();
-    for index in 0.. {
-        if !reader.read_record(&mut record).map_err(|e| e.to_string())? {
-            break;
+/// A CSV text, read a few rows at a time: a sheet of 10,000 rows is never
+/// all held as cells.
+#[derive(Clone, Debug)]
+pub struct Table {
+    /// The text after any byte-order mark.
+    text: String,
+    delimiter: u8,
+}
+
+impl Table {
+    pub fn new(text: &str) -> Table {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        Table {
+            delimiter: delimiter(text),
+            text: text.to_owned(),
         }
-        let cells: Vec<&str> = record.iter().map(str::trim).collect();
-        visit(index, &cells);
     }
-    Ok(())
+
+    fn reader(&self, at: usize) -> csv::Reader<&[u8]> {
+        csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(self.delimiter)
+            .from_reader(self.text.as_bytes().get(at..).unwrap_or_default())
+    }
+
+    /// Hands `visit` the cells, trimmed, of each row from byte `at` (0, or
+    /// a position this returned), while it returns true. Returns where the
+    /// next row starts, or why a row is not CSV.
+    pub fn rows_from(
+        &self,
+        at: usize,
+        mut visit: impl FnMut(&[&str]) -> bool,
+    ) -> Result<usize, String> {
+        let mut reader = self.reader(at);
+        let mut record = csv::StringRecord::new();
+        while reader.read_record(&mut record).map_err(|e| e.to_string())? {
+            let cells: Vec<&str> = record.iter().map(str::trim).collect();
+            if !visit(&cells) {
+                break;
+            }
+        }
+        Ok(at + reader.position().byte() as usize)
+    }
+
+    /// How many rows there are from byte `at`.
+    pub fn count_from(&self, at: usize) -> Result<usize, String> {
+        let mut reader = self.reader(at);
+        let mut record = csv::ByteRecord::new();
+        let mut count = 0;
+        while reader
+            .read_byte_record(&mut record)
+            .map_err(|e| e.to_string())?
+        {
+            count += 1;
+        }
+        Ok(count)
+    }
 }
 
 /// "," unless the first line, outside quotes, has more ";" than ",".
@@ -49,8 +88,9 @@ mod tests {
 
     fn rows(text: &str) -> Result<Vec<Vec<String>>, String> {
         let mut rows = Vec::new();
-        each_row(text, |_, cells| {
-            rows.push(cells.iter().map(|cell| (*cell).to_owned()).collect())
+        Table::new(text).rows_from(0, |cells| {
+            rows.push(cells.iter().map(|cell| (*cell).to_owned()).collect());
+            true
         })?;
         Ok(rows)
     }
@@ -71,5 +111,29 @@ mod tests {
             rows("a;b\n1,5;2\n").unwrap(),
             [vec!["a", "b"], vec!["1,5", "2"]]
         );
+    }
+
+    #[test]
+    fn reads_a_few_rows_at_a_time() {
+        let table = Table::new("\u{feff}h1,h2\r\n\"a\nb\",1\r\nc,2\r\nd,3\r\n");
+        let mut seen = Vec::new();
+        let mut at = 0;
+        loop {
+            let mut read = 0;
+            let next = table
+                .rows_from(at, |cells| {
+                    seen.push(cells.join("|"));
+                    read += 1;
+                    read < 2
+                })
+                .unwrap();
+            if read == 0 {
+                break;
+            }
+            at = next;
+        }
+        assert_eq!(seen, ["h1|h2", "a\nb|1", "c|2", "d|3"]);
+        assert_eq!(table.count_from(0).unwrap(), 4);
+        assert_eq!(table.count_from(at).unwrap(), 0);
     }
 }

@@ -1,0 +1,72 @@
+//! Assessments read from files and not yet scored. A page scores them a
+//! batch at a time, to show progress and keep the tab responsive; a sheet's
+//! rows stay text until their batch comes, so 10,000 rows are never all
+//! held as requests at once.
+
+use super::table::Table;
+use super::{sheet, ReadRow, Source};
+use crate::raw::Raw;
+
+#[derive(Clone, Debug)]
+pub(super) enum Pending {
+    Request(Source, Raw),
+    Sheet(SheetRows),
+}
+
+/// The rows of a sheet after its header, read as they are scored.
+#[derive(Clone, Debug)]
+pub(super) struct SheetRows {
+    pub file: String,
+    pub table: Table,
+    /// Where the next row starts, and its spreadsheet number.
+    pub at: usize,
+    pub row: usize,
+    pub reader: sheet::Reader,
+    /// Rows not yet read.
+    pub left: usize,
+    /// Whether any row held an assessment: a sheet with none is a problem.
+    pub any: bool,
+}
+
+/// Some rows of a sheet, read.
+pub(super) struct Batch {
+    /// How many rows were read (blank ones too).
+    pub rows: usize,
+    pub reads: Vec<ReadRow>,
+    /// Why the rest of the sheet could not be read, if it could not.
+    pub error: Option<String>,
+}
+
+impl SheetRows {
+    /// Reads up to `limit` rows (at least one).
+    pub fn next_rows(&mut self, limit: usize) -> Batch {
+        let mut reads = Vec::new();
+        let mut rows = 0;
+        let (reader, row) = (&mut self.reader, &mut self.row);
+        let read = self.table.rows_from(self.at, |cells| {
+            reads.extend(reader.read(*row, cells));
+            *row += 1;
+            rows += 1;
+            rows < limit
+        });
+        self.any |= !reads.is_empty();
+        let error = match read {
+            // Fewer rows than asked for: the sheet has ended.
+            Ok(at) if rows < limit => {
+                self.at = at;
+                self.left = 0;
+                None
+            }
+            Ok(at) => {
+                self.at = at;
+                self.left = self.left.saturating_sub(rows);
+                None
+            }
+            Err(detail) => {
+                self.left = 0;
+                Some(detail)
+            }
+        };
+        Batch { rows, reads, error }
+    }
+}
