@@ -81,8 +81,18 @@ test("drafts survive a reload; several drafts; a downloaded JSON restores the fo
   await page.waitForTimeout(400);
   const options = await again.locator("#drafts option").allTextContents();
   assert.ok(options.some((o) => o.includes("ริมใต้")) && options.some((o) => o.includes("ดอนแก้ว")), options.join("|"));
+  // Deleting asks first: "cancel" keeps the draft, "OK" deletes it.
+  const asked = [];
+  page.once("dialog", (d) => { asked.push(d.message()); d.dismiss(); });
+  await again.getByRole("button", { name: "ลบแบบร่างนี้" }).click();
+  assert.match(asked[0], /ดอนแก้ว/);
+  assert.ok((await again.locator("#drafts option").allTextContents()).some((o) => o.includes("ดอนแก้ว")));
+  page.once("dialog", (d) => d.accept());
   await again.getByRole("button", { name: "ลบแบบร่างนี้" }).click();
   assert.ok(!(await again.locator("#drafts option").allTextContents()).some((o) => o.includes("ดอนแก้ว")));
+  // A new assessment after it keeps the district's details, nothing else.
+  assert.equal(await again.locator("#unit-district").inputValue(), "แม่ริม");
+  assert.equal(await again.locator("#unit-tambon").inputValue(), "");
 
   // Loading the downloaded JSON back restores every field exactly.
   await again.locator("#open-json").setInputFiles({ name: json.name, mimeType: "application/json", buffer: json.bytes });

@@ -1,54 +1,169 @@
-// Drafts kept in the browser's storage, one per unit, restored after a
-// reload, a crash or a closed tab. When storage is full or unavailable
-// (private mode) every call degrades to a no-op and `available` is false.
+// Drafts kept in the browser's storage, one per unit: the officer's only
+// copy until they download a file. Everything read back is untrusted: a
+// stored record that is not JSON is set aside as it was (never overwritten),
+// a draft that is not of a draft's shape is kept and listed apart, another
+// tab's change to the same draft is never silently written over, and full
+// storage still shows what is kept.
 
 const KEY = "khanaen.drafts.v1";
 const ACTIVE = "khanaen.active.v1";
+/** Stored text that could not be read as drafts, kept as it was: this prefix and the time. */
+const ASIDE = "khanaen.drafts.aside.";
+export const BACKUP_FORMAT = "khanaen-drafts-backup";
+
+const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** Whether a stored value has a draft's shape: a request naming its framework. */
+export function isDraft(draft) {
+  return isObject(draft) && isObject(draft.request) && typeof draft.request.framework === "string";
+}
+
+/** What tells one save of a draft from another (older drafts have only the time). */
+const revision = (draft) => (isObject(draft) ? String(draft.rev ?? draft.savedAt ?? "") : "");
 
 export class Drafts {
+  /** `storage` is window.localStorage, or null where the browser refuses it. */
   constructor(storage) {
     this.storage = null;
     try {
-      const probe = "khanaen.probe";
-      storage.setItem(probe, "1");
-      storage.removeItem(probe);
-      this.storage = storage;
+      storage?.getItem(KEY);
+      this.storage = storage || null;
     } catch {
       this.storage = null;
     }
+    /** The revision of each draft as this tab last saved or opened it. */
+    this.known = new Map();
+    /** The drafts record, when it is not JSON and could not be set aside: never written. */
+    this.unreadable = null;
+    /** Storage refused the last write: drafts are listed, new changes not kept. */
+    this.full = false;
+    try {
+      this.storage?.setItem("khanaen.probe", "1");
+      this.storage?.removeItem("khanaen.probe");
+    } catch {
+      this.full = true;
+    }
   }
 
+  /** Drafts can be read (and so listed), even when storage is full. */
   get available() {
     return this.storage !== null;
   }
 
-  all() {
+  /** The drafts record as stored, every entry as it is; {} when there is none. */
+  record() {
     if (!this.storage) return {};
+    let text;
     try {
-      const parsed = JSON.parse(this.storage.getItem(KEY) || "{}");
-      return parsed && typeof parsed === "object" ? parsed : {};
+      text = this.storage.getItem(KEY);
     } catch {
       return {};
     }
+    if (text === null) return {};
+    try {
+      const parsed = JSON.parse(text);
+      if (isObject(parsed)) return parsed;
+    } catch {
+      /* set aside below */
+    }
+    // Not a drafts record: its text is kept aside, as it is, before anything
+    // is written in its place; if that cannot be done, nothing is written.
+    if (this.keepAside(text)) {
+      this.unreadable = null;
+      try {
+        this.storage.removeItem(KEY);
+      } catch {
+        /* the copy is kept either way */
+      }
+    } else {
+      this.unreadable = text;
+    }
+    return {};
   }
 
-  /** Saves `request` under `id`; false when storage refused (full or gone). */
-  save(id, request) {
-    if (!this.storage) return false;
-    const all = this.all();
-    all[id] = { savedAt: new Date().toISOString(), request };
+  keepAside(text) {
     try {
-      this.storage.setItem(KEY, JSON.stringify(all));
-      this.storage.setItem(ACTIVE, id);
+      this.storage.setItem(`${ASIDE}${new Date().toISOString()}`, text);
       return true;
     } catch {
       return false;
     }
   }
 
+  /** The drafts that can be opened, by id. */
+  all() {
+    return Object.fromEntries(Object.entries(this.record()).filter(([, d]) => isDraft(d)));
+  }
+
+  /**
+   * What is kept aside: stored text that was not a drafts record, and
+   * entries that are not drafts. Each { key, id?, text } can be downloaded.
+   */
+  aside() {
+    if (!this.storage) return [];
+    const kept = Object.entries(this.record())
+      .filter(([, d]) => !isDraft(d))
+      .map(([id, d]) => ({ key: KEY, id, text: JSON.stringify(d, null, 2) ?? String(d) }));
+    if (this.unreadable !== null) kept.push({ key: KEY, text: this.unreadable });
+    try {
+      for (let i = 0; i < this.storage.length; i += 1) {
+        const key = this.storage.key(i);
+        if (key?.startsWith(ASIDE)) kept.push({ key, text: this.storage.getItem(key) ?? "" });
+      }
+    } catch {
+      /* storage gone: nothing more to list */
+    }
+    return kept;
+  }
+
+  /** Removes text kept aside (after the user has downloaded it). */
+  discardAside(key) {
+    if (key?.startsWith(ASIDE)) this.storage?.removeItem(key);
+  }
+
+  /** Marks draft `id` as opened here: a later save checks no other tab changed it since. */
+  opened(id) {
+    const draft = this.record()[id];
+    if (draft) this.known.set(id, revision(draft));
+  }
+
+  /** "changed" or "deleted" when another tab did so to draft `id` since this tab saved or opened it. */
+  changedElsewhere(id) {
+    if (!this.known.has(id)) return null;
+    const stored = this.record()[id];
+    if (stored === undefined) return "deleted";
+    return revision(stored) === this.known.get(id) ? null : "changed";
+  }
+
+  /**
+   * Saves `request` under `id`: "saved"; "full" when storage refused it;
+   * "off" when drafts cannot be written; "changed" or "deleted" when another
+   * tab did so since this tab last saved it (nothing is written then).
+   */
+  save(id, request) {
+    if (!this.storage) return "off";
+    const all = this.record();
+    if (this.unreadable !== null) return "off";
+    const elsewhere = this.changedElsewhere(id);
+    if (elsewhere) return elsewhere;
+    const rev = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+    all[id] = { savedAt: new Date().toISOString(), rev, request };
+    try {
+      this.storage.setItem(KEY, JSON.stringify(all));
+      this.storage.setItem(ACTIVE, id);
+    } catch {
+      this.full = true;
+      return "full";
+    }
+    this.full = false;
+    this.known.set(id, rev);
+    return "saved";
+  }
+
   remove(id) {
-    if (!this.storage) return;
-    const all = this.all();
+    this.known.delete(id);
+    if (!this.storage || this.unreadable !== null) return;
+    const all = this.record();
     delete all[id];
     try {
       this.storage.setItem(KEY, JSON.stringify(all));
@@ -66,15 +181,76 @@ export class Drafts {
     }
   }
 
+  /** Every draft and everything kept aside, as one file to keep. */
+  backup() {
+    return `${JSON.stringify({
+      format: BACKUP_FORMAT,
+      version: 1,
+      savedAt: new Date().toISOString(),
+      drafts: this.record(),
+      aside: this.aside().filter((a) => a.key !== KEY).map(({ key, text }) => ({ key, text })),
+    }, null, 2)}\n`;
+  }
+
+  /**
+   * Adds the drafts of a backup file; a draft already here is not added
+   * twice, and one that differs from the draft of the same id here comes in
+   * beside it, never over it. Returns { added, same }, or throws for a file
+   * that is not a backup.
+   */
+  restore(text) {
+    let backup;
+    try {
+      backup = JSON.parse(text);
+    } catch {
+      backup = null;
+    }
+    if (!isObject(backup) || backup.format !== BACKUP_FORMAT || !isObject(backup.drafts)) {
+      throw Object.assign(new Error("not a drafts backup"), { th: "ไฟล์นี้ไม่ใช่ไฟล์สำรองแบบร่าง", en: "this file is not a drafts backup" });
+    }
+    if (!this.storage || this.unreadable !== null) {
+      throw Object.assign(new Error("drafts cannot be written"), { th: "เบราว์เซอร์นี้บันทึกแบบร่างไม่ได้", en: "this browser cannot keep drafts" });
+    }
+    const all = this.record();
+    const same = (a, b) => JSON.stringify(a.request) === JSON.stringify(b.request);
+    let added = 0;
+    let kept = 0;
+    for (const [id, draft] of Object.entries(backup.drafts)) {
+      if (!isDraft(draft)) continue;
+      if (Object.values(all).some((d) => isDraft(d) && same(d, draft))) {
+        kept += 1;
+        continue;
+      }
+      all[id in all ? Drafts.newId() : id] = draft;
+      added += 1;
+    }
+    try {
+      this.storage.setItem(KEY, JSON.stringify(all));
+    } catch {
+      this.full = true;
+      throw Object.assign(new Error("storage full"), { th: "พื้นที่เก็บข้อมูลของเบราว์เซอร์เต็ม", en: "the browser's storage is full" });
+    }
+    return { added, same: kept };
+  }
+
   static newId() {
     return `d${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
   }
 }
 
-/** What a draft is called in the list: the unit and the date. */
+const cellText = (v) => (typeof v === "string" || typeof v === "number" ? String(v).trim() : "");
+const unitOf = (request) => (isObject(request) && isObject(request.unit) ? request.unit : {});
+
+/** The unit a draft is about: tambon (or organisation), district, province; "" when none is typed. */
+export function draftPlace(request) {
+  const u = unitOf(request);
+  return [cellText(u.tambon) || cellText(u.organisation), cellText(u.district), cellText(u.province)].filter(Boolean).join(", ");
+}
+
+/** What a draft is called in lists: the unit, round and date. */
 export function draftTitle(request, fallback) {
-  const u = request.unit || {};
-  const place = [u.tambon || u.organisation, u.district, u.province].filter((s) => s && String(s).trim());
-  const round = u.round ? ` #${u.round}` : "";
-  return place.length ? `${place.join(", ")}${round}${u.date ? ` (${u.date})` : ""}` : fallback;
+  const u = unitOf(request);
+  const place = draftPlace(request);
+  const round = cellText(u.round) ? ` #${cellText(u.round)}` : "";
+  return place ? `${place}${round}${cellText(u.date) ? ` (${cellText(u.date)})` : ""}` : fallback;
 }

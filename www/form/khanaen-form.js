@@ -15,7 +15,8 @@
 
 import { h, fill, fileSafe, saveText } from "./dom.js";
 import { WORDS } from "./i18n.js";
-import { Drafts, draftTitle } from "./drafts.js";
+import { Drafts } from "./drafts.js";
+import { DraftPanel } from "./draft-panel.js";
 import { textInput } from "./fields.js";
 import { renderBanded } from "./banded.js";
 import { renderWeighted } from "./weighted.js";
@@ -94,15 +95,65 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       } catch {
         storage = null;
       }
-      this.drafts = new Drafts(storage || { setItem() { throw new Error("no storage"); } });
+      this.drafts = new Drafts(storage);
+      /** Drafts of a draft's shape that the form still could not show: kept aside, by id. */
+      this.unopenable = new Map();
       this.frameworkList = this.core.frameworks();
       performance.mark("khanaen-frameworks-loaded");
-      const active = this.drafts.activeId();
-      const saved = active && this.drafts.all()[active];
       const wanted = this.getAttribute("framework");
-      const restored = saved && (!wanted || saved.request?.framework === wanted)
-        && this.show(saved.request, { draftId: active });
-      if (!restored) this.show(this.blankRequest(wanted || DEFAULT_FRAMEWORK, this.getAttribute("edition")));
+      if (!this.openDraft(this.drafts.activeId(), { wanted })) {
+        this.show(this.blankRequest(wanted || DEFAULT_FRAMEWORK, this.getAttribute("edition")));
+        if (this.unopenable.size) fill(this.generalErrors, h("li", { class: "notice" }, this.ctx.t("draftNotOpened")));
+      }
+      window.addEventListener("storage", (e) => this.otherTab(e));
+    }
+
+    /**
+     * Opens draft `id` (when it is of framework `wanted`, if given). A draft
+     * the form cannot show is kept aside, and the form stays as it was.
+     */
+    openDraft(id, { wanted = null } = {}) {
+      const saved = id ? this.drafts.all()[id] : null;
+      if (!saved || (wanted && saved.request.framework !== wanted)) return false;
+      if (!this.show(saved.request, { draftId: id })) {
+        this.unopenable.set(id, saved);
+        this.panel?.list();
+        this.panel?.showAside();
+        return false;
+      }
+      this.conflict = null;
+      this.drafts.opened(id);
+      return true;
+    }
+
+    /** The next unit: the same province, district and assessor, nothing else. */
+    startNext() {
+      const unit = this.request?.unit && typeof this.request.unit === "object" ? this.request.unit : {};
+      const keep = Object.fromEntries(["province", "district", "assessor", "position"]
+        .filter((k) => typeof unit[k] === "string" && unit[k].trim())
+        .map((k) => [k, unit[k]]));
+      this.conflict = null;
+      this.show(this.blankRequest(this.request.framework, this.edition, keep));
+    }
+
+    /** After another tab changed or deleted this draft: what is typed here becomes a draft of its own. */
+    keepAsNewDraft() {
+      this.conflict = null;
+      this.panel.conflict(null);
+      this.draftId = Drafts.newId();
+      this.saveDraft();
+    }
+
+    /** Another tab wrote the drafts: list them again, and say if it was this draft. */
+    otherTab(event) {
+      if (!this.panel || (event.key !== null && !event.key.startsWith("khanaen."))) return;
+      this.panel.list();
+      this.panel.showAside();
+      const kind = this.draftId && !this.conflict ? this.drafts.changedElsewhere(this.draftId) : null;
+      if (kind) {
+        this.conflict = kind;
+        this.panel.conflict(kind);
+      }
     }
 
     attributeChangedCallback(name, old, value) {
@@ -225,17 +276,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         id: "edition",
         onchange: (e) => this.show({ ...this.request, edition: e.target.value }, { draftId: this.draftId, save: true }),
       }, framework.editions.map((ed) => h("option", { value: ed.edition, selected: ed.edition === edition }, ed.edition)));
-      view.draftSelect = h("select", {
-        id: "drafts",
-        disabled: !this.drafts.available,
-        onchange: (e) => {
-          const id = e.target.value;
-          const chosen = this.drafts.all()[id];
-          if (chosen && this.show(chosen.request, { draftId: id })) this.drafts.save(id, this.request);
-          else this.listDrafts();
-        },
-      });
-      this.listDrafts(view.draftSelect, ctx, draftId);
+      view.panel = new DraftPanel(this, ctx, draftId);
       const file = h("input", {
         id: "open-json", type: "file", accept: ".json,application/json", class: "visually-hidden",
         onchange: async (e) => {
@@ -246,37 +287,18 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
           if (chosen) this.loadJson(new Uint8Array(await chosen.arrayBuffer()));
         },
       });
-      view.saveNote = h("span", { class: "save-note", "aria-live": "polite" },
-        this.drafts.available ? "" : ctx.t("draftsOff"));
-      const fresh = () => this.show(this.blankRequest(this.request.framework, this.edition));
       return h("div", { class: "toolbar no-print" },
         h("div", { class: "row" },
           h("label", { for: "framework" }, ctx.t("framework"), frameworkSelect),
           h("label", { for: "edition" }, ctx.t("edition"), editionSelect),
           h("button", { type: "button", class: "secondary", lang: this.lang === "th" ? "en" : "th",
             onclick: () => this.setAttribute("lang", this.lang === "th" ? "en" : "th") }, ctx.t("language"))),
-        h("div", { class: "row" },
-          h("label", { for: "drafts" }, ctx.t("drafts"), view.draftSelect),
-          h("button", { type: "button", class: "secondary", onclick: fresh }, ctx.t("newDraft")),
-          h("button", { type: "button", class: "secondary", disabled: !this.drafts.available, onclick: () => {
-            if (this.draftId) this.drafts.remove(this.draftId);
-            fresh();
-          } }, ctx.t("deleteDraft"))),
+        view.panel.node,
         h("div", { class: "row" },
           h("button", { type: "button", id: "download-json", onclick: () => this.download("json") }, ctx.t("downloadJson")),
           h("button", { type: "button", id: "download-csv", onclick: () => this.download("csv") }, ctx.t("downloadCsv")),
           h("label", { for: "open-json", class: "button secondary" }, ctx.t("openJson"), file),
-          h("button", { type: "button", class: "secondary", onclick: () => window.print() }, ctx.t("print"))),
-        view.saveNote);
-    }
-
-    /** Fills the drafts list: newest first, the current one selected. */
-    listDrafts(select = this.draftSelect, ctx = this.ctx, current = this.draftId) {
-      fill(select,
-        current ? null : h("option", { value: "" }, ctx.t("untitled")),
-        Object.entries(this.drafts.all())
-          .sort(([, a], [, b]) => String(b.savedAt).localeCompare(String(a.savedAt)))
-          .map(([id, d]) => h("option", { value: id, selected: id === current }, draftTitle(d.request, ctx.t("untitled")))));
+          h("button", { type: "button", class: "secondary", onclick: () => window.print() }, ctx.t("print"))));
     }
 
     unitFields(ctx, request, framework, editionId) {
@@ -397,10 +419,17 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
     saveDraft() {
       clearTimeout(this.saveTimer);
       this.saveTimer = null;
+      // Another tab's change is never written over: the user chooses first.
+      if (this.conflict) return;
       if (!this.draftId) this.draftId = Drafts.newId();
-      const ok = this.drafts.save(this.draftId, this.request);
-      fill(this.saveNote, ok ? this.ctx.t("saved") : this.ctx.t("draftsOff"));
-      this.listDrafts();
+      const status = this.drafts.save(this.draftId, this.request);
+      if (status === "changed" || status === "deleted") {
+        this.conflict = status;
+        this.panel.conflict(status);
+        return;
+      }
+      this.panel.status(status);
+      this.panel.list();
     }
 
     fileName(ext) {
@@ -433,7 +462,11 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         this.reportError(err);
         return;
       }
-      if (this.show(result.request, { save: true }) && decoded.encoding === "tis620") {
+      // A file that is already a draft here opens as that draft, not a second copy.
+      const same = JSON.stringify(result.request);
+      const kept = Object.entries(this.drafts.all()).find(([, d]) => JSON.stringify(d.request) === same);
+      const shown = kept ? this.openDraft(kept[0]) : this.show(result.request, { save: true });
+      if (shown && decoded.encoding === "tis620") {
         fill(this.generalErrors, h("li", { class: "notice" }, this.ctx.t("convertedTis620")));
       }
     }

@@ -1,0 +1,159 @@
+// The form's drafts row: the saved drafts (unit, round, fiscal year, total
+// and level), new and delete (asked first), one backup file of them all and
+// its restore, what is kept aside because it cannot be opened, and another
+// tab's change to the draft open here.
+
+import { h, fill, saveText } from "./dom.js";
+import { draftPlace, draftTitle } from "./drafts.js";
+
+export class DraftPanel {
+  /** `form` is the <khanaen-form>: its drafts, core and draft actions. */
+  constructor(form, ctx, current) {
+    this.form = form;
+    this.ctx = ctx;
+    this.current = current;
+    this.labels = new Map();
+    const { t } = ctx;
+    const drafts = form.drafts;
+    this.select = h("select", {
+      id: "drafts",
+      disabled: !drafts.available,
+      onchange: (e) => form.openDraft(e.target.value) || this.list(),
+    });
+    this.note = h("span", { class: "save-note", "aria-live": "polite" });
+    this.conflictBox = h("div", { class: "notice conflict", role: "alert", hidden: true });
+    this.asideBox = h("div", { class: "kept-aside", hidden: true });
+    const restore = h("input", {
+      id: "restore-drafts", type: "file", accept: ".json,application/json", class: "visually-hidden",
+      onchange: async (e) => {
+        // An event from a shadow tree loses its target once dispatched: keep it.
+        const input = e.target;
+        const chosen = input.files[0];
+        input.value = "";
+        if (chosen) this.restore(await chosen.text());
+      },
+    });
+    this.node = h("div", { class: "drafts-panel" },
+      h("div", { class: "row" },
+        h("label", { for: "drafts" }, t("drafts"), this.select),
+        h("button", { type: "button", class: "secondary", id: "new-draft", onclick: () => form.startNext() }, t("newDraft")),
+        h("button", { type: "button", class: "secondary", id: "delete-draft", disabled: !drafts.available, onclick: () => this.deleteCurrent() },
+          t("deleteDraft"))),
+      h("div", { class: "row" },
+        h("button", { type: "button", class: "secondary", id: "backup-drafts", disabled: !drafts.available, onclick: () => this.backup() },
+          t("backupDrafts")),
+        h("label", { for: "restore-drafts", class: "button secondary" }, t("restoreDrafts"), restore)),
+      this.note, this.conflictBox, this.asideBox);
+    this.list();
+    this.showAside();
+    this.status(drafts.full ? "full" : null);
+  }
+
+  /** A draft as listed: the unit, round, fiscal year, and its total and level or "not complete". */
+  label(id, draft) {
+    const key = `${id} ${draft.rev ?? draft.savedAt}`;
+    if (this.labels.has(key)) return this.labels.get(key);
+    const { t } = this.ctx;
+    const parts = [draftPlace(draft.request) || t("untitled")];
+    try {
+      const result = this.form.core.score(draft.request);
+      if (result.unit.round) parts.push(t("roundShort")(result.unit.round));
+      if (result.unit.fiscal_year) parts.push(t("fiscalShort")(result.unit.fiscal_year));
+      const s = result.scores;
+      if (!result.complete) parts.push(t("notComplete"));
+      else if (s.kind === "banded") parts.push(`${s.total}/${s.max_total} ${t("level")} ${s.level?.level ?? "–"}`);
+      else parts.push(`${t("weightedScore")} ${s.weighted_score}`);
+    } catch {
+      parts.push(t("cannotOpen"));
+    }
+    const text = parts.join(" · ");
+    this.labels.set(key, text);
+    return text;
+  }
+
+  /** Fills the list: newest first, the current draft selected; drafts that cannot be opened are kept aside instead. */
+  list(current = this.form.draftId ?? this.current) {
+    const { t } = this.ctx;
+    const drafts = Object.entries(this.form.drafts.all()).filter(([id]) => !this.form.unopenable.has(id));
+    fill(this.select,
+      current ? null : h("option", { value: "" }, t("untitled")),
+      drafts
+        .sort(([, a], [, b]) => String(b.savedAt).localeCompare(String(a.savedAt)))
+        .map(([id, d]) => h("option", { value: id, selected: id === current }, this.label(id, d))));
+  }
+
+  /** What the last save did: "saved", "full", "off", or nothing yet. */
+  status(kind) {
+    const { t } = this.ctx;
+    const drafts = this.form.drafts;
+    let text = { saved: t("saved"), full: t("draftsFull"), off: t("draftsOff") }[kind] ?? "";
+    if (!drafts.available) text = t("draftsOff");
+    else if (drafts.unreadable !== null) text = t("draftsUnreadable");
+    else if (drafts.full) text = t("draftsFull");
+    fill(this.note, text);
+  }
+
+  deleteCurrent() {
+    const { form } = this;
+    const draft = form.draftId && form.drafts.all()[form.draftId];
+    if (draft) {
+      if (!window.confirm(this.ctx.t("confirmDelete")(this.label(form.draftId, draft)))) return;
+      form.drafts.remove(form.draftId);
+    }
+    form.startNext();
+  }
+
+  backup() {
+    const day = new Date().toISOString().slice(0, 10);
+    saveText(this.form.shadowRoot, `แบบร่างทั้งหมด_${day}.json`, this.form.drafts.backup(), "application/json");
+  }
+
+  restore(text) {
+    try {
+      const { added, same } = this.form.drafts.restore(text);
+      fill(this.note, this.ctx.t("restored")(added, same));
+      this.list();
+    } catch (err) {
+      fill(this.note, err[this.ctx.lang] || err.message);
+    }
+  }
+
+  /** Stored data the form cannot open, each with a download of its text. */
+  showAside() {
+    const { t } = this.ctx;
+    const root = this.form.shadowRoot;
+    const items = [
+      ...[...this.form.unopenable].map(([id, draft]) => ({ id, text: JSON.stringify(draft, null, 2), label: t("asideDraft")(draftTitle(draft.request, id)) })),
+      ...this.form.drafts.aside().map((a) => ({ ...a, label: a.id ? t("asideDraft")(a.id) : t("asideRecord")(a.key) })),
+    ];
+    this.asideBox.hidden = items.length === 0;
+    fill(this.asideBox, items.length ? h("p", {}, t("keptAside")(items.length)) : null,
+      h("ul", {}, items.map((item, i) => h("li", {},
+        item.label, " ",
+        h("button", { type: "button", class: "secondary", "data-aside": i,
+          onclick: () => saveText(root, `ข้อมูลที่เก็บแยกไว้_${i + 1}.json`, item.text, "application/json") }, t("download")),
+        item.key?.startsWith("khanaen.drafts.aside.")
+          ? h("button", { type: "button", class: "secondary", onclick: () => {
+            if (!window.confirm(t("confirmDiscard"))) return;
+            this.form.drafts.discardAside(item.key);
+            this.showAside();
+          } }, t("discard"))
+          : null))));
+  }
+
+  /** Another tab changed or deleted the draft open here; nothing is saved until the user chooses. */
+  conflict(kind) {
+    const { t } = this.ctx;
+    const { form } = this;
+    this.conflictBox.hidden = !kind;
+    if (!kind) return fill(this.conflictBox);
+    fill(this.conflictBox,
+      h("p", {}, kind === "changed" ? t("changedElsewhere") : t("deletedElsewhere")),
+      h("div", { class: "row" },
+        kind === "changed"
+          ? h("button", { type: "button", id: "open-theirs", onclick: () => form.openDraft(form.draftId) }, t("openTheirs"))
+          : null,
+        h("button", { type: "button", id: "keep-mine", onclick: () => form.keepAsNewDraft() }, t("keepMine"))));
+    return this.conflictBox;
+  }
+}
