@@ -124,13 +124,13 @@ export class DraftPanel {
     const root = this.form.shadowRoot;
     const items = [
       ...[...this.form.unopenable].map(([id, draft]) => ({ id, text: JSON.stringify(draft, null, 2), label: t("asideDraft")(draftTitle(draft.request, id)) })),
-      ...this.form.drafts.aside().map((a) => ({ ...a, label: a.id ? t("asideDraft")(a.id) : t("asideRecord")(a.key) })),
+      ...this.form.drafts.aside().map((a) => ({ ...a, label: a.id ? t("asideDraft")(a.id) : t("asideRecord")(this.when(a.key)) })),
     ];
     this.asideBox.hidden = items.length === 0;
     fill(this.asideBox, items.length ? h("p", {}, t("keptAside")(items.length)) : null,
       h("ul", {}, items.map((item, i) => h("li", {},
         item.label, " ",
-        h("button", { type: "button", class: "secondary", "data-aside": i,
+        h("button", { type: "button", class: "secondary", id: `drafts-aside-${i}`,
           onclick: () => saveText(root, `ข้อมูลที่เก็บแยกไว้_${i + 1}.json`, item.text, "application/json") }, t("download")),
         item.key?.startsWith("khanaen.drafts.aside.")
           ? h("button", { type: "button", class: "secondary", onclick: () => {
@@ -139,6 +139,12 @@ export class DraftPanel {
             this.showAside();
           } }, t("discard"))
           : null))));
+  }
+
+  /** When data was set aside, from its key, as the user reads times. */
+  when(key) {
+    const time = new Date(key.slice("khanaen.drafts.aside.".length));
+    return Number.isNaN(time.getTime()) ? key : time.toLocaleString(this.ctx.lang === "th" ? "th-TH" : "en-GB");
   }
 
   /** Another tab changed or deleted the draft open here; nothing is saved until the user chooses. */

@@ -18,6 +18,13 @@ export function isDraft(draft) {
   return isObject(draft) && isObject(draft.request) && typeof draft.request.framework === "string";
 }
 
+/** JSON text with every object's keys in order: the same request, however its keys were written. */
+export function sameRequest(a, b) {
+  const stable = (v) => (Array.isArray(v) ? v.map(stable)
+    : isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, stable(v[k])])) : v);
+  return JSON.stringify(stable(a)) === JSON.stringify(stable(b));
+}
+
 /** What tells one save of a draft from another (older drafts have only the time). */
 const revision = (draft) => (isObject(draft) ? String(draft.rev ?? draft.savedAt ?? "") : "");
 
@@ -212,12 +219,11 @@ export class Drafts {
       throw Object.assign(new Error("drafts cannot be written"), { th: "เบราว์เซอร์นี้บันทึกแบบร่างไม่ได้", en: "this browser cannot keep drafts" });
     }
     const all = this.record();
-    const same = (a, b) => JSON.stringify(a.request) === JSON.stringify(b.request);
     let added = 0;
     let kept = 0;
     for (const [id, draft] of Object.entries(backup.drafts)) {
       if (!isDraft(draft)) continue;
-      if (Object.values(all).some((d) => isDraft(d) && same(d, draft))) {
+      if (Object.values(all).some((d) => isDraft(d) && sameRequest(d.request, draft.request))) {
         kept += 1;
         continue;
       }

@@ -15,7 +15,7 @@
 
 import { h, fill, fileSafe, saveText } from "./dom.js";
 import { WORDS } from "./i18n.js";
-import { Drafts } from "./drafts.js";
+import { Drafts, sameRequest } from "./drafts.js";
 import { DraftPanel } from "./draft-panel.js";
 import { textInput } from "./fields.js";
 import { renderBanded } from "./banded.js";
@@ -463,8 +463,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         return;
       }
       // A file that is already a draft here opens as that draft, not a second copy.
-      const same = JSON.stringify(result.request);
-      const kept = Object.entries(this.drafts.all()).find(([, d]) => JSON.stringify(d.request) === same);
+      const kept = Object.entries(this.drafts.all()).find(([, d]) => sameRequest(d.request, result.request));
       const shown = kept ? this.openDraft(kept[0]) : this.show(result.request, { save: true });
       if (shown && decoded.encoding === "tis620") {
         fill(this.generalErrors, h("li", { class: "notice" }, this.ctx.t("convertedTis620")));
