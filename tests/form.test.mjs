@@ -228,3 +228,16 @@ test("every example file opens into the form, choices given by label shown as ch
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a percentage given as counts shows the percentage it makes, never rounded up into a band it did not reach", async () => {
+  const { form, context } = await open({ viewport: { width: 768, height: 1024 } });
+  await answerIndicator(form, "1", { numerator: "3999", denominator: "9998" });
+  const box = indicator(form, "1");
+  assert.equal(await box.locator("span.computed").textContent(), "= 39.997… %");
+  assert.equal(await box.locator("output.points").textContent(), "1 คะแนน");
+  await field(form, "answers.1.numerator").fill("7");
+  await field(form, "answers.1.denominator").fill("10");
+  assert.equal(await box.locator("span.computed").textContent(), "= 70 %");
+  assert.equal(await box.locator("output.points").textContent(), "2 คะแนน");
+  await context.close();
+});

@@ -293,6 +293,19 @@ impl Exact {
         text
     }
 
+    /// At most `places` decimals, never rounded up: a value with more is cut
+    /// (toward zero) and marked "…", so that it never reads as a threshold
+    /// it did not reach: 3999 of 9998 is "39.997…" %, not "40".
+    pub fn to_cut(&self, places: u32) -> String {
+        if self.round_half_up(places) == *self {
+            return self.to_short(places);
+        }
+        let scale = BigInt::from(10u8).pow(places);
+        let units = (self.to_big() * BigRational::from_integer(scale.clone())).trunc();
+        let cut = Exact::big(BigRational::new(units.to_integer(), scale));
+        format!("{}…", cut.to_fixed(places))
+    }
+
     /// Parses plain ASCII decimal text: optional `-`, digits, optional `.` and digits.
     /// At most 15 integer and 10 fractional digits: the documented input limits.
     pub fn parse_decimal(text: &str) -> Option<Exact> {

@@ -157,7 +157,7 @@ impl Understood {
 }
 
 /// A value used for scoring: a number as typed, written exactly, or a
-/// percentage computed from counts, written as percentages are.
+/// percentage computed from counts, cut to 3 decimals (see `Exact::to_cut`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Value {
     Typed(Number),
@@ -177,7 +177,9 @@ impl fmt::Display for Value {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Value::Typed(n) => n.fmt(f),
-            Value::Computed(p) => p.fmt(f),
+            // Cut, never rounded up, to 3 decimals: beside the points it
+            // earned, it must not read as a band it did not reach.
+            Value::Computed(p) => f.write_str(&p.exact().to_cut(3)),
         }
     }
 }

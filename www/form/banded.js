@@ -68,17 +68,21 @@ function renderIndicator(ctx, indicator, updates) {
       indicator.choices.map((c) => ({ id: c.id, label: ctx.text(c.label) })));
   }
   const points = h("output", { class: "points", "aria-live": "polite" });
+  // A percentage given as counts: the percentage it makes, cut (never
+  // rounded up) so that it never reads as a band it did not reach.
+  const computed = h("span", { class: "computed" });
   const notes = h("ul", { class: "notes" });
   updates.push((result) => {
     const scored = result.scores.indicators.find((i) => i.id === indicator.id);
     fill(points, scored.points === null ? ctx.t("notScored") : ctx.t("pointsUnit")(scored.points));
     points.dataset.points = scored.points ?? "";
+    fill(computed, scored.input?.numerator ? `= ${scored.input.value} %` : "");
     for (const li of bands) li.classList.toggle("earned", Number(li.dataset.points) === scored.points);
     fill(notes, scored.decisions.map((d) => h("li", {}, ctx.text(d.text))));
     if (scored.input) syncRadios(article, path.join("."), scored.input.choice);
   });
   const article = h("article", { class: "indicator", "data-indicator": indicator.id },
-    h("header", {}, h("h4", {}, label), points),
+    h("header", {}, h("h4", {}, label), h("span", { class: "earned" }, computed, points)),
     h("ol", { class: "bands" }, bands),
     input,
     notes);
