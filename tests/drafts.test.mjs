@@ -195,3 +195,33 @@ test("the drafts list says unit, round, fiscal year, total and level; a JSON alr
   assert.deepEqual(Object.keys(await storedDrafts(page)), ["d1"], "no second copy");
   await context.close();
 });
+
+test("round 2 starts from round 1 as a record of its own; the date reads Thai style; the fiscal year is proposed", async () => {
+  const { page, form, context } = await openWith({});
+  await fillUnit(form, { province: "อุบลราชธานี", district: "วารินชำราบ", tambon: "บุ่งไหม", round: 1 });
+  await form.locator("#unit-date").fill("๒๐ พ.ย. ๖๗");
+  await answerIndicator(form, "3", "50");
+  assert.equal(await form.locator(".understood").textContent(), "= 20 พ.ย. 2567");
+  assert.equal(await form.locator("#unit-fiscal_year").getAttribute("placeholder"), "2568 (ตามวันที่ประเมิน)");
+  await page.waitForTimeout(400);
+  const roundOne = await page.evaluate(() => document.querySelector("khanaen-form").draftId);
+
+  // Changing the round of a saved draft asks first; "cancel" keeps round 1.
+  page.once("dialog", (d) => d.dismiss());
+  await form.locator("#unit-round").selectOption("2");
+  assert.equal(await form.locator("#unit-round").inputValue(), "1");
+
+  await form.locator("#next-round-answers").click();
+  assert.equal(await form.locator("#unit-round").inputValue(), "2");
+  assert.equal(await form.locator("#unit-tambon").inputValue(), "บุ่งไหม");
+  assert.equal(await form.locator("#unit-date").inputValue(), "", "the new round has its own date");
+  assert.equal(await indicator(form, "3").locator("output.points").textContent(), "2 คะแนน", "the answers came along");
+  await page.waitForTimeout(400);
+  const stored = await storedDrafts(page);
+  assert.equal(Object.keys(stored).length, 2);
+  assert.equal(stored[roundOne].request.unit.round, "1", "round 1 stays as it was");
+  assert.equal(stored[roundOne].request.unit.date, "๒๐ พ.ย. ๖๗");
+  const options = await form.locator("#drafts option").allTextContents();
+  assert.ok(options.some((o) => o.includes("ครั้งที่ 1")) && options.some((o) => o.includes("ครั้งที่ 2")), options.join("|"));
+  await context.close();
+});

@@ -29,7 +29,7 @@ test("prints the per-tambon report on A4 with the unit, the total and the level"
   const pages = execFileSync("pdfinfo", [file], { encoding: "utf8" }).match(/Pages:\s+(\d+)/)[1];
   assert.ok(Number(pages) >= 1 && Number(pages) <= 3, `pages: ${pages}`);
   assert.match(execFileSync("pdfinfo", [file], { encoding: "utf8" }), /Page size:\s+59[56]\.\d+ x 84[12]\.\d+ pts \(A4\)/);
-  for (const expected of ["แบบรายงานประเมินผล", "บุ่งไหม", "วารินชำราบ", "อุบลราชธานี", "2566-11-20", "คะแนนรวม: 59 / 69", "ระดับ: 3 เข้มแข็ง", "นางสาวสมศรี ใจดี", "ลงชื่อ"]) {
+  for (const expected of ["แบบรายงานประเมินผล", "บุ่งไหม", "วารินชำราบ", "อุบลราชธานี", "20 พ.ย. 2566", "2567", "คะแนนรวม: 59 / 69", "ระดับ: 3 เข้มแข็ง", "นางสาวสมศรี ใจดี", "ลงชื่อ"]) {
     assert.ok(text.includes(expected), `PDF text has “${expected}”`);
   }
   // The form's own controls do not print.

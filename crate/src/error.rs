@@ -225,8 +225,10 @@ impl InputProblem {
                 )
             }
             BadDate { typed } => Text::new(
-                format!("“{typed}” ไม่ใช่วันที่ที่ถูกต้อง (ปปปป-ดด-วว พ.ศ.)"),
-                format!("“{typed}” is not a valid date (YYYY-MM-DD, Buddhist era)"),
+                format!("“{typed}” ไม่ใช่วันที่ที่ถูกต้อง (เช่น 20/11/2567 หรือ 20 พ.ย. 2567)"),
+                format!(
+                    "“{typed}” is not a valid date (e.g. 20/11/2567 or 20 Nov 2567, Buddhist era)"
+                ),
             ),
             ChristianEraYear { typed } => Text::new(
                 format!("“{typed}” ดูเหมือนเป็นปี ค.ศ. โปรดใช้ปี พ.ศ."),

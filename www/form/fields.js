@@ -23,7 +23,7 @@ export function textInput(ctx, path, label, options = {}) {
     oninput: (event) => ctx.set(path, event.target.value),
   });
   const error = ctx.errorSlot(key(path), errorId);
-  return h("div", { class: `field ${options.className || ""}` }, h("label", { for: id }, label), input, error);
+  return h("div", { class: `field ${options.className || ""}` }, h("label", { for: id }, label), input, options.note, error);
 }
 
 export const numberInput = (ctx, path, label, options = {}) =>

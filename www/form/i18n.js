@@ -1,5 +1,14 @@
 // The form's own words, in Thai and English. Rubric texts come from the core.
 
+/** A Buddhist-era `YYYY-MM-DD` date as people read it: "20 พ.ย. 2567", "20 Nov 2567 BE". */
+export function shownDate(iso, lang) {
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+  if (!parts) return iso || "";
+  const date = new Date(Date.UTC(Number(parts[1]) - 543, Number(parts[2]) - 1, Number(parts[3])));
+  return new Intl.DateTimeFormat(lang === "th" ? "th-TH-u-ca-buddhist" : "en-GB-u-ca-buddhist",
+    { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+}
+
 export const WORDS = {
   th: {
     title: "แบบประเมิน",
@@ -70,6 +79,14 @@ export const WORDS = {
     draftsUnreadable: "ข้อมูลแบบร่างในเบราว์เซอร์อ่านไม่ได้และกันไว้ไม่ได้ — จะไม่บันทึกทับ (ดาวน์โหลดไว้ก่อน)",
     confirmDelete: (title) => `ลบแบบร่าง “${title}” หรือไม่? ลบแล้วเรียกคืนไม่ได้`,
     roundShort: (r) => `ครั้งที่ ${r}`,
+    fiscalYear: "ปีงบประมาณ (พ.ศ.)",
+    fiscalProposed: (y) => `${y} (ตามวันที่ประเมิน)`,
+    roundRequired: (list) => `ต้องระบุ: ฉบับนี้ประเมินครั้งที่ ${list}`,
+    confirmRoundChange: (from, to) => `เปลี่ยนแบบร่างนี้จากครั้งที่ ${from} เป็นครั้งที่ ${to} หรือไม่? ข้อมูลครั้งที่ ${from} ในแบบร่างนี้จะถูกแทนที่ — หากต้องการเก็บไว้ ให้ใช้ “เริ่มครั้งที่ ${to} จากแบบนี้”`,
+    nextRound: (r) => `เริ่มครั้งที่ ${r} จากแบบนี้ (แบบนี้ยังอยู่):`,
+    withAnswers: "คัดลอกคำตอบไปด้วย",
+    unitOnly: "เฉพาะข้อมูลหน่วย",
+    understoodDate: (d) => `= ${d}`,
     fiscalShort: (y) => `ปีงบ ${y}`,
     notComplete: "ยังไม่ครบ",
     cannotOpen: "เปิดไม่ได้",
@@ -178,6 +195,14 @@ export const WORDS = {
     draftsUnreadable: "The drafts in this browser cannot be read and could not be set aside — nothing is written over them (download them first)",
     confirmDelete: (title) => `Delete the draft “${title}”? It cannot be brought back.`,
     roundShort: (r) => `round ${r}`,
+    fiscalYear: "Fiscal year (Buddhist era)",
+    fiscalProposed: (y) => `${y} (from the date)`,
+    roundRequired: (list) => `Required: this edition assesses in rounds ${list}`,
+    confirmRoundChange: (from, to) => `Change this draft from round ${from} to round ${to}? Its round ${from} answers will be replaced — to keep them, use “Start round ${to} from this one”.`,
+    nextRound: (r) => `Start round ${r} from this one (this one stays):`,
+    withAnswers: "copy the answers",
+    unitOnly: "unit details only",
+    understoodDate: (d) => `= ${d}`,
     fiscalShort: (y) => `FY ${y}`,
     notComplete: "not complete",
     cannotOpen: "cannot be opened",

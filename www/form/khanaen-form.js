@@ -14,7 +14,7 @@
 // so a file that cannot be shown leaves the form exactly as it was.
 
 import { h, fill, fileSafe, saveText } from "./dom.js";
-import { WORDS } from "./i18n.js";
+import { WORDS, shownDate } from "./i18n.js";
 import { Drafts, sameRequest } from "./drafts.js";
 import { DraftPanel } from "./draft-panel.js";
 import { textInput } from "./fields.js";
@@ -249,7 +249,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       view.root = h("div", { lang: this.lang, class: "root" },
         this.toolbar(ctx, framework, edition, draftId, view),
         view.generalErrors,
-        this.unitFields(ctx, request, framework, edition),
+        this.unitFields(ctx, request, framework, edition, view),
         h("div", { class: `form ${kind}` }, form.nodes),
         view.scorebar,
         view.report);
@@ -301,7 +301,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
           h("button", { type: "button", class: "secondary", onclick: () => window.print() }, ctx.t("print"))));
     }
 
-    unitFields(ctx, request, framework, editionId) {
+    unitFields(ctx, request, framework, editionId, view) {
       const field = (key, options = {}) =>
         textInput(ctx, ["unit", key], ctx.t(key), { id: `unit-${key}`, ...options });
       const edition = framework.editions.find((e) => e.edition === editionId);
@@ -312,18 +312,65 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       const round = rounds.length
         ? h("div", { class: "field" },
             h("label", { for: "unit-round" }, ctx.t("round")),
-            h("select", { id: "unit-round", "aria-describedby": "unit-round-error", onchange: (e) => ctx.set(["unit", "round"], e.target.value) },
+            h("select", { id: "unit-round", required: true, "aria-describedby": "unit-round-hint unit-round-error", onchange: (e) => this.changeRound(e.target) },
               h("option", { value: "" }, ctx.t("noRound")),
               rounds.map((r) => h("option", { value: String(r), selected: String(request.unit?.round ?? "").trim() === String(r) }, String(r)))),
+            h("p", { class: "hint", id: "unit-round-hint" }, ctx.t("roundRequired")(rounds.join(", "))),
             ctx.errorSlot("unit.round", "unit-round-error"))
         : null;
+      view.dateShown = h("span", { class: "understood", "aria-live": "polite" });
+      view.nextRound = h("div", { class: "row next-round no-print", hidden: true });
       return h("fieldset", { class: "unit" },
         h("legend", {}, ctx.t("unitDetails")),
         h("div", { class: "grid" },
           place, round,
-          field("date", { inputmode: "numeric", placeholder: ctx.t("datePlaceholder") }),
+          field("date", { inputmode: "numeric", placeholder: ctx.t("datePlaceholder"), note: view.dateShown }),
+          textInput(ctx, ["unit", "fiscal_year"], ctx.t("fiscalYear"), { id: "unit-fiscal_year", inputmode: "numeric" }),
           field("assessor", { autocomplete: "name" }),
-          field("position", { autocomplete: "organization-title" })));
+          field("position", { autocomplete: "organization-title" })),
+        view.nextRound);
+    }
+
+    /**
+     * A new round chosen. A draft already saved for another round is not
+     * silently turned into this one: the user confirms, or starts the next
+     * round as a record of its own.
+     */
+    changeRound(select) {
+      const before = String(this.request.unit?.round ?? "").trim();
+      if (this.draftId && before && select.value !== before
+        && !window.confirm(this.ctx.t("confirmRoundChange")(before, select.value || "–"))) {
+        select.value = before;
+        return;
+      }
+      this.ctx.set(["unit", "round"], select.value);
+    }
+
+    /** Round `next` as a new record: the same unit (no date), with or without the answers; this one stays. */
+    startRound(next, withAnswers) {
+      if (this.saveTimer) this.saveDraft();
+      const unit = { ...(this.request.unit && typeof this.request.unit === "object" ? this.request.unit : {}), round: String(next) };
+      delete unit.date;
+      const answers = withAnswers ? JSON.parse(JSON.stringify(this.request.answers ?? {})) : {};
+      this.conflict = null;
+      this.show({ framework: this.request.framework, edition: this.edition, unit, answers }, { save: true });
+    }
+
+    /** The date as understood, Thai style; the proposed fiscal year; the next round's offer. */
+    showUnit(result) {
+      const { ctx } = this;
+      fill(this.dateShown, result.unit.date ? ctx.t("understoodDate")(shownDate(result.unit.date, ctx.lang)) : "");
+      const fiscal = this.shadowRoot.getElementById("unit-fiscal_year");
+      if (fiscal) fiscal.placeholder = result.unit.fiscal_year ? ctx.t("fiscalProposed")(result.unit.fiscal_year) : "";
+      const rounds = this.framework.editions.find((e) => e.edition === this.edition)?.rounds ?? [];
+      const next = result.unit.round && rounds.find((r) => r > result.unit.round);
+      this.nextRound.hidden = !next;
+      if (next && this.nextRound.dataset.round !== String(next)) {
+        this.nextRound.dataset.round = String(next);
+        fill(this.nextRound, h("span", {}, ctx.t("nextRound")(next)),
+          h("button", { type: "button", class: "secondary", id: "next-round-answers", onclick: () => this.startRound(next, true) }, ctx.t("withAnswers")),
+          h("button", { type: "button", class: "secondary", id: "next-round-unit", onclick: () => this.startRound(next, false) }, ctx.t("unitOnly")));
+      }
     }
 
     /** Scores the request and updates every output, without touching inputs. */
@@ -344,6 +391,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       this.result = result;
       if (!performance.getEntriesByName("khanaen-ready").length) performance.mark("khanaen-ready");
       fill(this.scorebar, this.scoreLine(result));
+      this.showUnit(result);
       this.showErrors(result.errors);
       this.scheduleReport();
       this.dispatchEvent(new CustomEvent("khanaen-result", { detail: { result }, bubbles: true, composed: true }));

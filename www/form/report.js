@@ -3,6 +3,7 @@
 // and signature lines for the assessor. Hidden on screen.
 
 import { h } from "./dom.js";
+import { shownDate } from "./i18n.js";
 
 export function printReport(ctx, framework, result) {
   const u = result.unit;
@@ -10,7 +11,7 @@ export function printReport(ctx, framework, result) {
   const unitRows = [
     [ctx.t("province"), u.province], [ctx.t("district"), u.district],
     [ctx.t("tambon"), u.tambon], [ctx.t("organisation"), u.organisation],
-    [ctx.t("round"), u.round ?? ""], [ctx.t("date"), u.date],
+    [ctx.t("round"), u.round ?? ""], [ctx.t("fiscalYear"), u.fiscal_year ?? ""], [ctx.t("date"), shownDate(u.date, ctx.lang)],
   ].filter(([, v]) => v !== "" && v !== null);
   const notesOf = (list) => list.map((n) => ctx.text(n.text)).join(" ");
   let table;
@@ -51,5 +52,5 @@ export function printReport(ctx, framework, result) {
       h("p", {}, `${ctx.t("signature")} ........................................ ${ctx.t("assessorSign")}`),
       h("p", {}, `( ${u.assessor || "........................................"} )`),
       h("p", {}, `${ctx.t("position")} ${u.position || "........................................"}`),
-      h("p", {}, `${ctx.t("date")} ${u.date || "........................"}`)));
+      h("p", {}, `${ctx.t("date")} ${shownDate(u.date, ctx.lang) || "........................"}`)));
 }
