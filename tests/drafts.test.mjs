@@ -68,9 +68,11 @@ test("drafts that cannot be opened are kept aside, the good one opens, and nothi
     bad2: { savedAt: "2024-11-21T00:00:01.000Z", request: "not an object" },
     bad3: draft({ framework: "no-such-rubric", unit: { tambon: "ไม่มีเกณฑ์" }, answers: {} }, "2024-11-21T00:00:02.000Z"),
     bad4: draft({ framework: "kpi-3.2", answers: { "3.2": { units: "every one" } } }, "2024-11-21T00:00:03.000Z"),
+    bad5: draft({ framework: "sorsochot-23", unit: "บุ่งไหม", answers: {} }, "2024-11-21T00:00:04.000Z"),
+    bad6: draft({ framework: "sorsochot-23", unit: {}, answers: ["80", "50"] }, "2024-11-21T00:00:05.000Z"),
     good: draft(good, "2024-11-20T00:00:00.000Z"),
   };
-  for (const active of ["bad1", "bad3", "bad4", "good"]) {
+  for (const active of ["bad1", "bad3", "bad4", "bad5", "good"]) {
     const { page, form, context, errors } = await openWith({ [KEY]: JSON.stringify(stored), "khanaen.active.v1": active });
     // Always a usable form; the good draft is listed and opens.
     const options = await form.locator("#drafts option").allTextContents();
@@ -84,7 +86,7 @@ test("drafts that cannot be opened are kept aside, the good one opens, and nothi
     assert.equal(await form.locator("#unit-tambon").inputValue(), good.unit.tambon);
     await typeAndSave(page, form);
     const after = await storedDrafts(page);
-    for (const id of ["bad1", "bad2", "bad3", "bad4"]) assert.deepEqual(after[id], stored[id], `${active}: ${id} kept as it was`);
+    for (const id of ["bad1", "bad2", "bad3", "bad4", "bad5", "bad6"]) assert.deepEqual(after[id], stored[id], `${active}: ${id} kept as it was`);
     assert.equal((await form.locator(".kept-aside li").count()) >= 2, true);
     assert.deepEqual(errors, []);
     await context.close();
@@ -223,5 +225,55 @@ test("round 2 starts from round 1 as a record of its own; the date reads Thai st
   assert.equal(stored[roundOne].request.unit.date, "๒๐ พ.ย. ๖๗");
   const options = await form.locator("#drafts option").allTextContents();
   assert.ok(options.some((o) => o.includes("ครั้งที่ 1")) && options.some((o) => o.includes("ครั้งที่ 2")), options.join("|"));
+  await context.close();
+});
+
+test("typing is kept when the form moves on within the save pause, or while another tab's change waits for a choice", async () => {
+  const { page: first, form: a, context } = await openWith({});
+  await fillUnit(a, { tambon: "บุ่งไหม" });
+  await first.waitForTimeout(400);
+  const id = await first.evaluate(() => document.querySelector("khanaen-form").draftId);
+  // Typed, then "New" at once: the keystroke is saved to its draft, and no empty draft is made.
+  await answerIndicator(a, "3", "50");
+  await a.locator("#new-draft").click();
+  await first.waitForTimeout(400);
+  assert.equal((await storedDrafts(first))[id].request.answers["3"], "50");
+  assert.equal(Object.keys(await storedDrafts(first)).length, 1);
+
+  // Tab B waits on tab A's change; a redraw keeps the notice; leaving keeps B's typing as a draft of its own.
+  await a.locator("#drafts").selectOption(id);
+  const second = await context.newPage();
+  await second.goto(singleFileUrl);
+  const b = await ready(second);
+  await answerIndicator(a, "1", "80");
+  await first.waitForTimeout(400);
+  await answerIndicator(b, "2", "40");
+  await b.locator(".notice.conflict:not([hidden])").waitFor();
+  await b.getByRole("button", { name: "English" }).click();
+  await b.locator(".notice.conflict:not([hidden])").waitFor();
+  await b.locator("#new-draft").click();
+  await second.waitForTimeout(400);
+  const stored = await storedDrafts(first);
+  assert.equal(stored[id].request.answers["1"], "80", "A's typing kept");
+  assert.ok(Object.values(stored).some((d) => d.request.answers?.["2"] === "40"), "B's typing kept as its own draft");
+  await context.close();
+});
+
+test("storage that fails to read after the page opened is never written over", async () => {
+  const good = example("sorsochot-23-complete");
+  const { page, form, context } = await openWith({ [KEY]: JSON.stringify({ d1: draft(good), d2: draft(good, "2024-11-22T00:00:00.000Z") }) });
+  const before = await storedText(page);
+  await page.evaluate(() => {
+    const real = Storage.prototype.getItem;
+    Storage.prototype.getItem = function getItem(key) {
+      if (key === "khanaen.drafts.v1") throw new DOMException("gone", "InvalidStateError");
+      return real.call(this, key);
+    };
+    window.restoreGetItem = () => { Storage.prototype.getItem = real; };
+  });
+  await answerIndicator(form, "3", "50");
+  await page.waitForTimeout(400);
+  await page.evaluate(() => window.restoreGetItem());
+  assert.equal(await storedText(page), before, "both drafts are as they were");
   await context.close();
 });

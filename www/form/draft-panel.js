@@ -75,8 +75,10 @@ export class DraftPanel {
   list(current = this.form.draftId ?? this.current) {
     const { t } = this.ctx;
     const drafts = Object.entries(this.form.drafts.all()).filter(([id]) => !this.form.unopenable.has(id));
+    // The draft open here, when the list does not hold it (new, or deleted in another tab).
+    const listed = drafts.some(([id]) => id === current);
     fill(this.select,
-      current ? null : h("option", { value: "" }, t("untitled")),
+      listed ? null : h("option", { value: current || "", selected: true }, current ? t("thisDraftUnsaved") : t("untitled")),
       drafts
         .sort(([, a], [, b]) => String(b.savedAt).localeCompare(String(a.savedAt)))
         .map(([id, d]) => h("option", { value: id, selected: id === current }, this.label(id, d))));
@@ -157,7 +159,7 @@ export class DraftPanel {
       h("p", {}, kind === "changed" ? t("changedElsewhere") : t("deletedElsewhere")),
       h("div", { class: "row" },
         kind === "changed"
-          ? h("button", { type: "button", id: "open-theirs", onclick: () => form.openDraft(form.draftId) }, t("openTheirs"))
+          ? h("button", { type: "button", id: "open-theirs", onclick: () => form.openTheirs() }, t("openTheirs"))
           : null,
         h("button", { type: "button", id: "keep-mine", onclick: () => form.keepAsNewDraft() }, t("keepMine"))));
     return this.conflictBox;

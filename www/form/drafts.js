@@ -13,9 +13,16 @@ export const BACKUP_FORMAT = "khanaen-drafts-backup";
 
 const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
-/** Whether a stored value has a draft's shape: a request naming its framework. */
+const absentOr = (v) => v === undefined || v === null || isObject(v);
+
+/**
+ * Whether a stored value has a draft's shape: a request naming its
+ * framework, whose unit and answers (if any) are objects. Anything else the
+ * form would have to reshape on the first keystroke, losing what was kept.
+ */
 export function isDraft(draft) {
-  return isObject(draft) && isObject(draft.request) && typeof draft.request.framework === "string";
+  return isObject(draft) && isObject(draft.request) && typeof draft.request.framework === "string"
+    && absentOr(draft.request.unit) && absentOr(draft.request.answers);
 }
 
 /** JSON text with every object's keys in order: the same request, however its keys were written. */
@@ -57,14 +64,18 @@ export class Drafts {
     return this.storage !== null;
   }
 
-  /** The drafts record as stored, every entry as it is; {} when there is none. */
+  /**
+   * The drafts record as stored, every entry as it is; {} when there is
+   * none; null when storage could not be read just now (then nothing may be
+   * written, or it would replace drafts this tab could not see).
+   */
   record() {
     if (!this.storage) return {};
     let text;
     try {
       text = this.storage.getItem(KEY);
     } catch {
-      return {};
+      return null;
     }
     if (text === null) return {};
     try {
@@ -99,7 +110,7 @@ export class Drafts {
 
   /** The drafts that can be opened, by id. */
   all() {
-    return Object.fromEntries(Object.entries(this.record()).filter(([, d]) => isDraft(d)));
+    return Object.fromEntries(Object.entries(this.record() ?? {}).filter(([, d]) => isDraft(d)));
   }
 
   /**
@@ -108,7 +119,7 @@ export class Drafts {
    */
   aside() {
     if (!this.storage) return [];
-    const kept = Object.entries(this.record())
+    const kept = Object.entries(this.record() ?? {})
       .filter(([, d]) => !isDraft(d))
       .map(([id, d]) => ({ key: KEY, id, text: JSON.stringify(d, null, 2) ?? String(d) }));
     if (this.unreadable !== null) kept.push({ key: KEY, text: this.unreadable });
@@ -130,14 +141,20 @@ export class Drafts {
 
   /** Marks draft `id` as opened here: a later save checks no other tab changed it since. */
   opened(id) {
-    const draft = this.record()[id];
+    const draft = this.record()?.[id];
     if (draft) this.known.set(id, revision(draft));
+    try {
+      this.storage?.setItem(ACTIVE, id);
+    } catch {
+      /* full: the draft still opens */
+    }
   }
 
   /** "changed" or "deleted" when another tab did so to draft `id` since this tab saved or opened it. */
   changedElsewhere(id) {
-    if (!this.known.has(id)) return null;
-    const stored = this.record()[id];
+    const record = this.record();
+    if (!this.known.has(id) || record === null) return null;
+    const stored = record[id];
     if (stored === undefined) return "deleted";
     return revision(stored) === this.known.get(id) ? null : "changed";
   }
@@ -150,7 +167,7 @@ export class Drafts {
   save(id, request) {
     if (!this.storage) return "off";
     const all = this.record();
-    if (this.unreadable !== null) return "off";
+    if (all === null || this.unreadable !== null) return "off";
     const elsewhere = this.changedElsewhere(id);
     if (elsewhere) return elsewhere;
     const rev = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
@@ -169,8 +186,8 @@ export class Drafts {
 
   remove(id) {
     this.known.delete(id);
-    if (!this.storage || this.unreadable !== null) return;
     const all = this.record();
+    if (!this.storage || all === null || this.unreadable !== null) return;
     delete all[id];
     try {
       this.storage.setItem(KEY, JSON.stringify(all));
@@ -194,8 +211,9 @@ export class Drafts {
       format: BACKUP_FORMAT,
       version: 1,
       savedAt: new Date().toISOString(),
-      drafts: this.record(),
-      aside: this.aside().filter((a) => a.key !== KEY).map(({ key, text }) => ({ key, text })),
+      drafts: this.record() ?? {},
+      // Set aside, and a record that could not be set aside: its text is kept here too.
+      aside: this.aside().filter((a) => !a.id).map(({ key, text }) => ({ key, text })),
     }, null, 2)}\n`;
   }
 
@@ -215,14 +233,18 @@ export class Drafts {
     if (!isObject(backup) || backup.format !== BACKUP_FORMAT || !isObject(backup.drafts)) {
       throw Object.assign(new Error("not a drafts backup"), { th: "ไฟล์นี้ไม่ใช่ไฟล์สำรองแบบร่าง", en: "this file is not a drafts backup" });
     }
-    if (!this.storage || this.unreadable !== null) {
+    const all = this.record();
+    if (!this.storage || all === null || this.unreadable !== null) {
       throw Object.assign(new Error("drafts cannot be written"), { th: "เบราว์เซอร์นี้บันทึกแบบร่างไม่ได้", en: "this browser cannot keep drafts" });
     }
-    const all = this.record();
     let added = 0;
     let kept = 0;
     for (const [id, draft] of Object.entries(backup.drafts)) {
-      if (!isDraft(draft)) continue;
+      // Entries that are not drafts come back as they were, beside the others.
+      if (!isDraft(draft)) {
+        if (!(id in all)) all[id] = draft;
+        continue;
+      }
       if (Object.values(all).some((d) => isDraft(d) && sameRequest(d.request, draft.request))) {
         kept += 1;
         continue;
@@ -235,6 +257,11 @@ export class Drafts {
     } catch {
       this.full = true;
       throw Object.assign(new Error("storage full"), { th: "พื้นที่เก็บข้อมูลของเบราว์เซอร์เต็ม", en: "the browser's storage is full" });
+    }
+    // Text that was set aside comes back set aside, once.
+    const here = new Set(this.aside().map((a) => a.text));
+    for (const item of Array.isArray(backup.aside) ? backup.aside : []) {
+      if (typeof item?.text === "string" && !here.has(item.text) && this.keepAside(item.text)) here.add(item.text);
     }
     return { added, same: kept };
   }

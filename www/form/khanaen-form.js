@@ -121,7 +121,6 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         this.panel?.showAside();
         return false;
       }
-      this.conflict = null;
       this.drafts.opened(id);
       return true;
     }
@@ -132,8 +131,26 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       const keep = Object.fromEntries(["province", "district", "assessor", "position"]
         .filter((k) => typeof unit[k] === "string" && unit[k].trim())
         .map((k) => [k, unit[k]]));
-      this.conflict = null;
       this.show(this.blankRequest(this.request.framework, this.edition, keep));
+    }
+
+    /**
+     * Before the form moves to another request, or the page closes: typing
+     * not yet saved is saved, and typing that another tab's change kept from
+     * its draft becomes a draft of its own, never dropped.
+     */
+    leaveDraft() {
+      if (this.conflict && this.dirty) this.keepAsNewDraft();
+      else if (this.saveTimer) this.saveDraft();
+    }
+
+    /** After another tab changed this draft, the user chose its version: this tab's typing is let go. */
+    openTheirs() {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      this.dirty = false;
+      this.conflict = null;
+      this.openDraft(this.draftId);
     }
 
     /** After another tab changed or deleted this draft: what is typed here becomes a draft of its own. */
@@ -211,6 +228,8 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
      * not, the form stays as it was and says why.
      */
     show(request, { draftId = null, save = false } = {}) {
+      const other = request !== this.request || draftId !== this.draftId;
+      if (other) this.leaveDraft();
       let view;
       try {
         view = this.build(request, draftId);
@@ -219,6 +238,9 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         return false;
       }
       Object.assign(this, view, { request, draftId });
+      if (other) this.conflict = null;
+      // A conflict still waiting for the user's choice stays in sight.
+      else if (this.conflict) view.panel.conflict(this.conflict);
       this.shadowRoot.replaceChildren(view.root);
       this.showResult(view.result);
       if (save) this.scheduleSave();
@@ -348,11 +370,9 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
 
     /** Round `next` as a new record: the same unit (no date), with or without the answers; this one stays. */
     startRound(next, withAnswers) {
-      if (this.saveTimer) this.saveDraft();
       const unit = { ...(this.request.unit && typeof this.request.unit === "object" ? this.request.unit : {}), round: String(next) };
       delete unit.date;
       const answers = withAnswers ? JSON.parse(JSON.stringify(this.request.answers ?? {})) : {};
-      this.conflict = null;
       this.show({ framework: this.request.framework, edition: this.edition, unit, answers }, { save: true });
     }
 
@@ -449,6 +469,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
     }
 
     changed() {
+      this.dirty = true;
       this.update();
       this.scheduleSave();
     }
@@ -459,7 +480,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       this.saveTimer = setTimeout(() => this.saveDraft(), 250);
       if (!this.leaveHook) {
         // A tab closed within the pause still keeps its last keystroke.
-        this.leaveHook = () => this.saveTimer && this.saveDraft();
+        this.leaveHook = () => this.leaveDraft();
         window.addEventListener("pagehide", this.leaveHook);
       }
     }
@@ -476,6 +497,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         this.panel.conflict(status);
         return;
       }
+      if (status === "saved") this.dirty = false;
       this.panel.status(status);
       this.panel.list();
     }
