@@ -205,7 +205,7 @@ test("every example file opens into the form, choices given by label shown as ch
   const { readFileSync } = await import("node:fs");
   const { join } = await import("node:path");
   const { root } = await import("./helpers.mjs");
-  for (const name of ["sorsochot-23-2564-incomplete", "kpi-3.2-report-example", "value-for-money-2568", "sorsochot-23-complete"]) {
+  for (const name of ["sorsochot-23-2564-incomplete", "kpi-3.2-report-example", "value-for-money-2568", "sorsochot-23-complete", "sorsochot-23-remarks"]) {
     const buffer = readFileSync(join(root, "examples", `${name}.json`));
     await form.locator("#open-json").setInputFiles({ name: `${name}.json`, mimeType: "application/json", buffer });
     await page.waitForFunction((fw) => document.querySelector("khanaen-form").request.framework === fw, example(name).framework);
@@ -239,5 +239,31 @@ test("a percentage given as counts shows the percentage it makes, never rounded 
   await field(form, "answers.1.denominator").fill("10");
   assert.equal(await box.locator("span.computed").textContent(), "= 70 %");
   assert.equal(await box.locator("output.points").textContent(), "2 คะแนน");
+  await context.close();
+});
+
+test("remarks on an indicator and on the assessment travel into the JSON, the CSV and the print", async () => {
+  const { page, form, context } = await open({ viewport: { width: 768, height: 1024 } });
+  const request = example("sorsochot-23-remarks");
+  await form.locator("#open-json").setInputFiles({ name: "r.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(request)) });
+  await page.waitForFunction(() => document.querySelector("khanaen-form").request.remark);
+  const remark1 = indicator(form, "1").locator("details.remark");
+  assert.ok(await remark1.evaluate((d) => d.open), "a remark that exists is shown open");
+  assert.equal(await remark1.locator("textarea").inputValue(), request.remarks["1"]);
+  // Typed on another indicator, and on the whole assessment.
+  await indicator(form, "2").locator("details.remark summary").click();
+  await indicator(form, "2").locator("details.remark textarea").fill("รายชื่อองค์กรสมาชิก 85 แห่ง");
+  await form.locator("#assessment-remark").fill("ประเมินซ้ำหลังประชุม");
+  const json = JSON.parse((await downloadOf(page, form, "download-json")).bytes.toString("utf8"));
+  assert.equal(json.request.remarks["2"], "รายชื่อองค์กรสมาชิก 85 แห่ง");
+  assert.equal(json.remark, "ประเมินซ้ำหลังประชุม");
+  assert.equal(json.scores.indicators.find((i) => i.id === "1").remark, request.remarks["1"]);
+  const csv = (await downloadOf(page, form, "download-csv")).bytes.toString("utf8");
+  assert.match(csv, /ข้อสังเกตของผู้ประเมิน/);
+  assert.match(csv, /รายชื่อองค์กรสมาชิก 85 แห่ง/);
+  assert.match(csv, /ประเมินซ้ำหลังประชุม/);
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  const printed = await form.locator(".print-report").textContent();
+  assert.ok(printed.includes("รายชื่อองค์กรสมาชิก 85 แห่ง") && printed.includes("ประเมินซ้ำหลังประชุม"));
   await context.close();
 });

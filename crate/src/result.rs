@@ -74,6 +74,9 @@ pub struct ScoreResult {
     /// Decisions that applied to the assessment as a whole (D, F).
     pub notes: Vec<Note>,
     pub scores: Scores,
+    /// The assessor's remark on the whole assessment (evidence, comment).
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub remark: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -220,6 +223,9 @@ pub struct IndicatorScore {
     pub max_points: u32,
     pub criterion: Option<Text>,
     pub decisions: Vec<Note>,
+    /// The assessor's remark on this indicator.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub remark: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -274,6 +280,9 @@ pub struct ItemScore {
     pub reports: Option<ReportsScore>,
     pub decisions: Vec<Note>,
     pub warnings: Vec<Note>,
+    /// The assessor's remark on this item.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub remark: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

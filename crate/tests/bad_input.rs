@@ -254,3 +254,34 @@ fn request_level_failures_are_typed() {
         Err(Error::UnknownEdition { .. })
     ));
 }
+
+#[test]
+fn remarks_travel_with_the_result_and_bad_ones_are_named() {
+    let result = score(
+        r#"{"framework":"sorsochot-23","answers":{"1":"80"},
+            "remarks":{"1":" ทะเบียนกรรมการ ","99":"no such indicator","2":["a list"]},
+            "remark":"ประเมินที่ศาลาประชาคม"}"#,
+    );
+    let Scores::Banded(b) = &result.scores else {
+        panic!()
+    };
+    assert_eq!(b.indicators[0].remark, "ทะเบียนกรรมการ");
+    assert_eq!(b.indicators[0].points, Some(3), "a remark changes no score");
+    assert_eq!(result.remark, "ประเมินที่ศาลาประชาคม");
+    let paths: Vec<&str> = result.errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(paths, ["remarks.2", "remarks.99"]);
+    assert!(result.errors[1]
+        .message
+        .en
+        .contains("remark on indicator “99”"));
+    // Exported as CSV and read back, the remarks come back.
+    let csv = khanaen::export::csv::write(&result, khanaen::Lang::Th);
+    let mut collection = khanaen::collection::Collection::default();
+    collection.add_file("one.csv", csv.as_bytes());
+    let again = collection.entries[0].result().unwrap();
+    let Scores::Banded(a) = &again.scores else {
+        panic!()
+    };
+    assert_eq!(a.indicators[0].remark, "ทะเบียนกรรมการ");
+    assert_eq!(again.remark, "ประเมินที่ศาลาประชาคม");
+}

@@ -35,6 +35,7 @@ const EXAMPLES: &[(&str, &str, &str, &str, &str)] = &[
     example!("kpi-3.2-report-example"),
     example!("sorsochot-23-2564-incomplete"),
     example!("sorsochot-23-complete"),
+    example!("sorsochot-23-remarks"),
     example!("value-for-money-2568"),
 ];
 

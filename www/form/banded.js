@@ -3,7 +3,7 @@
 // that applied; category subtotals, a chart, the total and the level.
 
 import { h, fill } from "./dom.js";
-import { textInput, radioGroup, percentOrCounts, syncRadios } from "./fields.js";
+import { textInput, radioGroup, percentOrCounts, syncRadios, remarkInput } from "./fields.js";
 import { barChart } from "./chart.js";
 
 export function renderBanded(ctx, rubric) {
@@ -85,6 +85,7 @@ function renderIndicator(ctx, indicator, updates) {
     h("header", {}, h("h4", {}, label), h("span", { class: "earned" }, computed, points)),
     h("ol", { class: "bands" }, bands),
     input,
-    notes);
+    notes,
+    remarkInput(ctx, ["remarks", indicator.id], ctx.t("remark")));
   return article;
 }

@@ -17,7 +17,7 @@ import { h, fill, fileSafe, saveText } from "./dom.js";
 import { WORDS, shownDate } from "./i18n.js";
 import { Drafts, sameRequest } from "./drafts.js";
 import { DraftPanel } from "./draft-panel.js";
-import { textInput } from "./fields.js";
+import { textInput, textArea } from "./fields.js";
 import { renderBanded } from "./banded.js";
 import { renderWeighted } from "./weighted.js";
 import { printReport } from "./report.js";
@@ -273,6 +273,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         view.generalErrors,
         this.unitFields(ctx, request, framework, edition, view),
         h("div", { class: `form ${kind}` }, form.nodes),
+        h("div", { class: "field assessment-remark" }, textArea(ctx, ["remark"], "assessment-remark", ctx.t("remarkAssessment"))),
         view.scorebar,
         view.report);
       // Every output is filled before the form is shown: a file of the wrong

@@ -25,7 +25,7 @@ export function printReport(ctx, framework, result) {
         h("td", { class: "num" }, i.input ? (i.input.label ? ctx.text(i.input.label) : (i.input.numerator ? `${i.input.numerator}/${i.input.denominator} = ${i.input.value} %` : i.input.value)) : ""),
         h("td", { class: "num" }, i.points ?? "–"),
         h("td", {}, i.criterion ? ctx.text(i.criterion) : ""),
-        h("td", {}, notesOf(i.decisions))))));
+        h("td", {}, [notesOf(i.decisions), i.remark].filter(Boolean).join(" · "))))));
     totals = [
       h("p", { class: "report-total" }, `${ctx.t("total")}: ${s.total ?? `${s.partial_total} (${ctx.t("incomplete")(result.missing.length)})`} / ${s.max_total}`),
       h("p", { class: "report-level" }, `${ctx.t("level")}: ${s.level ? `${s.level.level} ${ctx.text(s.level.name)}` : "–"}`),
@@ -37,7 +37,8 @@ export function printReport(ctx, framework, result) {
       h("tbody", {}, s.items.map((i) => h("tr", { class: `depth-${i.depth}` },
         h("td", {}, i.id), h("td", {}, ctx.text(i.name)), h("td", { class: "num" }, i.weight),
         h("td", { class: "num" }, i.result ?? ""), h("td", { class: "num" }, i.score ?? "–"),
-        h("td", { class: "num" }, i.contribution ?? ""), h("td", {}, notesOf([...i.decisions, ...i.warnings]))))));
+        h("td", { class: "num" }, i.contribution ?? ""),
+        h("td", {}, [notesOf([...i.decisions, ...i.warnings]), i.remark].filter(Boolean).join(" · "))))));
     totals = [h("p", { class: "report-total" },
       `${ctx.t("weightedScore")}: ${s.weighted_score ?? `– (${ctx.t("incomplete")(result.missing.length)})`}`)];
   }
@@ -48,6 +49,7 @@ export function printReport(ctx, framework, result) {
     table,
     totals,
     result.notes.length ? h("p", {}, `${ctx.t("notes")}: ${notesOf(result.notes)}`) : null,
+    result.remark ? h("p", { class: "report-remark" }, `${ctx.t("remarkAssessment")}: ${result.remark}`) : null,
     h("div", { class: "signature" },
       h("p", {}, `${ctx.t("signature")} ........................................ ${ctx.t("assessorSign")}`),
       h("p", {}, `( ${u.assessor || "........................................"} )`),

@@ -4,7 +4,7 @@
 // forms behind KPI 3.2; the weighted total and a chart.
 
 import { h, fill } from "./dom.js";
-import { numberInput, textInput, radioGroup, percentOrCounts, modeSwitch, syncRadios } from "./fields.js";
+import { numberInput, textInput, radioGroup, percentOrCounts, modeSwitch, syncRadios, remarkInput } from "./fields.js";
 import { barChart } from "./chart.js";
 
 export function renderWeighted(ctx, rubric) {
@@ -67,7 +67,8 @@ function renderItem(ctx, item, depth, updates) {
     body = [levelTexts(ctx, scoring.level_texts), numberInput(ctx, path, ctx.t("levelInput"))];
   }
   box = h("article", { class: "indicator item", "data-item": item.id },
-    h("header", {}, h("h4", {}, heading), output), body, notes);
+    h("header", {}, h("h4", {}, heading), output), body, notes,
+    item.scoring ? remarkInput(ctx, ["remarks", item.id], ctx.t("remark")) : null);
   return box;
 }
 

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::collection::ReadRow;
-use crate::export::csv::HEADERS;
+use crate::export::csv::{HEADERS, REMARK};
 use crate::raw::Raw;
 use crate::text::Text;
 
@@ -69,6 +69,8 @@ pub fn requests(rows: &[Vec<String>]) -> Vec<ReadRow> {
                     unit,
                     row: index + 1,
                     answers: BTreeMap::new(),
+                    remarks: BTreeMap::new(),
+                    remark: String::new(),
                     problem: None,
                 }
             }
@@ -76,8 +78,13 @@ pub fn requests(rows: &[Vec<String>]) -> Vec<ReadRow> {
         let group = current.insert(group);
         let kind = cell(row, UNIT_COLUMNS);
         let id = cell(row, UNIT_COLUMNS + 1);
+        let remark = cell(row, REMARK);
         match kind.as_str() {
+            "ข้อสังเกต" | "remark" => group.remark = remark,
             "ตัวชี้วัด" | "indicator" | "ข้อ" | "item" => {
+                if !remark.is_empty() {
+                    group.remarks.insert(id.clone(), Raw::Text(remark));
+                }
                 let (input, numerator, denominator) = (
                     cell(row, UNIT_COLUMNS + 3),
                     cell(row, UNIT_COLUMNS + 4),
@@ -107,6 +114,9 @@ struct Group {
     unit: Vec<String>,
     row: usize,
     answers: BTreeMap<String, Raw>,
+    /// The assessor's remarks, by id, and on the whole assessment.
+    remarks: BTreeMap<String, Raw>,
+    remark: String,
     problem: Option<Text>,
 }
 
@@ -116,7 +126,7 @@ impl Group {
             row: self.row,
             request: match self.problem {
                 Some(problem) => Err(problem),
-                None => Ok(request(&self.unit, self.answers)),
+                None => Ok(request(self.unit, self.answers, self.remarks, self.remark)),
             },
         }
     }
@@ -152,20 +162,29 @@ fn answer(input: &str, numerator: &str, denominator: &str) -> Option<Raw> {
     }
 }
 
-fn request(unit: &[String], answers: BTreeMap<String, Raw>) -> Raw {
+fn request(
+    unit: Vec<String>,
+    answers: BTreeMap<String, Raw>,
+    remarks: BTreeMap<String, Raw>,
+    remark: String,
+) -> Raw {
     let mut details = BTreeMap::new();
-    for (key, value) in UNIT_KEYS.iter().zip(unit).skip(2) {
+    for (key, value) in UNIT_KEYS.iter().zip(&unit).skip(2) {
         if !value.is_empty() {
             details.insert((*key).to_owned(), Raw::text(value.as_str()));
         }
     }
-    Raw::Map(
-        [
-            ("framework".to_owned(), Raw::text(unit[0].as_str())),
-            ("edition".to_owned(), Raw::text(unit[1].as_str())),
-            ("unit".to_owned(), Raw::Map(details)),
-            ("answers".to_owned(), Raw::Map(answers)),
-        ]
-        .into(),
-    )
+    let mut request = BTreeMap::from([
+        ("framework".to_owned(), Raw::text(unit[0].as_str())),
+        ("edition".to_owned(), Raw::text(unit[1].as_str())),
+        ("unit".to_owned(), Raw::Map(details)),
+        ("answers".to_owned(), Raw::Map(answers)),
+    ]);
+    if !remarks.is_empty() {
+        request.insert("remarks".to_owned(), Raw::Map(remarks));
+    }
+    if !remark.is_empty() {
+        request.insert("remark".to_owned(), Raw::Text(remark));
+    }
+    Raw::Map(request)
 }

@@ -18,7 +18,7 @@ use crate::result::{
 use crate::text::{Lang, Text};
 
 /// The header, in Thai and English: the stacked CSV reader finds its columns by these.
-pub const HEADERS: [(&str, &str); 22] = [
+pub const HEADERS: [(&str, &str); 23] = [
     ("เกณฑ์การประเมิน", "framework"),
     ("ฉบับ", "edition"),
     ("จังหวัด", "province"),
@@ -41,7 +41,11 @@ pub const HEADERS: [(&str, &str); 22] = [
     ("ผลคูณน้ำหนัก/100", "contribution"),
     ("เกณฑ์ที่ได้/ระดับ", "criterion or level"),
     ("หมายเหตุ", "notes"),
+    ("ข้อสังเกตของผู้ประเมิน", "assessor's remark"),
 ];
+
+/// The column of the assessor's remarks, last.
+pub const REMARK: usize = HEADERS.len() - 1;
 
 /// A cell: numbers are written bare; text is quoted when needed and
 /// neutralised when it could start a formula.
@@ -70,6 +74,10 @@ struct Sheet {
 
 impl Sheet {
     fn row(&mut self, kind: (&str, &str), cells: [Cell; 12]) {
+        self.row_with_remark(kind, cells, "");
+    }
+
+    fn row_with_remark(&mut self, kind: (&str, &str), cells: [Cell; 12], remark: &str) {
         let kind = match self.lang {
             Lang::Th => kind.0,
             Lang::En => kind.1,
@@ -80,6 +88,7 @@ impl Sheet {
             Cell::Number(n) => n.clone(),
             Cell::Text(t) => quote(t),
         }));
+        line.push(quote(remark));
         write_line(&mut self.out, line.into_iter());
     }
 
@@ -179,6 +188,10 @@ pub fn write(result: &ScoreResult, lang: Lang) -> String {
             ],
         );
     }
+    if !result.remark.is_empty() {
+        let cells = std::array::from_fn(|_| text(""));
+        sheet.row_with_remark(("ข้อสังเกต", "remark"), cells, &result.remark);
+    }
     for error in &result.errors {
         sheet.row(
             ("ข้อผิดพลาด", "error"),
@@ -212,11 +225,14 @@ fn banded(sheet: &mut Sheet, scores: &BandedScores) {
             input,
             numerator,
             denominator,
+            // A number cell: a computed percentage cut, without its "…"
+            // (the exact counts are in the two columns before it).
             opt_num(
                 ind.input
                     .as_ref()
                     .filter(|i| i.label.is_none())
-                    .and_then(|i| i.value.clone()),
+                    .and_then(|i| i.value.as_ref())
+                    .map(|v| v.to_string().trim_end_matches('…').to_owned()),
             ),
             opt_num(ind.points),
             num(ind.max_points),
@@ -225,7 +241,7 @@ fn banded(sheet: &mut Sheet, scores: &BandedScores) {
             text(ind.criterion.as_ref().map_or("", |c| c.get(lang))),
             sheet.notes(&notes),
         ];
-        sheet.row(("ตัวชี้วัด", "indicator"), cells);
+        sheet.row_with_remark(("ตัวชี้วัด", "indicator"), cells, &ind.remark);
     }
     for cat in &scores.categories {
         let scored = match lang {
@@ -418,7 +434,7 @@ fn item_row(sheet: &mut Sheet, item: &ItemScore) {
         text(level),
         sheet.notes(&notes),
     ];
-    sheet.row(("ข้อ", "item"), cells);
+    sheet.row_with_remark(("ข้อ", "item"), cells, &item.remark);
 }
 
 #[cfg(test)]

@@ -211,6 +211,7 @@ pub fn score(
                 max_points,
                 criterion: None,
                 decisions: Vec::new(),
+                remark: String::new(),
             };
             match earned {
                 Some(earned) => {

@@ -5,6 +5,7 @@ pub mod answer;
 pub mod banded;
 pub mod matrix;
 pub mod opdc;
+pub mod remarks;
 pub mod reports;
 pub mod weighted;
 
@@ -99,6 +100,7 @@ struct Read<'f, 'r> {
     answers: &'r BTreeMap<String, Raw>,
     /// The unit's errors, and answers to no indicator of the framework.
     errors: Vec<InputError>,
+    remarks: remarks::Remarks,
 }
 
 fn read<'f, 'r>(framework: &'f Framework, request: &'r Raw) -> Result<Read<'f, 'r>, Error> {
@@ -132,6 +134,7 @@ fn read<'f, 'r>(framework: &'f Framework, request: &'r Raw) -> Result<Read<'f, '
             &NO_ANSWERS
         }
     };
+    let remarks = remarks::read(framework, map, &mut errors);
     for key in answers.keys().filter(|key| !framework.answers(key)) {
         errors.push(InputError::new(
             &Field::new(
@@ -146,6 +149,7 @@ fn read<'f, 'r>(framework: &'f Framework, request: &'r Raw) -> Result<Read<'f, '
         unit,
         answers,
         errors,
+        remarks,
     })
 }
 
@@ -156,6 +160,7 @@ fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error
         unit,
         answers,
         mut errors,
+        remarks,
     } = read(framework, &request)?;
     let mut missing = Vec::new();
     let scores = match &framework.rubric {
@@ -183,7 +188,7 @@ fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error
             });
         }
     }
-    Ok(ScoreResult {
+    let mut result = ScoreResult {
         framework: FrameworkRef {
             id: framework.id.clone(),
             edition: edition.edition.clone(),
@@ -198,5 +203,8 @@ fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error
         errors: errors.into_iter().map(FieldError::from).collect(),
         notes,
         scores,
-    })
+        remark: String::new(),
+    };
+    remarks::attach(&mut result, remarks);
+    Ok(result)
 }

@@ -219,6 +219,7 @@ pub fn score(
             reports: None,
             decisions: Vec::new(),
             warnings: Vec::new(),
+            remark: String::new(),
         };
         if let Some(scored) = leaves.remove(item.id.as_str()) {
             out.input = scored.input;

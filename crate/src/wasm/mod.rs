@@ -62,6 +62,10 @@ export interface ScoreRequest {
   edition?: string;
   unit?: UnitDetails;
   answers?: Record<string, Answer>;
+  /** The assessor's remark on the whole assessment (evidence, comments). */
+  remark?: string;
+  /** The assessor's remark on an indicator or item, by its id. */
+  remarks?: Record<string, string>;
 }
 
 export interface FrameworkSummary {
@@ -78,6 +82,7 @@ export interface Understood {
 export interface IndicatorScore {
   id: string; category: string; name: Text; input: Understood | null;
   points: number | null; max_points: number; criterion: Text | null; decisions: Note[];
+  /** The assessor's remark, when there is one. */ remark?: string;
 }
 export interface CategoryScore {
   id: string; name: Text; points: number; max_points: number; scored: number; indicators: number;
@@ -108,6 +113,7 @@ export interface ItemScore {
   matrix: { indicators: MatrixIndicatorScore[]; met: number; assessed: number; percent: string | null } | null;
   reports: { units: UnitReportScore[]; meeting_all: number; reported: number; denominator: string; percent: string | null } | null;
   decisions: Note[]; warnings: Note[];
+  /** The assessor's remark, when there is one. */ remark?: string;
 }
 export interface WeightedScores {
   kind: "weighted";
@@ -133,6 +139,7 @@ export interface ScoreResult {
   unit: Required<Omit<UnitDetails, "round" | "fiscal_year">> & { round: number | null; fiscal_year: number | null };
   complete: boolean; missing: string[]; errors: FieldError[]; notes: Note[];
   scores: BandedScores | WeightedScores;
+  /** The assessor's remark on the whole assessment, when there is one. */ remark?: string;
 }
 
 /** A framework as stored: the rubric format documented in crate/frameworks/FORMAT.md. */
