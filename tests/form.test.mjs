@@ -166,7 +166,7 @@ test("KPI 3.2: the report form's worked example, criterion 5 not met at 13.89 %"
   await kpi.locator("fieldset.mode label.choice").nth(3).click();
   await field(form, "answers.3.2.numerator").fill("640");
   await field(form, "answers.3.2.denominator").fill("878");
-  assert.match(await kpi.locator("output.points").textContent(), /ผล 72\.89 · คะแนน \(1–5\) 3\.5786 · ผลคูณน้ำหนัก 0\.1789/);
+  assert.match(await kpi.locator("output.points").textContent(), /ผล 72\.89 · ค่าคะแนนที่ได้ \(1–5\) 3\.5786 · ค่าคะแนนถ่วงน้ำหนัก 0\.1789/);
   await context.close();
 });
 
@@ -193,7 +193,7 @@ test("value for money: thirteen items and the evaluation matrix, end to end", as
   }
   assert.match(await item(form, "2.1.1").locator(".sub-summary").textContent(), /ผ่าน 7 จาก 13 ตัวชี้วัด = 53\.85 %/);
   assert.match(await item(form, "2.1.1").locator('[data-matrix="outcome-1"] ul.notes').textContent(), /ข้อตัดสิน E/);
-  assert.match(await form.locator(".summary .total").textContent(), /คะแนนถ่วงน้ำหนักรวม 3\.4045 · ผลคูณน้ำหนัก 3\.4045/);
+  assert.match(await form.locator(".summary .total").textContent(), /^ค่าคะแนนเฉลี่ยถ่วงน้ำหนัก 3\.4045$/);
   const expected = JSON.parse(snapshot("value-for-money-2568.result.json"));
   const shown = await form.evaluate((el) => el.result.scores.items.map((i) => [i.id, i.score, i.contribution]));
   assert.deepEqual(shown, expected.scores.items.map((i) => [i.id, i.score, i.contribution]));

@@ -19,7 +19,7 @@ import { Drafts, sameRequest } from "./drafts.js";
 import { DraftPanel } from "./draft-panel.js";
 import { textInput, textArea } from "./fields.js";
 import { renderBanded } from "./banded.js";
-import { renderWeighted } from "./weighted.js";
+import { renderWeighted, totalLine } from "./weighted.js";
 import { printReport } from "./report.js";
 
 const DEFAULT_FRAMEWORK = "sorsochot-23";
@@ -445,9 +445,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
           ? `${t("total")} ${s.total}/${s.max_total} · ${t("level")} ${s.level.level} ${this.ctx.text(s.level.name)}`
           : `${t("partial")} ${s.partial_total} · ${t("incomplete")(result.missing.length)}`;
       }
-      return s.weighted_score !== null
-        ? `${t("weightedScore")} ${s.weighted_score} · ${t("contribution")} ${s.contribution}`
-        : `${t("contribution")} ${s.partial_contribution} · ${t("incomplete")(result.missing.length)}`;
+      return totalLine(this.ctx, result);
     }
 
     showErrors(errors) {

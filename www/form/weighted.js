@@ -14,9 +14,7 @@ export function renderWeighted(ctx, rubric) {
   const chart = h("div", { class: "chart-box" });
   updates.push((result) => {
     const s = result.scores;
-    fill(total, s.weighted_score !== null
-      ? `${ctx.t("weightedScore")} ${s.weighted_score} · ${ctx.t("contribution")} ${s.contribution}`
-      : `${ctx.t("contribution")} ${s.partial_contribution} · ${ctx.t("incomplete")(result.missing.length)}`);
+    fill(total, totalLine(ctx, result));
     const top = s.items.filter((i) => i.depth === 0);
     fill(chart, barChart(ctx.t("chartTitle"), top.map((i) => ({
       label: `${i.id} ${ctx.text(i.name)}`, value: Number(i.score ?? 0), max: 5, text: i.score ?? "–",
@@ -24,6 +22,18 @@ export function renderWeighted(ctx, rubric) {
   });
   const summary = h("section", { class: "summary" }, h("h3", {}, ctx.t("weightedScore")), total, chart);
   return { nodes: [...nodes, summary], update: (result) => updates.forEach((u) => u(result)) };
+}
+
+/**
+ * The whole assessment's figures, as OPDC forms word them. When the weights
+ * total 100 the sum of weighted scores is the weighted average: shown once.
+ */
+export function totalLine(ctx, result) {
+  const s = result.scores;
+  if (s.weighted_score === null) return `${ctx.t("contributionSoFar")} ${s.partial_contribution} · ${ctx.t("incomplete")(result.missing.length)}`;
+  const parts = [`${ctx.t("weightedScore")} ${s.weighted_score}`];
+  if (Number(s.total_weight) !== 100) parts.push(`${ctx.t("contribution")} ${s.contribution}`);
+  return parts.join(" · ");
 }
 
 function itemOf(result, id) {
@@ -147,9 +157,12 @@ function matrixForm(ctx, path, matrix, item, updates) {
       inputs.push(numberInput(ctx, [...p, "value"], `${ctx.t("value")} (${ctx.text(ind.unit)})`, { inputmode: "numeric" }));
     }
     if (targetKind === "previous_plus" || targetKind === "previous_plus_growth") {
-      inputs.push(numberInput(ctx, [...p, "previous"], ctx.t("previous")));
+      // Which X: the rubric says which follow-up, of which years, per indicator.
+      const which = ind.previous ? `: ${ctx.text(ind.previous)}` : "";
+      inputs.push(numberInput(ctx, [...p, "previous"], `${ctx.t("previous")}${which}`));
     }
     if (targetKind === "previous_plus_growth") inputs.push(numberInput(ctx, [...p, "growth"], ctx.t("growth")));
+    if (ind.note) inputs.push(h("p", { class: "hint" }, ctx.text(ind.note)));
     const verdict = h("output", { class: "verdict", "aria-live": "polite" });
     const notes = h("ul", { class: "notes" });
     updates.push((result) => {

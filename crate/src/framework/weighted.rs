@@ -117,6 +117,13 @@ pub struct MatrixIndicator {
     pub target: MatrixTarget,
     /// The unit of the value and target ("%", "ตำบล", "กองทุน").
     pub unit: Text,
+    /// What X of an "X + points" target is, as the source document says it
+    /// (which follow-up, of which years).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub previous: Option<Text>,
+    /// A note shown beside the indicator: a baseline, how a figure is counted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
