@@ -28,7 +28,7 @@ const write = (path, text) => {
 };
 
 const MODULES = ["form/dom", "form/i18n", "form/drafts", "form/draft-panel", "form/chart", "form/fields", "form/banded", "form/weighted",
-  "form/report", "form/khanaen-form", "summary/words", "summary/tables", "summary/khanaen-summary"];
+  "form/report", "form/khanaen-form", "summary/words", "summary/tables", "summary/khanaen-summary", "progress/khanaen-progress"];
 
 function unmodule(source, name) {
   const body = source
@@ -44,13 +44,15 @@ const form = MODULES.map((m) => unmodule(read(`www/${m}.js`), `www/${m}.js`)).jo
 const css = read("www/form/style.css");
 const summaryCss = read("www/summary/style.css");
 const CORE = `const core = { Collection, decodeFile, describe, exportCsv, exportJson, frameworks, importJson, score,
-  scoreWithFramework, sheetTemplate, version };`;
+  scoreWithFramework, sheetTemplate, version, progressReport, progressCsv, progressSum, progressSumCsv };`;
 // JSON text is a safe script literal once "<" is escaped.
 const literal = (value) => JSON.stringify(value).replace(/</g, "\\u003c");
 // Both elements, on one core loaded once; the form's styles are the summary's base.
 const DEFINE = `const formCss = ${literal(css)};
 defineKhanaenForm(loadCore, formCss);
-defineKhanaenSummary(loadCore, [formCss, ${literal(summaryCss)}]);`;
+const summaryCss = ${literal(summaryCss)};
+defineKhanaenSummary(loadCore, [formCss, summaryCss]);
+defineKhanaenProgress(loadCore, [formCss, summaryCss]);`;
 
 const wasmBytes = readFileSync(join(root, "dist/pkg/khanaen_bg.wasm"));
 
@@ -91,7 +93,7 @@ write("dist/khanaen.html", read("www/index.html")
   .replace("/*SCRIPT*/", () => single));
 
 // The ES-module build: fetches its .wasm from beside itself.
-const esm = `// <khanaen-form> and <khanaen-summary>, ES-module build. Import it once: it defines both elements.
+const esm = `// <khanaen-form>, <khanaen-summary> and <khanaen-progress>, ES-module build. Import it once: it defines the three elements.
 ${glue}
 ${form}
 ${CORE}
@@ -101,7 +103,7 @@ function loadCore() {
   return loading;
 }
 ${DEFINE}
-export { core, defineKhanaenForm, defineKhanaenSummary };
+export { core, defineKhanaenForm, defineKhanaenSummary, defineKhanaenProgress };
 `;
 write("dist/esm/khanaen-form.js", esm);
 copyFileSync(join(root, "dist/pkg/khanaen_bg.wasm"), join(root, "dist/esm/khanaen_bg.wasm"));

@@ -1,17 +1,22 @@
-// The single file's two views: the assessment form and the summary of many
-// files. The view shown follows the address (#summary), so a bookmark or a
-// reload keeps it; the language chosen in one view is carried to the other.
+// The single file's views: the assessment form, the summary of many files,
+// and the district progress report. The view shown follows the address
+// (#summary, #progress), so a bookmark or a reload keeps it; the language
+// chosen in one view is carried to the others.
 (() => {
-  const views = { form: document.querySelector("khanaen-form"), summary: document.querySelector("khanaen-summary") };
+  const views = {
+    form: document.querySelector("khanaen-form"),
+    summary: document.querySelector("khanaen-summary"),
+    progress: document.querySelector("khanaen-progress"),
+  };
   const buttons = [...document.querySelectorAll("nav.views button")];
   const show = (name) => {
     for (const [key, element] of Object.entries(views)) element.hidden = key !== name;
     for (const button of buttons) button.setAttribute("aria-pressed", String(button.dataset.view === name));
   };
-  const fromAddress = () => show(location.hash === "#summary" ? "summary" : "form");
+  const fromAddress = () => show(views[location.hash.slice(1)] && location.hash !== "#form" ? location.hash.slice(1) : "form");
   for (const button of buttons) {
     button.addEventListener("click", () => {
-      history.replaceState(null, "", button.dataset.view === "summary" ? "#summary" : location.pathname + location.search);
+      history.replaceState(null, "", button.dataset.view === "form" ? location.pathname + location.search : `#${button.dataset.view}`);
       show(button.dataset.view);
     });
   }

@@ -15,6 +15,7 @@ pub mod export;
 pub mod framework;
 pub mod input;
 pub mod outcome;
+pub mod progress;
 pub mod raw;
 pub mod request;
 pub mod result;

@@ -2,4 +2,5 @@
 
 pub mod csv;
 pub mod json;
+pub mod progress_csv;
 pub mod summary_csv;

@@ -4,6 +4,7 @@
 //! `Error` carrying the message in both languages; TypeScript types below.
 
 mod collection;
+mod progress;
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;

@@ -1,0 +1,302 @@
+// <khanaen-progress>: the district's progress report on the ศอช. (seed 001,
+// แบบประเมินผลความก้าวหน้า) as a form: counts for items (1)–(6), problems and
+// suggestions, the reporter; item (5) can be filled from the district's
+// assessments kept in this browser. Downloads as JSON and CSV, prints on A4,
+// and a province adds many districts' reports up. The core reads every count.
+
+import { h, fill, fileSafe, saveText } from "../form/dom.js";
+import { Drafts } from "../form/drafts.js";
+
+const PROGRESS_KEY = "khanaen.progress.v1";
+const PROGRESS_FORM = "sorsochot-progress";
+
+const PROGRESS_WORDS = {
+  th: {
+    heading: "แบบประเมินผลความก้าวหน้าในการดำเนินงานศูนย์ประสานงานองค์การชุมชน (ศอช.)",
+    province: "จังหวัด", district: "อำเภอ", fiscalYear: "ปีงบประมาณ (พ.ศ.)",
+    results: "๑. ผลการดำเนินงาน", problems: "๒. ปัญหาและอุปสรรคในการดำเนินงาน",
+    suggestions: "๓. ข้อเสนอแนะเพื่อพัฒนาและปรับปรุงงาน ศอช.", reporter: "ผู้รายงาน", position: "ตำแหน่ง",
+    fromAssessments: "เติมข้อ (๕) จากแบบประเมินในเบราว์เซอร์นี้",
+    filled: (n, d) => `พบแบบประเมิน ศอช.ต. ที่ครบถ้วนของอำเภอ${d} ${n} ตำบล`,
+    needDistrict: "กรอกชื่ออำเภอก่อน",
+    complete: "กรอกครบทุกช่อง", missing: (n) => `ยังไม่ได้กรอก ${n} ช่อง`,
+    downloadJson: "ดาวน์โหลด JSON", downloadCsv: "ดาวน์โหลด CSV", print: "พิมพ์", clear: "เริ่มใหม่",
+    confirmClear: "ล้างแบบรายงานนี้หรือไม่? (ดาวน์โหลดเก็บไว้ก่อน)",
+    provinceHeading: "รวมรายงานของอำเภอ (สำหรับจังหวัด)", openReports: "เปิดไฟล์รายงานของอำเภอ (JSON หลายไฟล์)",
+    added: (n) => `รวม ${n} อำเภอ`, incomplete: (list) => `กรอกไม่ครบ: ${list}`, notReport: (name) => `${name}: ไม่ใช่ไฟล์แบบรายงานความก้าวหน้า`,
+    downloadSum: "ดาวน์โหลดผลรวม CSV", total: "รวม", row: "รายการ", count: "จำนวน",
+    sign: "ผู้รายงาน (ลงชื่อ) ........................................", language: "English",
+  },
+  en: {
+    heading: "Progress report on the community organisation coordination centres (ศอช.)",
+    province: "Province", district: "District", fiscalYear: "Fiscal year (Buddhist era)",
+    results: "1. Results", problems: "2. Problems and obstacles",
+    suggestions: "3. Suggestions to develop the ศอช.", reporter: "Reporter", position: "Position",
+    fromAssessments: "Fill item (5) from the assessments in this browser",
+    filled: (n, d) => `${n} complete ศอช.ต. assessments found for ${d} district`,
+    needDistrict: "Type the district first",
+    complete: "Every count is filled in", missing: (n) => `${n} counts not filled in yet`,
+    downloadJson: "Download JSON", downloadCsv: "Download CSV", print: "Print", clear: "Start again",
+    confirmClear: "Clear this report? (Download it first.)",
+    provinceHeading: "The districts' reports together (for the province)", openReports: "Open the districts' reports (many JSON files)",
+    added: (n) => `${n} districts added`, incomplete: (list) => `Not complete: ${list}`, notReport: (name) => `${name}: not a progress report file`,
+    downloadSum: "Download the sums as CSV", total: "Total", row: "Row", count: "Count",
+    sign: "Reporter (signed) ........................................", language: "ภาษาไทย",
+  },
+};
+
+const blankProgress = () => ({ form: PROGRESS_FORM, unit: {}, counts: {} });
+const isPlainObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+
+/** The stored report, or a blank one; stored text that is not a report is set aside, never overwritten. */
+function storedProgress(storage) {
+  try {
+    const text = storage?.getItem(PROGRESS_KEY);
+    if (!text) return blankProgress();
+    try {
+      const value = JSON.parse(text);
+      if (isPlainObject(value) && value.form === PROGRESS_FORM) return { ...blankProgress(), ...value };
+    } catch {
+      /* set aside below */
+    }
+    storage.setItem(`${PROGRESS_KEY}.aside.${new Date().toISOString()}`, text);
+  } catch {
+    /* no storage, or full: start blank */
+  }
+  return blankProgress();
+}
+
+export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress") {
+  if (customElements.get(tag)) return;
+
+  class KhanaenProgress extends HTMLElement {
+    static get observedAttributes() {
+      return ["lang", "hidden"];
+    }
+
+    constructor() {
+      super();
+      this.attachShadow({ mode: "open" });
+      this.shadowRoot.adoptedStyleSheets = styles.map((css) => {
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(css);
+        return sheet;
+      });
+      this.districtReports = [];
+    }
+
+    get lang() {
+      return this.getAttribute("lang") === "en" ? "en" : "th";
+    }
+
+    get w() {
+      return PROGRESS_WORDS[this.lang];
+    }
+
+    async attributeChangedCallback() {
+      if (this.hidden) return;
+      this.core ??= await loadCore();
+      try {
+        this.storage = window.localStorage;
+      } catch {
+        this.storage = null;
+      }
+      this.request ??= storedProgress(this.storage);
+      this.render();
+    }
+
+    connectedCallback() {
+      if (!this.hidden) this.attributeChangedCallback();
+    }
+
+    set(path, value) {
+      let node = this.request;
+      for (const key of path.slice(0, -1)) node = isPlainObject(node[key]) ? node[key] : (node[key] = {});
+      const last = path[path.length - 1];
+      if (typeof value === "string" && value.trim() === "") delete node[last];
+      else node[last] = value;
+      this.update();
+      try {
+        this.storage?.setItem(PROGRESS_KEY, JSON.stringify(this.request));
+      } catch {
+        /* full: the download keeps the report */
+      }
+    }
+
+    input(path, label, id, options = {}) {
+      let value = this.request;
+      for (const key of path) value = isPlainObject(value) ? value[key] : undefined;
+      const field = h(options.area ? "textarea" : "input", {
+        id, type: options.area ? undefined : "text", rows: options.area ? 4 : undefined, inputmode: options.inputmode,
+        "data-path": path.join("."), "aria-describedby": `${id}-error`,
+        value: typeof value === "string" || typeof value === "number" ? String(value) : "",
+        oninput: (e) => this.set(path, e.target.value),
+      });
+      const error = h("p", { class: "error", id: `${id}-error`, "data-error-for": path.join(".") });
+      return h("div", { class: `field ${options.className || ""}` }, h("label", { for: id }, label), field, error);
+    }
+
+    render() {
+      const { w } = this;
+      const report = this.core.progressReport(this.request);
+      this.status = h("p", { class: "status", role: "status" });
+      this.note = h("p", { class: "notice", "aria-live": "polite" });
+      this.printed = h("section", { class: "print-only progress-print", "aria-hidden": "true" });
+      const items = report.items.map((item) => h("fieldset", { class: "progress-item" },
+        h("legend", {}, `(${item.item}) ${item.title[this.lang]}`),
+        h("div", { class: "grid" }, item.rows.map((row) =>
+          this.input(["counts", row.id], row.label[this.lang], `count-${row.id.replace(/\./g, "-")}`, { inputmode: "numeric" })))));
+      const fill5 = h("button", { type: "button", class: "secondary", id: "fill-item-5", onclick: () => this.fillFromAssessments() }, w.fromAssessments);
+      fill(this.shadowRoot, h("div", { class: "root", lang: this.lang },
+        h("div", { class: "toolbar no-print" },
+          h("h2", {}, w.heading),
+          h("div", { class: "row" },
+            h("button", { type: "button", id: "progress-json", onclick: () => this.download("json") }, w.downloadJson),
+            h("button", { type: "button", id: "progress-csv", onclick: () => this.download("csv") }, w.downloadCsv),
+            h("button", { type: "button", class: "secondary", onclick: () => window.print() }, w.print),
+            h("button", { type: "button", class: "secondary", id: "progress-clear", onclick: () => this.clear() }, w.clear),
+            h("button", { type: "button", class: "secondary", onclick: () => this.setAttribute("lang", this.lang === "th" ? "en" : "th") }, w.language))),
+        h("div", { class: "no-print" },
+          h("fieldset", { class: "unit" }, h("div", { class: "grid" },
+            this.input(["unit", "province"], w.province, "progress-province"),
+            this.input(["unit", "district"], w.district, "progress-district"),
+            this.input(["unit", "fiscal_year"], w.fiscalYear, "progress-fiscal-year", { inputmode: "numeric" }))),
+          h("h3", {}, w.results), items, h("div", { class: "row" }, fill5), this.note,
+          this.input(["problems"], w.problems, "progress-problems", { area: true }),
+          this.input(["suggestions"], w.suggestions, "progress-suggestions", { area: true }),
+          h("div", { class: "grid" },
+            this.input(["reporter"], w.reporter, "progress-reporter"),
+            this.input(["position"], w.position, "progress-position")),
+          this.status,
+          this.provinceSection()),
+        this.printed));
+      this.update();
+    }
+
+    /** Reads the report again: errors beside their fields, the status, the print. */
+    update() {
+      const report = this.core.progressReport(this.request);
+      for (const slot of this.shadowRoot.querySelectorAll("[data-error-for]")) fill(slot);
+      for (const error of report.errors) {
+        const slot = this.shadowRoot.querySelector(`[data-error-for="${CSS.escape(error.path)}"]`);
+        if (slot) fill(slot, error.message[this.lang]);
+      }
+      const blanks = report.items.flatMap((i) => i.rows).filter((r) => r.count === null).length;
+      fill(this.status, report.complete ? this.w.complete : this.w.missing(blanks));
+      fill(this.printed, this.printView(report));
+      this.report = report;
+    }
+
+    /** Item (5): the complete ศอช.ต. assessments of this district (and fiscal year) kept in this browser. */
+    fillFromAssessments() {
+      const { w } = this;
+      const district = String(this.request.unit?.district ?? "").trim();
+      if (!district) return fill(this.note, w.needDistrict);
+      const bare = (s) => String(s ?? "").replace(/^(อำเภอ|อ\.)\s*/, "").trim();
+      // The fiscal year as the core read it (Thai digits and all); none: any year.
+      const year = this.report.fiscal_year;
+      const tambons = new Set();
+      for (const draft of Object.values(new Drafts(this.storage).all())) {
+        let result;
+        try {
+          result = this.core.score(draft.request);
+        } catch {
+          continue;
+        }
+        const u = result.unit;
+        if (result.framework.id !== "sorsochot-23" || !result.complete || bare(u.district) !== bare(district)) continue;
+        if (year !== null && u.fiscal_year !== year) continue;
+        tambons.add(u.tambon.replace(/^(ตำบล|ต\.)\s*/, "").trim());
+      }
+      this.set(["counts", "5.tambon"], String(tambons.size));
+      this.render();
+      fill(this.note, w.filled(tambons.size, district));
+    }
+
+    fileName(ext) {
+      const u = this.request.unit || {};
+      return `${fileSafe(["ความก้าวหน้า_ศอช", u.district, u.fiscal_year].filter(Boolean).join("_"))}.${ext}`;
+    }
+
+    download(kind) {
+      const text = kind === "json" ? `${JSON.stringify(this.request, null, 2)}\n` : this.core.progressCsv(this.request, this.lang);
+      saveText(this.shadowRoot, this.fileName(kind), text, kind === "json" ? "application/json" : "text/csv;charset=utf-8");
+    }
+
+    clear() {
+      if (!window.confirm(this.w.confirmClear)) return;
+      this.request = blankProgress();
+      try {
+        this.storage?.removeItem(PROGRESS_KEY);
+      } catch {
+        /* nothing kept */
+      }
+      this.render();
+    }
+
+    /** The province's part: many districts' report files, added up by the core. */
+    provinceSection() {
+      const { w } = this;
+      const input = h("input", {
+        id: "progress-files", type: "file", multiple: true, accept: ".json,application/json", class: "visually-hidden",
+        onchange: async (e) => {
+          const target = e.target;
+          const files = [...target.files];
+          target.value = "";
+          const notes = [];
+          for (const file of files) {
+            try {
+              const value = JSON.parse(this.core.decodeFile(new Uint8Array(await file.arrayBuffer())).text);
+              if (!isPlainObject(value) || value.form !== PROGRESS_FORM) throw new Error("not a report");
+              this.core.progressReport(value);
+              this.districtReports.push(value);
+            } catch {
+              notes.push(w.notReport(file.name));
+            }
+          }
+          this.render();
+          fill(this.shadowRoot.getElementById("progress-sum-notes"), notes.map((n) => h("li", { class: "error" }, n)));
+        },
+      });
+      const sum = this.districtReports.length ? this.core.progressSum(this.districtReports) : null;
+      return h("section", { class: "panel progress-sum" },
+        h("h3", {}, w.provinceHeading),
+        h("div", { class: "row" }, h("label", { for: "progress-files", class: "button secondary" }, w.openReports, input),
+          sum ? h("button", { type: "button", class: "secondary", id: "progress-sum-csv",
+            onclick: () => saveText(this.shadowRoot, "ความก้าวหน้า_ศอช_รวมจังหวัด.csv", this.core.progressSumCsv(this.districtReports, this.lang), "text/csv;charset=utf-8") },
+          w.downloadSum) : null),
+        h("ul", { id: "progress-sum-notes" }),
+        sum ? [
+          h("p", {}, `${w.added(sum.districts.length)}: ${sum.districts.join(", ")}`),
+          sum.incomplete.length ? h("p", { class: "notice" }, w.incomplete(sum.incomplete.join(", "))) : null,
+          this.countTable(sum.items, "progress-sum-table"),
+        ] : null);
+    }
+
+    countTable(items, cls) {
+      const { w } = this;
+      return h("table", { class: cls },
+        h("thead", {}, h("tr", {}, h("th", { scope: "col" }, w.row), h("th", { scope: "col", class: "num" }, w.count))),
+        h("tbody", {}, items.flatMap((item) => [
+          h("tr", { class: "item-head" }, h("th", { scope: "rowgroup", colspan: 2 }, `(${item.item}) ${item.title[this.lang]}`)),
+          ...item.rows.map((row) => h("tr", { "data-row": row.id }, h("td", {}, row.label[this.lang]), h("td", { class: "num" }, row.count ?? "")))])));
+    }
+
+    /** On A4, as the seed's form: the district, the counts, the free text, the signature. */
+    printView(report) {
+      const { w } = this;
+      const dots = "........................................";
+      return [
+        h("h2", {}, PROGRESS_WORDS.th.heading),
+        h("p", {}, `${w.district} ${report.district || dots} ${w.province} ${report.province || dots}${report.fiscal_year ? ` · ${w.fiscalYear} ${report.fiscal_year}` : ""}`),
+        h("h3", {}, w.results),
+        this.countTable(report.items, "progress-print-table"),
+        h("h3", {}, w.problems), h("p", { class: "free-text" }, report.problems || dots),
+        h("h3", {}, w.suggestions), h("p", { class: "free-text" }, report.suggestions || dots),
+        h("div", { class: "signature" }, h("p", {}, w.sign), h("p", {}, `( ${report.reporter || dots} )`), h("p", {}, `${w.position} ${report.position || dots}`)),
+      ];
+    }
+  }
+
+  customElements.define(tag, KhanaenProgress);
+}
