@@ -12,8 +12,9 @@
 //! keep as text instead of reading a Gregorian year 2566.
 
 use crate::date;
+use crate::framework::{Rubric, Scoring};
 use crate::result::{
-    BandedScores, ItemScore, Note, ScoreResult, Scores, Understood, WeightedScores,
+    BandedScores, ItemScore, Note, ScoreResult, Scores, Understood, UnitReportScore, WeightedScores,
 };
 use crate::text::{Lang, Text};
 
@@ -166,7 +167,7 @@ pub fn write(result: &ScoreResult, lang: Lang) -> String {
     write_line(&mut sheet.out, header);
     match &result.scores {
         Scores::Banded(scores) => banded(&mut sheet, scores),
-        Scores::Weighted(scores) => weighted(&mut sheet, scores),
+        Scores::Weighted(scores) => weighted(&mut sheet, &result.framework.id, scores),
     }
     for note in &result.notes {
         let id = note.decision.clone().unwrap_or_default();
@@ -304,7 +305,7 @@ fn banded(sheet: &mut Sheet, scores: &BandedScores) {
     );
 }
 
-fn weighted(sheet: &mut Sheet, scores: &WeightedScores) {
+fn weighted(sheet: &mut Sheet, framework: &str, scores: &WeightedScores) {
     let lang = sheet.lang;
     for item in &scores.items {
         item_row(sheet, item);
@@ -350,6 +351,7 @@ fn weighted(sheet: &mut Sheet, scores: &WeightedScores) {
             }
         }
         if let Some(reports) = &item.reports {
+            let labels = report_labels(framework, &item.id);
             for (index, unit) in reports.units.iter().enumerate() {
                 let verdict = match unit.meets_all {
                     Some(true) => Text::new("ผ่านเกณฑ์ครบ", "meets every criterion"),
@@ -385,6 +387,7 @@ fn weighted(sheet: &mut Sheet, scores: &WeightedScores) {
                     text(notes.join(" | ")),
                 ];
                 sheet.row(("หน่วยที่รายงาน", "unit report"), cells);
+                report_items(sheet, &format!("{}/units/{index}", item.id), unit, &labels);
             }
         }
     }
@@ -405,6 +408,72 @@ fn weighted(sheet: &mut Sheet, scores: &WeightedScores) {
             text(""),
         ],
     );
+}
+
+/// The labels of the report form's items 1–8, from the rubric (none for a
+/// rubric not built in: the rows then carry the item ids alone).
+fn report_labels(framework: &str, item: &str) -> Vec<(String, Text)> {
+    let Ok(framework) = crate::framework::find(framework) else {
+        return Vec::new();
+    };
+    let Rubric::Weighted(rubric) = &framework.rubric else {
+        return Vec::new();
+    };
+    rubric
+        .all_items()
+        .into_iter()
+        .find(|(i, _, _)| i.id == item)
+        .and_then(|(i, _, _)| match &i.scoring {
+            Some(Scoring::Thresholds {
+                reports: Some(reports),
+                ..
+            }) => Some(
+                reports
+                    .items
+                    .iter()
+                    .map(|r| (r.id.clone(), r.label.clone()))
+                    .collect(),
+            ),
+            _ => None,
+        })
+        .unwrap_or_default()
+}
+
+/// Each item of one unit's report form, as the unit answered it: yes or no,
+/// the count, the percentage computed from the counts and the one typed.
+fn report_items(sheet: &mut Sheet, path: &str, unit: &UnitReportScore, labels: &[(String, Text)]) {
+    let lang = sheet.lang;
+    for answered in &unit.items {
+        let label = labels
+            .iter()
+            .find(|(id, _)| *id == answered.id)
+            .map_or("", |(_, l)| l.get(lang));
+        let answer = answered.answer.map_or("", |yes| match (yes, lang) {
+            (true, Lang::Th) => "ใช่",
+            (false, Lang::Th) => "ไม่ใช่",
+            (true, Lang::En) => "yes",
+            (false, Lang::En) => "no",
+        });
+        let typed = answered.reported_percent.as_ref().map(|p| match lang {
+            Lang::Th => format!("ร้อยละที่กรอกในแบบ: {p}"),
+            Lang::En => format!("percentage typed on the form: {p}"),
+        });
+        let cells = [
+            text(format!("{path}/items/{}", answered.id)),
+            text(format!("{}. {label}", answered.id)),
+            text(answer),
+            opt_num(answered.count.clone()),
+            text(""),
+            opt_num(answered.percent.clone()),
+            text(""),
+            text(""),
+            text(""),
+            text(""),
+            text(""),
+            text(typed.unwrap_or_default()),
+        ];
+        sheet.row(("รายการในรายงาน", "report item"), cells);
+    }
 }
 
 fn item_row(sheet: &mut Sheet, item: &ItemScore) {
