@@ -267,3 +267,21 @@ test("remarks on an indicator and on the assessment travel into the JSON, the CS
   assert.ok(printed.includes("รายชื่อองค์กรสมาชิก 85 แห่ง") && printed.includes("ประเมินซ้ำหลังประชุม"));
   await context.close();
 });
+
+test("the committee's size, typed once, becomes the denominator of indicators 1 and 20–23, not over a typed percentage", async () => {
+  const { page, form, context } = await open({ viewport: { width: 768, height: 1024 } });
+  await answerIndicator(form, "21", "50");
+  await form.locator("#shared-committee").fill("๒๐");
+  await form.locator("#use-shared-committee").click();
+  await form.locator("#shared-committee-note").filter({ hasText: "ข้าม 21" }).waitFor();
+  for (const id of ["1", "20", "22", "23"]) {
+    assert.equal(await field(form, `answers.${id}.denominator`).inputValue(), "๒๐", `indicator ${id}`);
+  }
+  assert.equal(await field(form, "answers.21").inputValue(), "50", "a typed percentage stays");
+  await field(form, "answers.1.numerator").fill("15");
+  assert.equal(await indicator(form, "1").locator("span.computed").textContent(), "= 75 %");
+  assert.equal(await indicator(form, "1").locator("output.points").textContent(), "3 คะแนน");
+  const request = await currentRequest(page);
+  assert.equal(request.shared.committee, "๒๐", "kept for the next time");
+  await context.close();
+});

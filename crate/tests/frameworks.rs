@@ -216,3 +216,20 @@ fn refuses_malformed_files() {
     });
     assert!(matches!(problem_of(&bad).1, FrameworkProblem::Parse { .. }));
 }
+
+#[test]
+fn refuses_a_shared_denominator_of_an_indicator_that_is_not_a_percentage() {
+    // Indicator 6 is a choice, 99 does not exist: neither divides by the committee.
+    for id in ["6", "99"] {
+        let bad = edit(SORSOCHOT, |v| {
+            v["rubric"]["banded"]["shared_denominators"][0]["indicators"][1] = json!(id)
+        });
+        assert_eq!(
+            problem_of(&bad),
+            (
+                "shared_denominators.committee".to_owned(),
+                FrameworkProblem::UnknownReference { id: id.into() }
+            )
+        );
+    }
+}

@@ -8,6 +8,7 @@ import { barChart } from "./chart.js";
 
 export function renderBanded(ctx, rubric) {
   const updates = [];
+  const shared = (rubric.shared_denominators || []).map((d) => sharedDenominator(ctx, d));
   const sections = rubric.categories.map((category) => {
     const subtotal = h("span", { class: "subtotal" });
     updates.push((result) => {
@@ -50,7 +51,38 @@ export function renderBanded(ctx, rubric) {
         h("th", { scope: "col", class: "num" }, ctx.t("scoredOf")))),
       summaryTable),
     chart);
-  return { nodes: [...sections, summary], update: (result) => updates.forEach((u) => u(result)) };
+  return { nodes: [...shared, ...sections, summary], update: (result) => updates.forEach((u) => u(result)) };
+}
+
+/**
+ * A count several indicators divide by (the committee's size), typed once:
+ * on request it becomes the denominator of each of its indicators not typed
+ * as a percentage. It is kept in the request ("shared") for the next time.
+ */
+function sharedDenominator(ctx, shared) {
+  const path = ["shared", shared.id];
+  const noteId = `shared-${shared.id}-note`;
+  const note = h("p", { class: "hint", id: noteId, "aria-live": "polite" });
+  const use = () => {
+    const value = String(ctx.get(path) ?? "").trim();
+    if (!value) return fill(note, ctx.t("sharedEmpty"));
+    const used = [];
+    const skipped = [];
+    for (const id of shared.indicators) {
+      const answer = ctx.get(["answers", id]);
+      if (answer === undefined || (answer && typeof answer === "object" && !Array.isArray(answer))) {
+        ctx.set(["answers", id, "denominator"], value);
+        used.push(id);
+      } else skipped.push(id);
+    }
+    // The widgets switch to counts: the form is built again, then says what was done.
+    ctx.rebuild((root) => fill(root.getElementById(noteId), ctx.t("sharedUsed")(used, skipped)));
+  };
+  return h("section", { class: "shared-denominator" },
+    textInput(ctx, path, ctx.text(shared.label), { id: `shared-${shared.id}`, inputmode: "numeric" }),
+    h("button", { type: "button", class: "secondary", id: `use-shared-${shared.id}`, onclick: use },
+      ctx.t("sharedUse")(shared.indicators)),
+    note);
 }
 
 function renderIndicator(ctx, indicator, updates) {

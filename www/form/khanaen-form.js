@@ -208,6 +208,11 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
           this.changed();
         },
         refresh: () => this.changed(),
+        // After a change that widgets must show (a mode switched elsewhere): the form built again.
+        rebuild: (after) => {
+          this.render();
+          after?.(this.shadowRoot);
+        },
         errorSlot: (key, id) => {
           const slot = h("p", { class: "error", id, "aria-live": "polite", "data-error-for": key });
           if (!slots.has(key)) slots.set(key, []);

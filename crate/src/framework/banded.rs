@@ -15,6 +15,20 @@ use crate::text::Text;
 pub struct BandedRubric {
     pub categories: Vec<Category>,
     pub levels: Vec<Level>,
+    /// Counts several percentage indicators divide by (the committee's
+    /// size for ศอช.ต. indicators 1 and 20–23): typed once in the form and
+    /// reused as those indicators' denominators when the user wants.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shared_denominators: Vec<SharedDenominator>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SharedDenominator {
+    pub id: String,
+    pub label: Text,
+    /// Percentage indicators whose denominator it is.
+    pub indicators: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

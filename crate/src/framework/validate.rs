@@ -83,6 +83,22 @@ fn banded_rubric(ctx: &Ctx, f: &Framework, rubric: &BandedRubric) -> Check {
     for (_, indicator) in rubric.indicators() {
         banded_indicator(ctx, f, indicator)?;
     }
+    // A shared denominator divides percentages given as counts.
+    ctx.unique(
+        "shared_denominators",
+        rubric.shared_denominators.iter().map(|d| d.id.as_str()),
+    )?;
+    for shared in &rubric.shared_denominators {
+        for id in &shared.indicators {
+            let percent = rubric
+                .indicators()
+                .any(|(_, i)| &*i.id == id && i.input == IndicatorInput::Percent);
+            if !percent {
+                let at = format!("shared_denominators.{}", shared.id);
+                return Err(ctx.fail(&at, FrameworkProblem::UnknownReference { id: id.clone() }));
+            }
+        }
+    }
     // Levels in order, touching end to end, covering every possible total.
     let (lowest, highest) = rubric.total_range();
     let mut levels: Vec<_> = rubric.levels.iter().collect();
