@@ -204,25 +204,15 @@ pub fn read(request: &Raw) -> Result<ProgressReport, Error> {
     );
     let reporter = text(map.get("reporter"), "reporter", "ผู้รายงาน", "reporter");
     let position = text(map.get("position"), "position", "ตำแหน่ง", "position");
-    let fiscal_year = match unit.get("fiscal_year").filter(|r| !r.is_blank()) {
-        None => None,
-        Some(raw) => {
+    let fiscal_year = unit
+        .get("fiscal_year")
+        .filter(|r| !r.is_blank())
+        .and_then(|raw| {
             let field = Field::new("unit.fiscal_year", Text::new("ปีงบประมาณ", "fiscal year"));
-            match input::number(raw, &field, NumberRule::Count) {
-                Ok(n) => match n.to_whole().filter(|y| (2400..=2800).contains(y)) {
-                    Some(year) => u32::try_from(year).ok(),
-                    None => {
-                        errors.push(InputError::new(&field, InputProblem::NotAFiscalYear));
-                        None
-                    }
-                },
-                Err(err) => {
-                    errors.push(err);
-                    None
-                }
-            }
-        }
-    };
+            crate::request::typed_fiscal_year(raw, &field)
+                .map_err(|err| errors.push(err))
+                .ok()
+        });
     let mut complete = true;
     let items = ITEMS
         .iter()

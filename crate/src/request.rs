@@ -128,24 +128,20 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
     }
     unit.fiscal_year = match map.get("fiscal_year").filter(|r| !r.is_blank()) {
         None => fiscal_year_of(&unit.date),
-        Some(raw) => {
-            let f = field("fiscal_year");
-            match input::number(raw, f, NumberRule::Count) {
-                Ok(n) => match n.to_whole().filter(|y| (2400..=2800).contains(y)) {
-                    Some(year) => u32::try_from(year).ok(),
-                    None => {
-                        errors.push(InputError::new(f, InputProblem::NotAFiscalYear));
-                        None
-                    }
-                },
-                Err(err) => {
-                    errors.push(err);
-                    None
-                }
-            }
-        }
+        Some(raw) => typed_fiscal_year(raw, field("fiscal_year"))
+            .map_err(|err| errors.push(err))
+            .ok(),
     };
     unit
+}
+
+/// A fiscal year as typed: a Buddhist-era year from 2400 to 2800.
+pub fn typed_fiscal_year(raw: &Raw, field: &Field) -> Result<u32, InputError> {
+    input::number(raw, field, NumberRule::Count)?
+        .to_whole()
+        .filter(|y| (2400..=2800).contains(y))
+        .and_then(|y| u32::try_from(y).ok())
+        .ok_or_else(|| InputError::new(field, InputProblem::NotAFiscalYear))
 }
 
 /// Decision G: the fiscal year a `YYYY-MM-DD` Buddhist-era date falls in,

@@ -51,3 +51,31 @@ export function saveText(root, fileName, text, type) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
+
+/** An open shadow root on `element`, styled by `styles` (CSS texts, in order). */
+export function shadowWith(element, styles) {
+  const root = element.attachShadow({ mode: "open" });
+  root.adoptedStyleSheets = styles.map((css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    return sheet;
+  });
+  return root;
+}
+
+/**
+ * A hidden file input that hands `onFiles` the files chosen, then clears
+ * itself so the same file can be chosen again.
+ */
+export function fileInput(attrs, onFiles) {
+  return h("input", {
+    type: "file", class: "visually-hidden", ...attrs,
+    onchange: (e) => {
+      // An event from a shadow tree loses its target once dispatched: keep it.
+      const input = e.target;
+      const files = [...input.files];
+      input.value = "";
+      if (files.length) onFiles(files);
+    },
+  });
+}

@@ -3,7 +3,7 @@
 // its restore, what is kept aside because it cannot be opened, and another
 // tab's change to the draft open here.
 
-import { h, fill, saveText } from "./dom.js";
+import { h, fill, saveText, fileInput } from "./dom.js";
 import { draftPlace, draftTitle } from "./drafts.js";
 
 export class DraftPanel {
@@ -23,16 +23,8 @@ export class DraftPanel {
     this.note = h("span", { class: "save-note", "aria-live": "polite" });
     this.conflictBox = h("div", { class: "notice conflict", role: "alert", hidden: true });
     this.asideBox = h("div", { class: "kept-aside", hidden: true });
-    const restore = h("input", {
-      id: "restore-drafts", type: "file", accept: ".json,application/json", class: "visually-hidden",
-      onchange: async (e) => {
-        // An event from a shadow tree loses its target once dispatched: keep it.
-        const input = e.target;
-        const chosen = input.files[0];
-        input.value = "";
-        if (chosen) this.restore(await chosen.text());
-      },
-    });
+    const restore = fileInput({ id: "restore-drafts", accept: ".json,application/json" },
+      async ([chosen]) => this.restore(await chosen.text()));
     this.node = h("div", { class: "drafts-panel" },
       h("div", { class: "row" },
         h("label", { for: "drafts" }, t("drafts"), this.select),

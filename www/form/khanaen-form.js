@@ -13,7 +13,7 @@
 // and scored off screen; only when that succeeds does it replace the form,
 // so a file that cannot be shown leaves the form exactly as it was.
 
-import { h, fill, fileSafe, saveText } from "./dom.js";
+import { h, fill, fileSafe, saveText, shadowWith, fileInput } from "./dom.js";
 import { WORDS, shownDate } from "./i18n.js";
 import { Drafts, sameRequest } from "./drafts.js";
 import { DraftPanel } from "./draft-panel.js";
@@ -66,10 +66,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
 
     constructor() {
       super();
-      this.attachShadow({ mode: "open" });
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-      this.shadowRoot.adoptedStyleSheets = [sheet];
+      shadowWith(this, [css]);
       this.status = h("p", { class: "status", role: "status" }, WORDS.th.loading);
       this.shadowRoot.append(this.status);
       this.slots = new Map();
@@ -305,16 +302,8 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         onchange: (e) => this.show({ ...this.request, edition: e.target.value }, { draftId: this.draftId, save: true }),
       }, framework.editions.map((ed) => h("option", { value: ed.edition, selected: ed.edition === edition }, ed.edition)));
       view.panel = new DraftPanel(this, ctx, draftId);
-      const file = h("input", {
-        id: "open-json", type: "file", accept: ".json,application/json", class: "visually-hidden",
-        onchange: async (e) => {
-          // An event from a shadow tree loses its target once dispatched: keep it.
-          const input = e.target;
-          const chosen = input.files[0];
-          input.value = "";
-          if (chosen) this.loadJson(new Uint8Array(await chosen.arrayBuffer()));
-        },
-      });
+      const file = fileInput({ id: "open-json", accept: ".json,application/json" },
+        async ([chosen]) => this.loadJson(new Uint8Array(await chosen.arrayBuffer())));
       return h("div", { class: "toolbar no-print" },
         h("div", { class: "row" },
           h("label", { for: "framework" }, ctx.t("framework"), frameworkSelect),

@@ -4,7 +4,7 @@
 // assessments kept in this browser. Downloads as JSON and CSV, prints on A4,
 // and a province adds many districts' reports up. The core reads every count.
 
-import { h, fill, fileSafe, saveText } from "../form/dom.js";
+import { h, fill, fileSafe, saveText, shadowWith, fileInput } from "../form/dom.js";
 import { Drafts } from "../form/drafts.js";
 
 const PROGRESS_KEY = "khanaen.progress.v1";
@@ -76,12 +76,7 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
 
     constructor() {
       super();
-      this.attachShadow({ mode: "open" });
-      this.shadowRoot.adoptedStyleSheets = styles.map((css) => {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(css);
-        return sheet;
-      });
+      shadowWith(this, styles);
       this.districtReports = [];
     }
 
@@ -237,12 +232,7 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
     /** The province's part: many districts' report files, added up by the core. */
     provinceSection() {
       const { w } = this;
-      const input = h("input", {
-        id: "progress-files", type: "file", multiple: true, accept: ".json,application/json", class: "visually-hidden",
-        onchange: async (e) => {
-          const target = e.target;
-          const files = [...target.files];
-          target.value = "";
+      const input = fileInput({ id: "progress-files", multiple: true, accept: ".json,application/json" }, async (files) => {
           const notes = [];
           for (const file of files) {
             try {
@@ -256,7 +246,6 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
           }
           this.render();
           fill(this.shadowRoot.getElementById("progress-sum-notes"), notes.map((n) => h("li", { class: "error" }, n)));
-        },
       });
       const sum = this.districtReports.length ? this.core.progressSum(this.districtReports) : null;
       return h("section", { class: "panel progress-sum" },

@@ -11,7 +11,7 @@
 // Events (bubbling, composed): "khanaen-summary" with { summary } after
 // every change; "khanaen-download" with { kind, fileName } after a download.
 
-import { h, fill, fileSafe, saveText } from "../form/dom.js";
+import { h, fill, fileSafe, saveText, shadowWith, fileInput } from "../form/dom.js";
 import { Drafts, draftTitle } from "../form/drafts.js";
 import { SUMMARY_WORDS } from "./words.js";
 import { levelTable, unitTable, spreadTables, comparisonTables, rollUpTables } from "./tables.js";
@@ -35,12 +35,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
 
     constructor() {
       super();
-      this.attachShadow({ mode: "open" });
-      this.shadowRoot.adoptedStyleSheets = styles.map((css) => {
-        const sheet = new CSSStyleSheet();
-        sheet.replaceSync(css);
-        return sheet;
-      });
+      shadowWith(this, styles);
       this.files = 0;
       this.addedDrafts = new Set();
       // Entries the user set aside, and where each came from, to offer counting them again.
@@ -108,15 +103,8 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
 
     toolbar() {
       const { w } = this.ctx;
-      const input = h("input", {
-        id: "summary-files", type: "file", multiple: true, accept: ".json,.csv,application/json,text/csv", class: "visually-hidden",
-        onchange: (e) => {
-          const target = e.target;
-          const files = [...target.files];
-          target.value = "";
-          this.addFiles(files);
-        },
-      });
+      const input = fileInput({ id: "summary-files", multiple: true, accept: ".json,.csv,application/json,text/csv" },
+        (files) => this.addFiles(files));
       const waiting = Object.keys(this.drafts()).filter((id) => !this.addedDrafts.has(id)).length;
       const drop = h("div", { class: "drop", "data-drop": "" }, h("label", { for: "summary-files", class: "button" }, w.openFiles, input), h("span", {}, w.dropHere));
       drop.addEventListener("dragover", (e) => {
