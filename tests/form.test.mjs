@@ -34,7 +34,7 @@ test("a complete ศอช.ต. assessment: no network, level 3, JSON and CSV do
   assert.match(await indicator(form, "23").locator("ul.notes").textContent(), /ข้อตัดสิน C/);
 
   const json = await downloadOf(page, form, "download-json");
-  assert.equal(json.name, "อุบลราชธานี-วารินชำราบ-บุ่งไหม_2566-11-20.json");
+  assert.equal(json.name, "อุบลราชธานี-วารินชำราบ-บุ่งไหม_ปีงบ2567_ครั้งที่1_2566-11-20.json");
   const exported = JSON.parse(json.bytes.toString("utf8"));
   assert.equal(exported.scores.total, 59);
   assert.equal(exported.scores.level.level, 3);
@@ -45,7 +45,7 @@ test("a complete ศอช.ต. assessment: no network, level 3, JSON and CSV do
   assert.deepEqual(exported.unit, expected.unit);
 
   const csv = await downloadOf(page, form, "download-csv");
-  assert.equal(csv.name, "อุบลราชธานี-วารินชำราบ-บุ่งไหม_2566-11-20.csv");
+  assert.equal(csv.name, "อุบลราชธานี-วารินชำราบ-บุ่งไหม_ปีงบ2567_ครั้งที่1_2566-11-20.csv");
   assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
   const text = csv.bytes.toString("utf8");
   assert.ok(text.includes("\r\n"));

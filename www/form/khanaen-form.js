@@ -495,11 +495,13 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       this.panel.list();
     }
 
+    /** The unit, fiscal year, round and date, as the core understood them: names that sort and say what is inside. */
     fileName(ext) {
-      const u = this.request.unit || {};
+      const u = this.result?.unit || {};
       const who = [u.province, u.district, u.tambon || u.organisation].filter((s) => s && String(s).trim()).join("-")
         || this.request.framework;
-      return `${fileSafe(who)}_${u.date || this.result?.unit?.date || "undated"}.${ext}`;
+      const when = [u.fiscal_year && `ปีงบ${u.fiscal_year}`, u.round && `ครั้งที่${u.round}`, u.date || "undated"];
+      return `${fileSafe([who, ...when].filter(Boolean).join("_"))}.${ext}`;
     }
 
     download(kind) {

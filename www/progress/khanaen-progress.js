@@ -209,8 +209,8 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
     }
 
     fileName(ext) {
-      const u = this.request.unit || {};
-      return `${fileSafe(["ความก้าวหน้า_ศอช", u.district, u.fiscal_year].filter(Boolean).join("_"))}.${ext}`;
+      const { district, fiscal_year: year } = this.report;
+      return `${fileSafe(["ความก้าวหน้า_ศอช", district, year && `ปีงบ${year}`].filter(Boolean).join("_"))}.${ext}`;
     }
 
     download(kind) {
