@@ -217,6 +217,7 @@ test("round 2 starts from round 1 as a record of its own; the date reads Thai st
   assert.equal(await form.locator("#unit-round").inputValue(), "2");
   assert.equal(await form.locator("#unit-tambon").inputValue(), "บุ่งไหม");
   assert.equal(await form.locator("#unit-date").inputValue(), "", "the new round has its own date");
+  assert.equal(await form.locator("#unit-fiscal_year").inputValue(), "2568", "in the same fiscal year");
   assert.equal(await indicator(form, "3").locator("output.points").textContent(), "2 คะแนน", "the answers came along");
   await page.waitForTimeout(400);
   const stored = await storedDrafts(page);

@@ -271,10 +271,12 @@ test("remarks on an indicator and on the assessment travel into the JSON, the CS
 test("the committee's size, typed once, becomes the denominator of indicators 1 and 20–23, not over a typed percentage", async () => {
   const { page, form, context } = await open({ viewport: { width: 768, height: 1024 } });
   await answerIndicator(form, "21", "50");
+  await answerIndicator(form, "20", { numerator: "5", denominator: "40" });
   await form.locator("#shared-committee").fill("๒๐");
   await form.locator("#use-shared-committee").click();
-  await form.locator("#shared-committee-note").filter({ hasText: "ข้าม 21" }).waitFor();
-  for (const id of ["1", "20", "22", "23"]) {
+  await form.locator("#shared-committee-note").filter({ hasText: "ข้าม 20, 21" }).waitFor();
+  assert.equal(await field(form, "answers.20.denominator").inputValue(), "40", "a denominator typed stays");
+  for (const id of ["1", "22", "23"]) {
     assert.equal(await field(form, `answers.${id}.denominator`).inputValue(), "๒๐", `indicator ${id}`);
   }
   assert.equal(await field(form, "answers.21").inputValue(), "50", "a typed percentage stays");

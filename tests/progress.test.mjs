@@ -81,7 +81,7 @@ test("a district fills its progress report: Thai digits, a bad count named, item
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "progress.pdf"), pdf);
   const printed = execFileSync("pdftotext", ["-layout", join(out, "progress.pdf"), "-"], { encoding: "utf8" });
-  for (const expected of ["แบบประเมินผลความก้าวหน้า", "อ.วารินชำราบ", "อุบลราชธานี", "1005", "งบประมาณจำกัด", "นางสาวสมศรี ใจดี"]) {
+  for (const expected of ["แบบประเมินผลความก้าวหน้า", "อำเภอ วารินชำราบ", "อุบลราชธานี", "1005", "งบประมาณจำกัด", "นางสาวสมศรี ใจดี"]) {
     assert.ok(printed.includes(expected), `the print has “${expected}”`);
   }
   assert.ok(!printed.includes("ดาวน์โหลด JSON"), "no controls in the print");
@@ -105,6 +105,16 @@ test("a province adds its districts' reports up; a file that is not a report is 
   assert.match(await view.locator(".progress-sum").textContent(), /รวม 2 อำเภอ: วารินชำราบ \(อุบลราชธานี\), เมือง \(อุบลราชธานี\)/);
   assert.match(await view.locator("#progress-sum-notes").textContent(), /result\.json: ไม่ใช่ไฟล์แบบรายงานความก้าวหน้า/);
   const csv = (await downloadOf(page, view, "progress-sum-csv")).bytes.toString("utf8");
-  assert.match(csv, /,รวม 2 อำเภอ,,5,[^\r\n]*จำนวนตำบล,27\r\n/);
+  assert.match(csv, /\r\nอุบลราชธานี,รวม 2 อำเภอ,,5,[^\r\n]*จำนวนตำบล,27\r\n/);
+  // A district opened again replaces its earlier file; a report of another year is said.
+  const again = (district, counts, fiscal_year) => Buffer.from(JSON.stringify({ form: "sorsochot-progress", unit: { province: "อุบลราชธานี", district, fiscal_year }, counts }));
+  await view.locator("#progress-files").setInputFiles([
+    { name: "warin-2.json", mimeType: "application/json", buffer: report("วารินชำราบ", { "5.tambon": "17" }) },
+    { name: "det.json", mimeType: "application/json", buffer: again("เดชอุดม", { "5.tambon": "5" }, "2566") },
+  ]);
+  await view.locator(".progress-sum", { hasText: "รวม 3 อำเภอ" }).waitFor();
+  assert.equal(await row("5.tambon"), "33", "17 + 11 + 5: Warin's first report replaced");
+  assert.match(await view.locator("#progress-sum-notes").textContent(), /warin-2\.json: เปิดซ้ำ/);
+  assert.match(await view.locator(".progress-sum").textContent(), /ต่างปีงบประมาณ \(–, 2566\)/);
   await context.close();
 });

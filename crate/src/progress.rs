@@ -281,6 +281,10 @@ pub fn read(request: &Raw) -> Result<ProgressReport, Error> {
 pub struct ProgressSum {
     /// "อำเภอ, จังหวัด" of each report added, in the order given.
     pub districts: Vec<String>,
+    /// The provinces and fiscal years of the reports, each once, in order:
+    /// more than one year is for the user to check.
+    pub provinces: Vec<String>,
+    pub fiscal_years: Vec<u32>,
     pub items: Vec<ItemCounts>,
     /// Reports with a count missing or an error: their counts are added as
     /// far as they go, and they are named here.
@@ -307,8 +311,20 @@ pub fn sum(reports: &[ProgressReport]) -> ProgressSum {
             .fold(Exact::zero(), |sum, n| sum.plus(n.exact()));
         row.count = Some(Number(total));
     }
+    let mut provinces: Vec<String> = Vec::new();
+    let mut fiscal_years: Vec<u32> = Vec::new();
+    for report in reports {
+        if !report.province.is_empty() && !provinces.contains(&report.province) {
+            provinces.push(report.province.clone());
+        }
+        if let Some(year) = report.fiscal_year.filter(|y| !fiscal_years.contains(y)) {
+            fiscal_years.push(year);
+        }
+    }
     ProgressSum {
         districts: reports.iter().map(name).collect(),
+        provinces,
+        fiscal_years,
         items,
         incomplete: reports.iter().filter(|r| !r.complete).map(name).collect(),
     }
@@ -367,6 +383,7 @@ mod tests {
         assert_eq!(row("6.activities").as_deref(), Some("40"));
         assert_eq!(row("4.tambon").as_deref(), Some("0"));
         assert_eq!(total.districts, ["วารินชำราบ", "เมือง"]);
+        assert!(total.provinces.is_empty() && total.fiscal_years.is_empty());
         assert_eq!(total.incomplete, ["วารินชำราบ", "เมือง"]);
     }
 }

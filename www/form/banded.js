@@ -70,7 +70,10 @@ function sharedDenominator(ctx, shared) {
     const skipped = [];
     for (const id of shared.indicators) {
       const answer = ctx.get(["answers", id]);
-      if (answer === undefined || (answer && typeof answer === "object" && !Array.isArray(answer))) {
+      const counts = answer && typeof answer === "object" && !Array.isArray(answer);
+      const denominator = counts ? String(answer.denominator ?? "").trim() : "";
+      // Never over what was typed: a percentage, or a denominator of its own.
+      if (answer === undefined || (counts && (denominator === "" || denominator === value))) {
         ctx.set(["answers", id, "denominator"], value);
         used.push(id);
       } else skipped.push(id);

@@ -51,6 +51,7 @@ export class DraftPanel {
       const result = this.form.core.score(draft.request);
       if (result.unit.round) parts.push(t("roundShort")(result.unit.round));
       if (result.unit.fiscal_year) parts.push(t("fiscalShort")(result.unit.fiscal_year));
+      if (!result.unit.date) parts.push(t("noDate"));
       const s = result.scores;
       if (!result.complete) parts.push(t("notComplete"));
       else if (s.kind === "banded") parts.push(`${s.total}/${s.max_total} ${t("level")} ${s.level?.level ?? "–"}`);
@@ -64,7 +65,7 @@ export class DraftPanel {
   }
 
   /** Fills the list: newest first, the current draft selected; drafts that cannot be opened are kept aside instead. */
-  list(current = this.form.draftId ?? this.current) {
+  list(current = this.form.panel === this ? this.form.draftId : this.current) {
     const { t } = this.ctx;
     const drafts = Object.entries(this.form.drafts.all()).filter(([id]) => !this.form.unopenable.has(id));
     // The draft open here, when the list does not hold it (new, or deleted in another tab).
@@ -98,7 +99,9 @@ export class DraftPanel {
   }
 
   backup() {
-    const day = new Date().toISOString().slice(0, 10);
+    // Named by today's Buddhist-era date, as the officer's other files are.
+    const now = new Date();
+    const day = `${now.getFullYear() + 543}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
     saveText(this.form.shadowRoot, `แบบร่างทั้งหมด_${day}.json`, this.form.drafts.backup(), "application/json");
   }
 

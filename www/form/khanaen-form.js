@@ -275,7 +275,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         view.generalErrors,
         this.unitFields(ctx, request, framework, edition, view),
         h("div", { class: `form ${kind}` }, form.nodes),
-        h("div", { class: "field assessment-remark" }, textArea(ctx, ["remark"], "assessment-remark", ctx.t("remarkAssessment"))),
+        h("div", { class: "field assessment-remark no-print" }, textArea(ctx, ["remark"], "assessment-remark", ctx.t("remarkAssessment"))),
         view.scorebar,
         view.report);
       // Every output is filled before the form is shown: a file of the wrong
@@ -355,8 +355,8 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
      */
     changeRound(select) {
       const before = String(this.request.unit?.round ?? "").trim();
-      if (this.draftId && before && select.value !== before
-        && !window.confirm(this.ctx.t("confirmRoundChange")(before, select.value || "–"))) {
+      const ask = select.value ? this.ctx.t("confirmRoundChange")(before, select.value) : this.ctx.t("confirmRoundClear")(before);
+      if (this.draftId && before && select.value !== before && !window.confirm(ask)) {
         select.value = before;
         return;
       }
@@ -366,7 +366,9 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
     /** Round `next` as a new record: the same unit (no date), with or without the answers; this one stays. */
     startRound(next, withAnswers) {
       const unit = { ...(this.request.unit && typeof this.request.unit === "object" ? this.request.unit : {}), round: String(next) };
+      // The same fiscal year (rounds 1 and 2 fall in one, Decision G); its own date.
       delete unit.date;
+      if (this.result?.unit?.fiscal_year) unit.fiscal_year = String(this.result.unit.fiscal_year);
       const answers = withAnswers ? JSON.parse(JSON.stringify(this.request.answers ?? {})) : {};
       this.show({ framework: this.request.framework, edition: this.edition, unit, answers }, { save: true });
     }

@@ -19,7 +19,11 @@ const PROGRESS_WORDS = {
     fromAssessments: "เติมข้อ (๕) จากแบบประเมินในเบราว์เซอร์นี้",
     filled: (n, d) => `พบแบบประเมิน ศอช.ต. ที่ครบถ้วนของอำเภอ${d} ${n} ตำบล`,
     needDistrict: "กรอกชื่ออำเภอก่อน",
-    complete: "กรอกครบทุกช่อง", missing: (n) => `ยังไม่ได้กรอก ${n} ช่อง`,
+    complete: "กรอกครบทุกช่อง", missing: (n) => `ยังไม่ได้กรอก ${n} ช่อง`, wrong: (n) => `มีข้อผิดพลาด ${n} ช่อง (ดูข้อความใต้ช่อง)`,
+    replace5: (typed, n) => `ข้อ (๕) กรอกไว้ ${typed} ตำบล แทนด้วย ${n} ตำบล จากแบบประเมินในเบราว์เซอร์นี้หรือไม่?`,
+    replaced: (name) => `${name}: เปิดซ้ำ ใช้ฉบับที่เปิดล่าสุดแทนฉบับเดิม`,
+    mixedYears: (years) => `รายงานต่างปีงบประมาณ (${years}) รวมกันอยู่: โปรดตรวจสอบ`,
+    clearReports: "ล้างรายงานที่เปิด",
     downloadJson: "ดาวน์โหลด JSON", downloadCsv: "ดาวน์โหลด CSV", print: "พิมพ์", clear: "เริ่มใหม่",
     confirmClear: "ล้างแบบรายงานนี้หรือไม่? (ดาวน์โหลดเก็บไว้ก่อน)",
     provinceHeading: "รวมรายงานของอำเภอ (สำหรับจังหวัด)", openReports: "เปิดไฟล์รายงานของอำเภอ (JSON หลายไฟล์)",
@@ -35,7 +39,11 @@ const PROGRESS_WORDS = {
     fromAssessments: "Fill item (5) from the assessments in this browser",
     filled: (n, d) => `${n} complete ศอช.ต. assessments found for ${d} district`,
     needDistrict: "Type the district first",
-    complete: "Every count is filled in", missing: (n) => `${n} counts not filled in yet`,
+    complete: "Every count is filled in", missing: (n) => `${n} counts not filled in yet`, wrong: (n) => `${n} counts have errors (see below each)`,
+    replace5: (typed, n) => `Item (5) says ${typed} tambons. Replace it with ${n} from the assessments in this browser?`,
+    replaced: (name) => `${name}: opened again; the latest file replaces the earlier one`,
+    mixedYears: (years) => `Reports of different fiscal years (${years}) are added together: please check`,
+    clearReports: "Clear the reports opened",
     downloadJson: "Download JSON", downloadCsv: "Download CSV", print: "Print", clear: "Start again",
     confirmClear: "Clear this report? (Download it first.)",
     provinceHeading: "The districts' reports together (for the province)", openReports: "Open the districts' reports (many JSON files)",
@@ -135,13 +143,17 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
       const { w } = this;
       const report = this.core.progressReport(this.request);
       this.status = h("p", { class: "status", role: "status" });
-      this.note = h("p", { class: "notice", "aria-live": "polite" });
+      this.note = h("p", { class: "notice", id: "fill-5-note", "aria-live": "polite" });
       this.printed = h("section", { class: "print-only progress-print", "aria-hidden": "true" });
+      // Item (5) can be counted from the district's assessments kept in this browser.
+      const fill5 = h("div", { class: "row" },
+        h("button", { type: "button", class: "secondary", id: "fill-item-5", onclick: () => this.fillFromAssessments() }, w.fromAssessments),
+        this.note);
       const items = report.items.map((item) => h("fieldset", { class: "progress-item" },
         h("legend", {}, `(${item.item}) ${item.title[this.lang]}`),
         h("div", { class: "grid" }, item.rows.map((row) =>
-          this.input(["counts", row.id], row.label[this.lang], `count-${row.id.replace(/\./g, "-")}`, { inputmode: "numeric" })))));
-      const fill5 = h("button", { type: "button", class: "secondary", id: "fill-item-5", onclick: () => this.fillFromAssessments() }, w.fromAssessments);
+          this.input(["counts", row.id], row.label[this.lang], `count-${row.id.replace(/\./g, "-")}`, { inputmode: "numeric" }))),
+        item.item === 5 ? fill5 : null));
       fill(this.shadowRoot, h("div", { class: "root", lang: this.lang },
         h("div", { class: "toolbar no-print" },
           h("h2", {}, w.heading),
@@ -151,12 +163,12 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
             h("button", { type: "button", class: "secondary", onclick: () => window.print() }, w.print),
             h("button", { type: "button", class: "secondary", id: "progress-clear", onclick: () => this.clear() }, w.clear),
             h("button", { type: "button", class: "secondary", onclick: () => this.setAttribute("lang", this.lang === "th" ? "en" : "th") }, w.language))),
-        h("div", { class: "no-print" },
+        h("div", { class: "no-print progress-body" },
           h("fieldset", { class: "unit" }, h("div", { class: "grid" },
             this.input(["unit", "province"], w.province, "progress-province"),
             this.input(["unit", "district"], w.district, "progress-district"),
             this.input(["unit", "fiscal_year"], w.fiscalYear, "progress-fiscal-year", { inputmode: "numeric" }))),
-          h("h3", {}, w.results), items, h("div", { class: "row" }, fill5), this.note,
+          h("h3", {}, w.results), items,
           this.input(["problems"], w.problems, "progress-problems", { area: true }),
           this.input(["suggestions"], w.suggestions, "progress-suggestions", { area: true }),
           h("div", { class: "grid" },
@@ -176,8 +188,10 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
         const slot = this.shadowRoot.querySelector(`[data-error-for="${CSS.escape(error.path)}"]`);
         if (slot) fill(slot, error.message[this.lang]);
       }
-      const blanks = report.items.flatMap((i) => i.rows).filter((r) => r.count === null).length;
-      fill(this.status, report.complete ? this.w.complete : this.w.missing(blanks));
+      const wrong = report.errors.length;
+      const blanks = report.items.flatMap((i) => i.rows).filter((r) => r.count === null).length - report.errors.filter((e) => e.path.startsWith("counts.")).length;
+      fill(this.status, report.complete ? this.w.complete
+        : [blanks > 0 ? this.w.missing(blanks) : null, wrong ? this.w.wrong(wrong) : null].filter(Boolean).join(" · "));
       fill(this.printed, this.printView(report));
       this.report = report;
     }
@@ -203,9 +217,11 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
         if (year !== null && u.fiscal_year !== year) continue;
         tambons.add(u.tambon.replace(/^(ตำบล|ต\.)\s*/, "").trim());
       }
+      const typed = String(this.request.counts?.["5.tambon"] ?? "").trim();
+      if (typed && typed !== String(tambons.size) && !window.confirm(w.replace5(typed, tambons.size))) return null;
       this.set(["counts", "5.tambon"], String(tambons.size));
       this.render();
-      fill(this.note, w.filled(tambons.size, district));
+      fill(this.shadowRoot.getElementById("fill-5-note"), w.filled(tambons.size, bare(district)));
     }
 
     fileName(ext) {
@@ -238,26 +254,36 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
             try {
               const value = JSON.parse(this.core.decodeFile(new Uint8Array(await file.arrayBuffer())).text);
               if (!isPlainObject(value) || value.form !== PROGRESS_FORM) throw new Error("not a report");
-              this.core.progressReport(value);
-              this.districtReports.push(value);
+              const read = this.core.progressReport(value);
+              // The same district and year opened again replaces its earlier report, never adds twice.
+              const key = (r) => [r.province, r.district, r.fiscal_year].join("|");
+              const at = this.districtReports.findIndex((r) => key(this.core.progressReport(r)) === key(read));
+              if (at >= 0) {
+                this.districtReports[at] = value;
+                notes.push(w.replaced(file.name));
+              } else this.districtReports.push(value);
             } catch {
               notes.push(w.notReport(file.name));
             }
           }
           this.render();
-          fill(this.shadowRoot.getElementById("progress-sum-notes"), notes.map((n) => h("li", { class: "error" }, n)));
+          fill(this.shadowRoot.getElementById("progress-sum-notes"), notes.map((n) => h("li", { class: "notice" }, n)));
       });
       const sum = this.districtReports.length ? this.core.progressSum(this.districtReports) : null;
+      // Years as reported, "–" for none: more than one is for the province to check.
+      const years = [...new Set(this.districtReports.map((r) => this.core.progressReport(r).fiscal_year ?? "–"))];
       return h("section", { class: "panel progress-sum" },
         h("h3", {}, w.provinceHeading),
         h("div", { class: "row" }, h("label", { for: "progress-files", class: "button secondary" }, w.openReports, input),
           sum ? h("button", { type: "button", class: "secondary", id: "progress-sum-csv",
             onclick: () => saveText(this.shadowRoot, "ความก้าวหน้า_ศอช_รวมจังหวัด.csv", this.core.progressSumCsv(this.districtReports, this.lang), "text/csv;charset=utf-8") },
-          w.downloadSum) : null),
+          w.downloadSum) : null,
+          sum ? h("button", { type: "button", class: "secondary", id: "progress-sum-clear", onclick: () => { this.districtReports = []; this.render(); } }, w.clearReports) : null),
         h("ul", { id: "progress-sum-notes" }),
         sum ? [
           h("p", {}, `${w.added(sum.districts.length)}: ${sum.districts.join(", ")}`),
           sum.incomplete.length ? h("p", { class: "notice" }, w.incomplete(sum.incomplete.join(", "))) : null,
+          years.length > 1 ? h("p", { class: "notice" }, w.mixedYears(years.join(", "))) : null,
           this.countTable(sum.items, "progress-sum-table"),
         ] : null);
     }
@@ -277,7 +303,7 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
       const dots = "........................................";
       return [
         h("h2", {}, PROGRESS_WORDS.th.heading),
-        h("p", {}, `${w.district} ${report.district || dots} ${w.province} ${report.province || dots}${report.fiscal_year ? ` · ${w.fiscalYear} ${report.fiscal_year}` : ""}`),
+        h("p", {}, `${w.district} ${report.district.replace(/^(อำเภอ|อ\.)\s*/, "") || dots} ${w.province} ${report.province.replace(/^(จังหวัด|จ\.)\s*/, "") || dots}${report.fiscal_year ? ` · ${w.fiscalYear} ${report.fiscal_year}` : ""}`),
         h("h3", {}, w.results),
         this.countTable(report.items, "progress-print-table"),
         h("h3", {}, w.problems), h("p", { class: "free-text" }, report.problems || dots),

@@ -77,5 +77,18 @@ pub fn write_sum(sum: &ProgressSum, lang: Lang) -> String {
     );
     let named = sum.districts.join("; ");
     let texts = [(Text::new("อำเภอที่รวม", "districts added"), named.as_str())];
-    table(["", districts.get(lang), ""], &sum.items, &texts, lang)
+    let provinces = sum.provinces.join("; ");
+    // One fiscal year is named; several are listed, for the reader to see.
+    let years = sum
+        .fiscal_years
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join("; ");
+    table(
+        [&provinces, districts.get(lang), &years],
+        &sum.items,
+        &texts,
+        lang,
+    )
 }

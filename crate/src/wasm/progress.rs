@@ -27,7 +27,9 @@ export interface ProgressReport {
   items: ProgressItem[]; problems: string; suggestions: string; reporter: string; position: string;
   complete: boolean; errors: FieldError[];
 }
-export interface ProgressSum { districts: string[]; items: ProgressItem[]; incomplete: string[] }
+export interface ProgressSum {
+  districts: string[]; provinces: string[]; fiscal_years: number[]; items: ProgressItem[]; incomplete: string[];
+}
 "#;
 
 fn report_arg(value: JsValue) -> Result<progress::ProgressReport, JsValue> {
