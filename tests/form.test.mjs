@@ -235,8 +235,11 @@ test("a percentage given as counts shows the percentage it makes, never rounded 
   const box = indicator(form, "1");
   assert.equal(await box.locator("span.computed").textContent(), "= 39.997… %");
   assert.equal(await box.locator("output.points").textContent(), "1 คะแนน");
-  await field(form, "answers.1.numerator").fill("7");
+  // A numerator above its denominator is said beside the counts.
+  await field(form, "answers.1.numerator").fill("11");
   await field(form, "answers.1.denominator").fill("10");
+  assert.match(await box.locator(".percent-field > .error").textContent(), /ตัวตั้ง/);
+  await field(form, "answers.1.numerator").fill("7");
   assert.equal(await box.locator("span.computed").textContent(), "= 70 %");
   assert.equal(await box.locator("output.points").textContent(), "2 คะแนน");
   await context.close();

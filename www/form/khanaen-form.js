@@ -453,7 +453,9 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         while (key && !this.slots.has(key)) key = key.includes(".") ? key.slice(0, key.lastIndexOf(".")) : "";
         const message = error.message[this.lang];
         if (key) {
-          const slot = this.slots.get(key)[0];
+          // A widget that switched mode (a percentage to counts) leaves its old slot detached.
+          const slots = this.slots.get(key);
+          const slot = slots.find((s) => s.isConnected) ?? slots[0];
           slot.append(slot.childNodes.length ? ` ${message}` : message);
         } else general.push(h("li", {}, message));
         for (const input of this.shadowRoot.querySelectorAll(`[data-path="${CSS.escape(error.path)}"]`)) {
