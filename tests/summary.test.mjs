@@ -207,6 +207,9 @@ for (const [device, viewport] of [["tablet", { width: 768, height: 1024 }], ["la
     await view.locator("table.levels").scrollIntoViewIfNeeded();
     await page.screenshot({ path: join(out, `summary-${device}-levels.png`) });
     await view.locator("section.comparison").scrollIntoViewIfNeeded();
+    // Panels below the first screen are laid out once scrolled to (content-visibility): two frames.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    assert.ok(await view.locator("section.comparison table.transitions").isVisible());
     await page.screenshot({ path: join(out, `summary-${device}-comparison.png`) });
     await context.close();
   });
