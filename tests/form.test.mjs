@@ -161,6 +161,14 @@ test("KPI 3.2: the report form's worked example, criterion 5 not met at 13.89 %"
   assert.match(await report.textContent(), /คำนวณได้ร้อยละ 13\.89/);
   assert.match(await report.locator("ul.notes").textContent(), /ร้อยละที่กรอก 25 ไม่ตรงกับที่คำนวณจากจำนวน 13\.89/);
   assert.match(await report.locator("output.verdict").textContent(), /ไม่ผ่านเกณฑ์/);
+  // One municipality's report: its criteria are the headline, not "0/878 = 0 %".
+  const headline = /^อบต\.เพียงพอ: ผ่าน 4 จาก 5 เกณฑ์ · ไม่ผ่าน: 5 · ข้อ 7 ร้อยละ 30 · ข้อ 8 ร้อยละ 13\.89$/;
+  assert.match(await kpi.locator("output.points").textContent(), headline);
+  assert.match(await form.locator(".scorebar").textContent(), headline);
+  assert.doesNotMatch(await kpi.textContent(), /0\/878/);
+  await form.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  const printed = await form.locator(".print-report").textContent();
+  assert.ok(printed.includes("อบต.เพียงพอ: ผ่าน 4 จาก 5 เกณฑ์") && printed.includes("13.89 %") && printed.includes("ไม่ผ่าน"), printed);
   // The KPI over 878 municipalities: 640 meeting → 3.5786, contributing 0.1789.
   await kpi.getByText("กรอกผลโดยตรง").click();
   await kpi.locator("fieldset.mode label.choice").nth(3).click();

@@ -4,6 +4,7 @@
 
 import { h } from "./dom.js";
 import { shownDate } from "./i18n.js";
+import { oneUnitReport, unitHeadline } from "./weighted.js";
 
 export function printReport(ctx, framework, result) {
   const u = result.unit;
@@ -41,6 +42,9 @@ export function printReport(ctx, framework, result) {
         h("td", {}, [notesOf([...i.decisions, ...i.warnings]), i.remark].filter(Boolean).join(" · "))))));
     totals = [h("p", { class: "report-total" },
       `${ctx.t("weightedScore")}: ${s.weighted_score ?? `– (${ctx.t("incomplete")(result.missing.length)})`}`)];
+    const one = oneUnitReport(result);
+    // One municipality's report form: its answers and criteria are the report.
+    if (one) [table, totals] = [unitReportTable(ctx, framework, one), [h("p", { class: "report-total" }, unitHeadline(ctx, one))]];
   }
   return h("section", { class: "print-report", "aria-hidden": "true" },
     h("h2", {}, `${ctx.t("reportTitle")}: ${ctx.text(framework.name)}`),
@@ -55,4 +59,21 @@ export function printReport(ctx, framework, result) {
       h("p", {}, `( ${u.assessor || "........................................"} )`),
       h("p", {}, `${ctx.t("position")} ${u.position || "........................................"}`),
       h("p", {}, `${ctx.t("date")} ${shownDate(u.date, ctx.lang) || "........................"}`)));
+}
+
+/** One unit's report form as printed: each item as answered, then the criteria met or not. */
+function unitReportTable(ctx, framework, unit) {
+  const spec = framework.rubric.weighted.items.flatMap(function all(i) { return [i, ...(i.children || []).flatMap(all)]; })
+    .find((i) => i.scoring?.thresholds?.reports)?.scoring.thresholds.reports;
+  const label = (id) => ctx.text(spec?.items.find((i) => i.id === id)?.label);
+  const yes = (a) => (a === null ? "–" : ctx.t(a ? "yes" : "no"));
+  return [
+    h("table", { class: "report-table" },
+      h("thead", {}, h("tr", {}, ["#", ctx.t("item"), ctx.t("value_"), ctx.t("count"), ctx.t("result")].map((c) => h("th", { scope: "col" }, c)))),
+      h("tbody", {}, unit.items.map((i) => h("tr", {},
+        h("td", {}, i.id), h("td", {}, label(i.id)), h("td", {}, yes(i.answer)),
+        h("td", { class: "num" }, i.count ?? ""), h("td", { class: "num" }, i.percent !== null ? `${i.percent} %` : ""))))),
+    h("ul", { class: "criteria" }, unit.criteria.map((c) => h("li", {}, `${c.id}. ${ctx.text(c.label)}: ${c.met === null ? "–" : ctx.t(c.met ? "met" : "notMet")}`))),
+    unit.warnings.length ? h("p", {}, unit.warnings.map((w) => ctx.text(w.text)).join(" ")) : null,
+  ];
 }

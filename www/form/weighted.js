@@ -29,6 +29,8 @@ export function renderWeighted(ctx, rubric) {
  * total 100 the sum of weighted scores is the weighted average: shown once.
  */
 export function totalLine(ctx, result) {
+  const one = oneUnitReport(result);
+  if (one) return unitHeadline(ctx, one);
   const s = result.scores;
   if (s.weighted_score === null) return `${ctx.t("contributionSoFar")} ${s.partial_contribution} · ${ctx.t("incomplete")(result.missing.length)}`;
   const parts = [`${ctx.t("weightedScore")} ${s.weighted_score}`];
@@ -36,11 +38,38 @@ export function totalLine(ctx, result) {
   return parts.join(" · ");
 }
 
+/**
+ * A single unit's report (one municipality sending its KPI 3.2 form, with no
+ * denominator of its own): then the unit's criteria are the headline, and the
+ * ministry's value over all units belongs to the summary view.
+ */
+export function oneUnitReport(result) {
+  if (result.scores.kind !== "weighted") return null;
+  const item = result.scores.items.find((i) => i.reports);
+  const answer = item && result.request?.answers?.[item.id];
+  const ownDenominator = answer && typeof answer === "object" && String(answer.denominator ?? "").trim() !== "";
+  return item && item.reports.units.length === 1 && !ownDenominator ? item.reports.units[0] : null;
+}
+
+/** "อบต.เพียงพอ: ผ่าน 4 จาก 5 เกณฑ์ · ไม่ผ่าน: 5 · ข้อ 7 30 % · ข้อ 8 13.888… %". */
+export function unitHeadline(ctx, unit) {
+  const met = unit.criteria.filter((c) => c.met === true).length;
+  const failed = unit.criteria.filter((c) => c.met === false).map((c) => c.id);
+  const percents = unit.items.filter((i) => i.percent !== null).map((i) => ctx.t("itemPercent")(i.id, i.percent));
+  return [
+    `${unit.name.trim() || ctx.t("unitN")(1)}: ${ctx.t("criteriaMet")(met, unit.criteria.length)}`,
+    failed.length ? `${ctx.t("notMet")}: ${failed.join(", ")}` : null,
+    ...percents,
+  ].filter(Boolean).join(" · ");
+}
+
 function itemOf(result, id) {
   return result.scores.items.find((i) => i.id === id);
 }
 
-function scoreLine(ctx, scored) {
+function scoreLine(ctx, scored, result) {
+  const one = scored.reports && oneUnitReport(result);
+  if (one) return unitHeadline(ctx, one);
   if (scored.score === null) return ctx.t("notScored");
   const parts = [`${ctx.t("score")} ${scored.score}`];
   if (scored.result !== null) parts.unshift(`${ctx.t("result")} ${scored.result}`);
@@ -54,7 +83,7 @@ function renderItem(ctx, item, depth, updates) {
   const notes = h("ul", { class: "notes" });
   updates.push((result) => {
     const scored = itemOf(result, item.id);
-    fill(output, scoreLine(ctx, scored));
+    fill(output, scoreLine(ctx, scored, result));
     output.dataset.score = scored.score ?? "";
     fill(notes, [...scored.decisions, ...scored.warnings].map((n) => h("li", {}, ctx.text(n.text))));
     if (scored.input && box) syncRadios(box, `answers.${item.id}`, scored.input.choice);
@@ -193,7 +222,9 @@ function reportsForm(ctx, path, reports, item, updates) {
   const unitUpdates = [];
   updates.push((result) => {
     const r = itemOf(result, item.id).reports;
-    fill(summary, r ? `${ctx.t("meetingAll")(r.meeting_all, r.reported)} · ${r.meeting_all}/${r.denominator}${r.percent !== null ? ` = ${r.percent} %` : ""}` : "");
+    const one = oneUnitReport(result);
+    fill(summary, one ? [unitHeadline(ctx, one), h("br"), h("small", {}, ctx.t("kpiInSummary"))]
+      : r ? `${ctx.t("meetingAll")(r.meeting_all, r.reported)} · ${r.meeting_all}/${r.denominator}${r.percent !== null ? ` = ${r.percent} %` : ""}` : "");
     unitUpdates.forEach((u) => u(r));
   });
   // A file may hold anything here; the core reports a wrong type as an error.
