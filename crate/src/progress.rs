@@ -158,9 +158,24 @@ pub struct Count {
     pub count: Option<Number>,
 }
 
-/// Whether a request is for this form.
-pub fn is_progress(request: &Raw) -> bool {
-    matches!(request.get("form"), Some(Raw::Text(form)) if form.trim() == FORM)
+/// The form's items and rows, every count blank.
+fn blank_items() -> Vec<ItemCounts> {
+    ITEMS
+        .iter()
+        .map(|item| ItemCounts {
+            item: item.item,
+            title: Text::new(item.title.0, item.title.1),
+            rows: item
+                .rows
+                .iter()
+                .map(|(key, th, en)| Count {
+                    id: format!("{}.{key}", item.item),
+                    label: Text::new(*th, *en),
+                    count: None,
+                })
+                .collect(),
+        })
+        .collect()
 }
 
 /// Reads a progress report. A count or text that cannot be read is listed
@@ -213,41 +228,29 @@ pub fn read(request: &Raw) -> Result<ProgressReport, Error> {
                 .map_err(|err| errors.push(err))
                 .ok()
         });
-    let mut complete = true;
-    let items = ITEMS
+    let mut items = blank_items();
+    for item in &mut items {
+        for row in &mut item.rows {
+            let Some(raw) = counts.get(&row.id).filter(|r| !r.is_blank()) else {
+                continue;
+            };
+            let field = Field::new(
+                format!("counts.{}", row.id),
+                Text::new(
+                    format!("ข้อ ({}) {}", item.item, row.label.th),
+                    format!("item ({}) {}", item.item, row.label.en),
+                ),
+            );
+            row.count = input::number(raw, &field, NumberRule::Count)
+                .map_err(|err| errors.push(err))
+                .ok()
+                .map(Number);
+        }
+    }
+    let complete = items
         .iter()
-        .map(|item| ItemCounts {
-            item: item.item,
-            title: Text::new(item.title.0, item.title.1),
-            rows: item
-                .rows
-                .iter()
-                .map(|(key, th, en)| {
-                    let id = format!("{}.{key}", item.item);
-                    let label = Text::new(*th, *en);
-                    let field = Field::new(
-                        format!("counts.{id}"),
-                        Text::new(
-                            format!("ข้อ ({}) {th}", item.item),
-                            format!("item ({}) {en}", item.item),
-                        ),
-                    );
-                    let count = match counts.get(&id).filter(|r| !r.is_blank()) {
-                        None => None,
-                        Some(raw) => input::number(raw, &field, NumberRule::Count)
-                            .map_err(|err| errors.push(err))
-                            .ok(),
-                    };
-                    complete &= count.is_some();
-                    Count {
-                        id,
-                        label,
-                        count: count.map(Number),
-                    }
-                })
-                .collect(),
-        })
-        .collect::<Vec<_>>();
+        .flat_map(|i| &i.rows)
+        .all(|r| r.count.is_some());
     for key in counts.keys() {
         let known = items.iter().flat_map(|i| &i.rows).any(|r| &r.id == key);
         if !known {
@@ -299,9 +302,7 @@ pub fn sum(reports: &[ProgressReport]) -> ProgressSum {
         ("", province) => format!("({province})"),
         (district, province) => format!("{district} ({province})"),
     };
-    let mut items = read(&Raw::Map(BTreeMap::new()))
-        .map(|blank| blank.items)
-        .unwrap_or_default();
+    let mut items = blank_items();
     for row in items.iter_mut().flat_map(|i| &mut i.rows) {
         let total = reports
             .iter()
