@@ -28,12 +28,6 @@ pub fn score(request: &Raw) -> Result<ScoreResult, Error> {
     assess(named_framework(request)?, Cow::Borrowed(request))
 }
 
-/// Scores a request the caller has no further use for: it moves into the
-/// result instead of being copied (a collection of thousands of rows).
-pub fn score_owned(request: Raw) -> Result<ScoreResult, Error> {
-    assess(named_framework(&request)?, Cow::Owned(request))
-}
-
 /// Scores a request against a given framework (a built-in or a user's rubric).
 pub fn score_with(framework: &Framework, request: &Raw) -> Result<ScoreResult, Error> {
     assess(framework, Cow::Borrowed(request))

@@ -28,13 +28,16 @@ pub fn read(
     errors: &mut Vec<InputError>,
 ) -> Remarks {
     let mut remarks = Remarks::default();
-    let field = Field::new(
-        "remark",
-        Text::new("ข้อสังเกตของการประเมิน", "remark on the assessment"),
-    );
-    match input::free_text(request.get("remark"), &field) {
-        Ok(text) => remarks.assessment = text,
-        Err(err) => errors.push(err),
+    // Most requests have no remark: the field is named only for one there is.
+    if let Some(raw) = request.get("remark") {
+        let field = Field::new(
+            "remark",
+            Text::new("ข้อสังเกตของการประเมิน", "remark on the assessment"),
+        );
+        match input::free_text(Some(raw), &field) {
+            Ok(text) => remarks.assessment = text,
+            Err(err) => errors.push(err),
+        }
     }
     let by_id = match request.get("remarks") {
         None | Some(Raw::Null) => return remarks,
