@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::collection::{Collection, Source};
 use crate::error::Error;
-use crate::framework::{self, Rubric, Scoring};
+use crate::framework::{self, Rubric};
 use crate::raw::Raw;
 use crate::result::{ScoreResult, Scores};
 
@@ -39,16 +39,11 @@ pub fn roll_up(
     let Rubric::Weighted(weighted) = &rubric.rubric else {
         return Ok(None);
     };
-    let Some(item) = weighted.all_items().into_iter().find_map(|(item, ..)| {
-        matches!(
-            &item.scoring,
-            Some(Scoring::Thresholds {
-                reports: Some(_),
-                ..
-            })
-        )
-        .then(|| item.id.clone())
-    }) else {
+    let Some(item) = weighted
+        .report_items()
+        .first()
+        .map(|(item, _)| item.id.clone())
+    else {
         return Ok(None);
     };
     let mut units = Vec::new();

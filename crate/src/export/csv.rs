@@ -12,7 +12,7 @@
 //! keep as text instead of reading a Gregorian year 2566.
 
 use crate::date;
-use crate::framework::{Rubric, Scoring};
+use crate::framework::Rubric;
 use crate::result::{
     BandedScores, ItemScore, Note, ScoreResult, Scores, Understood, UnitReportScore, WeightedScores,
 };
@@ -420,21 +420,15 @@ fn report_labels(framework: &str, item: &str) -> Vec<(String, Text)> {
         return Vec::new();
     };
     rubric
-        .all_items()
+        .report_items()
         .into_iter()
-        .find(|(i, _, _)| i.id == item)
-        .and_then(|(i, _, _)| match &i.scoring {
-            Some(Scoring::Thresholds {
-                reports: Some(reports),
-                ..
-            }) => Some(
-                reports
-                    .items
-                    .iter()
-                    .map(|r| (r.id.clone(), r.label.clone()))
-                    .collect(),
-            ),
-            _ => None,
+        .find(|(i, _)| i.id == item)
+        .map(|(_, reports)| {
+            reports
+                .items
+                .iter()
+                .map(|r| (r.id.clone(), r.label.clone()))
+                .collect()
         })
         .unwrap_or_default()
 }

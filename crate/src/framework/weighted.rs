@@ -226,4 +226,18 @@ impl WeightedRubric {
         }
         out
     }
+
+    /// The items scored from per-unit report forms (KPI 3.2's), with their forms.
+    pub fn report_items(&self) -> Vec<(&Item, &Reports)> {
+        self.all_items()
+            .into_iter()
+            .filter_map(|(item, ..)| match &item.scoring {
+                Some(Scoring::Thresholds {
+                    reports: Some(reports),
+                    ..
+                }) => Some((item, reports)),
+                _ => None,
+            })
+            .collect()
+    }
 }
