@@ -297,13 +297,24 @@ impl Exact {
     /// (toward zero) and marked "…", so that it never reads as a threshold
     /// it did not reach: 3999 of 9998 is "39.997…" %, not "40".
     pub fn to_cut(&self, places: u32) -> String {
+        let (digits, whole) = self.cut(places);
+        if whole {
+            digits
+        } else {
+            format!("{digits}…")
+        }
+    }
+
+    /// The value to at most `places` decimals, cut toward zero, and whether
+    /// that is all of it: a number cell's text, the exact counts beside it.
+    pub fn cut(&self, places: u32) -> (String, bool) {
         if self.round_half_up(places) == *self {
-            return self.to_short(places);
+            return (self.to_short(places), true);
         }
         let scale = BigInt::from(10u8).pow(places);
         let units = (self.to_big() * BigRational::from_integer(scale.clone())).trunc();
         let cut = Exact::big(BigRational::new(units.to_integer(), scale));
-        format!("{}…", cut.to_fixed(places))
+        (cut.to_fixed(places), false)
     }
 
     /// Parses plain ASCII decimal text: optional `-`, digits, optional `.` and digits.
@@ -436,6 +447,20 @@ mod tests {
 
     fn d(text: &str) -> Exact {
         Exact::parse_decimal(text).unwrap()
+    }
+
+    #[test]
+    fn a_cut_value_is_never_rounded_up() {
+        let pct = |n, d| {
+            Exact::int(n)
+                .times(&Exact::hundred())
+                .over(&Exact::int(d))
+                .unwrap()
+        };
+        assert_eq!(pct(3999, 9998).to_cut(3), "39.997…");
+        assert_eq!(pct(3999, 9998).cut(3), ("39.997".to_owned(), false));
+        assert_eq!(pct(1, 8).to_cut(3), "12.5");
+        assert_eq!(pct(7, 10).cut(3), ("70".to_owned(), true));
     }
 
     #[test]

@@ -167,11 +167,23 @@ pub enum Value {
     Computed(Percent),
 }
 
+/// Computed percentages are cut to this many decimals, never rounded up.
+const CUT_PLACES: u32 = 3;
+
 impl Value {
     pub fn exact(&self) -> &Exact {
         match self {
             Value::Typed(n) => n.exact(),
             Value::Computed(p) => p.exact(),
+        }
+    }
+
+    /// The value as a bare number, for a spreadsheet cell: as displayed,
+    /// without the "…" a cut percentage carries.
+    pub fn number_text(&self) -> String {
+        match self {
+            Value::Typed(n) => n.to_string(),
+            Value::Computed(p) => p.exact().cut(CUT_PLACES).0,
         }
     }
 }
@@ -182,7 +194,7 @@ impl fmt::Display for Value {
             Value::Typed(n) => n.fmt(f),
             // Cut, never rounded up, to 3 decimals: beside the points it
             // earned, it must not read as a band it did not reach.
-            Value::Computed(p) => f.write_str(&p.exact().to_cut(3)),
+            Value::Computed(p) => f.write_str(&p.exact().to_cut(CUT_PLACES)),
         }
     }
 }

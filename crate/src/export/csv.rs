@@ -14,7 +14,8 @@
 use crate::date;
 use crate::framework::Rubric;
 use crate::result::{
-    BandedScores, ItemScore, Note, ScoreResult, Scores, Understood, UnitReportScore, WeightedScores,
+    BandedScores, ItemScore, Note, ScoreResult, Scores, Understood, UnitReportScore, Value,
+    WeightedScores,
 };
 use crate::text::{Lang, Text};
 
@@ -226,14 +227,12 @@ fn banded(sheet: &mut Sheet, scores: &BandedScores) {
             input,
             numerator,
             denominator,
-            // A number cell: a computed percentage cut, without its "…"
-            // (the exact counts are in the two columns before it).
             opt_num(
                 ind.input
                     .as_ref()
                     .filter(|i| i.label.is_none())
                     .and_then(|i| i.value.as_ref())
-                    .map(|v| v.to_string().trim_end_matches('…').to_owned()),
+                    .map(Value::number_text),
             ),
             opt_num(ind.points),
             num(ind.max_points),
