@@ -11,7 +11,21 @@ const ACTIVE = "khanaen.active.v1";
 const ASIDE = "khanaen.drafts.aside.";
 export const BACKUP_FORMAT = "khanaen-drafts-backup";
 
-const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
+/**
+ * Keeps stored text that could not be read, as it was, under `prefix` and
+ * the time (the drafts row lists the drafts' with a download). False when
+ * storage refused.
+ */
+export function setAside(storage, text, prefix = ASIDE) {
+  try {
+    storage.setItem(`${prefix}${new Date().toISOString()}`, text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
 const absentOr = (v) => v === undefined || v === null || isObject(v);
 
@@ -100,12 +114,7 @@ export class Drafts {
   }
 
   keepAside(text) {
-    try {
-      this.storage.setItem(`${ASIDE}${new Date().toISOString()}`, text);
-      return true;
-    } catch {
-      return false;
-    }
+    return setAside(this.storage, text);
   }
 
   /** The drafts that can be opened, by id. */
@@ -150,9 +159,11 @@ export class Drafts {
     }
   }
 
-  /** "changed" or "deleted" when another tab did so to draft `id` since this tab saved or opened it. */
-  changedElsewhere(id) {
-    const record = this.record();
+  /**
+   * "changed" or "deleted" when another tab did so to draft `id` since this
+   * tab saved or opened it; `record` when the caller has just read it.
+   */
+  changedElsewhere(id, record = this.record()) {
     if (!this.known.has(id) || record === null) return null;
     const stored = record[id];
     if (stored === undefined) return "deleted";
@@ -168,7 +179,7 @@ export class Drafts {
     if (!this.storage) return "off";
     const all = this.record();
     if (all === null || this.unreadable !== null) return "off";
-    const elsewhere = this.changedElsewhere(id);
+    const elsewhere = this.changedElsewhere(id, all);
     if (elsewhere) return elsewhere;
     const rev = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
     all[id] = { savedAt: new Date().toISOString(), rev, request };
