@@ -5,7 +5,7 @@
 // and a province adds many districts' reports up. The core reads every count.
 
 import { h, fill, fileSafe, saveText, shadowWith, fileInput } from "../form/dom.js";
-import { Drafts } from "../form/drafts.js";
+import { Drafts, isObject, setAside } from "../form/drafts.js";
 
 const PROGRESS_KEY = "khanaen.progress.v1";
 const PROGRESS_FORM = "sorsochot-progress";
@@ -54,7 +54,6 @@ const PROGRESS_WORDS = {
 };
 
 const blankProgress = () => ({ form: PROGRESS_FORM, unit: {}, counts: {} });
-const isPlainObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
 /** The stored report, or a blank one; stored text that is not a report is set aside, never overwritten. */
 function storedProgress(storage) {
@@ -63,11 +62,11 @@ function storedProgress(storage) {
     if (!text) return blankProgress();
     try {
       const value = JSON.parse(text);
-      if (isPlainObject(value) && value.form === PROGRESS_FORM) return { ...blankProgress(), ...value };
+      if (isObject(value) && value.form === PROGRESS_FORM) return { ...blankProgress(), ...value };
     } catch {
       /* set aside below */
     }
-    storage.setItem(`${PROGRESS_KEY}.aside.${new Date().toISOString()}`, text);
+    setAside(storage, text, `${PROGRESS_KEY}.aside.`);
   } catch {
     /* no storage, or full: start blank */
   }
@@ -85,6 +84,7 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
     constructor() {
       super();
       shadowWith(this, styles);
+      /** The districts' reports opened: each request, and the report the core read from it. */
       this.districtReports = [];
     }
 
@@ -114,7 +114,7 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
 
     set(path, value) {
       let node = this.request;
-      for (const key of path.slice(0, -1)) node = isPlainObject(node[key]) ? node[key] : (node[key] = {});
+      for (const key of path.slice(0, -1)) node = isObject(node[key]) ? node[key] : (node[key] = {});
       const last = path[path.length - 1];
       if (typeof value === "string" && value.trim() === "") delete node[last];
       else node[last] = value;
@@ -128,7 +128,7 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
 
     input(path, label, id, options = {}) {
       let value = this.request;
-      for (const key of path) value = isPlainObject(value) ? value[key] : undefined;
+      for (const key of path) value = isObject(value) ? value[key] : undefined;
       const field = h(options.area ? "textarea" : "input", {
         id, type: options.area ? undefined : "text", rows: options.area ? 4 : undefined, inputmode: options.inputmode,
         "data-path": path.join("."), "aria-describedby": `${id}-error`,
@@ -177,12 +177,11 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
           this.status,
           this.provinceSection()),
         this.printed));
-      this.update();
+      this.update(report);
     }
 
-    /** Reads the report again: errors beside their fields, the status, the print. */
-    update() {
-      const report = this.core.progressReport(this.request);
+    /** Shows the report as read (again, by default): errors beside their fields, the status, the print. */
+    update(report = this.core.progressReport(this.request)) {
       for (const slot of this.shadowRoot.querySelectorAll("[data-error-for]")) fill(slot);
       for (const error of report.errors) {
         const slot = this.shadowRoot.querySelector(`[data-error-for="${CSS.escape(error.path)}"]`);
@@ -219,9 +218,9 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
       }
       const typed = String(this.request.counts?.["5.tambon"] ?? "").trim();
       if (typed && typed !== String(tambons.size) && !window.confirm(w.replace5(typed, tambons.size))) return null;
+      this.shadowRoot.getElementById("count-5-tambon").value = String(tambons.size);
       this.set(["counts", "5.tambon"], String(tambons.size));
-      this.render();
-      fill(this.shadowRoot.getElementById("fill-5-note"), w.filled(tambons.size, bare(district)));
+      fill(this.note, w.filled(tambons.size, bare(district)));
     }
 
     fileName(ext) {
@@ -253,15 +252,15 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
           for (const file of files) {
             try {
               const value = JSON.parse(this.core.decodeFile(new Uint8Array(await file.arrayBuffer())).text);
-              if (!isPlainObject(value) || value.form !== PROGRESS_FORM) throw new Error("not a report");
-              const read = this.core.progressReport(value);
+              if (!isObject(value) || value.form !== PROGRESS_FORM) throw new Error("not a report");
+              const opened = { request: value, report: this.core.progressReport(value) };
               // The same district and year opened again replaces its earlier report, never adds twice.
-              const key = (r) => [r.province, r.district, r.fiscal_year].join("|");
-              const at = this.districtReports.findIndex((r) => key(this.core.progressReport(r)) === key(read));
+              const key = ({ report: r }) => [r.province, r.district, r.fiscal_year].join("|");
+              const at = this.districtReports.findIndex((d) => key(d) === key(opened));
               if (at >= 0) {
-                this.districtReports[at] = value;
+                this.districtReports[at] = opened;
                 notes.push(w.replaced(file.name));
-              } else this.districtReports.push(value);
+              } else this.districtReports.push(opened);
             } catch {
               notes.push(w.notReport(file.name));
             }
@@ -269,14 +268,15 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
           this.render();
           fill(this.shadowRoot.getElementById("progress-sum-notes"), notes.map((n) => h("li", { class: "notice" }, n)));
       });
-      const sum = this.districtReports.length ? this.core.progressSum(this.districtReports) : null;
+      const requests = this.districtReports.map((d) => d.request);
+      const sum = requests.length ? this.core.progressSum(requests) : null;
       // Years as reported, "–" for none: more than one is for the province to check.
-      const years = [...new Set(this.districtReports.map((r) => this.core.progressReport(r).fiscal_year ?? "–"))];
+      const years = [...new Set(this.districtReports.map((d) => d.report.fiscal_year ?? "–"))];
       return h("section", { class: "panel progress-sum" },
         h("h3", {}, w.provinceHeading),
         h("div", { class: "row" }, h("label", { for: "progress-files", class: "button secondary" }, w.openReports, input),
           sum ? h("button", { type: "button", class: "secondary", id: "progress-sum-csv",
-            onclick: () => saveText(this.shadowRoot, "ความก้าวหน้า_ศอช_รวมจังหวัด.csv", this.core.progressSumCsv(this.districtReports, this.lang), "text/csv;charset=utf-8") },
+            onclick: () => saveText(this.shadowRoot, "ความก้าวหน้า_ศอช_รวมจังหวัด.csv", this.core.progressSumCsv(requests, this.lang), "text/csv;charset=utf-8") },
           w.downloadSum) : null,
           sum ? h("button", { type: "button", class: "secondary", id: "progress-sum-clear", onclick: () => { this.districtReports = []; this.render(); } }, w.clearReports) : null),
         h("ul", { id: "progress-sum-notes" }),
