@@ -283,7 +283,8 @@ export class Drafts {
 }
 
 const cellText = (v) => (typeof v === "string" || typeof v === "number" ? String(v).trim() : "");
-const unitOf = (request) => (isObject(request) && isObject(request.unit) ? request.unit : {});
+/** A request's unit details, or {} when it has none of an object's shape. */
+export const unitOf = (request) => (isObject(request) && isObject(request.unit) ? request.unit : {});
 
 /** The unit a draft is about: tambon (or organisation), district, province; "" when none is typed. */
 export function draftPlace(request) {

@@ -26,12 +26,12 @@ export function textInput(ctx, path, label, options = {}) {
   return h("div", { class: `field ${options.className || ""}` }, h("label", { for: id }, label), input, options.note, error);
 }
 
-/** A labelled text area bound to `path`. */
-export function textArea(ctx, path, id, label) {
+/** A labelled text area bound to `path` (its label hidden where something else shows it). */
+export function textArea(ctx, path, id, label, { rows = 3, labelClass } = {}) {
   const value = ctx.get(path);
   return [
-    h("label", { for: id }, label),
-    h("textarea", { id, rows: 3, "data-path": key(path), "aria-describedby": `${id}-error`,
+    h("label", { for: id, class: labelClass }, label),
+    h("textarea", { id, rows, "data-path": key(path), "aria-describedby": `${id}-error`,
       value: typeof value === "string" ? value : "", oninput: (event) => ctx.set(path, event.target.value) }),
     ctx.errorSlot(key(path), `${id}-error`),
   ];
@@ -42,16 +42,10 @@ export function textArea(ctx, path, id, label) {
  * until opened; open when there is one.
  */
 export function remarkInput(ctx, path, label) {
-  const id = uid("remark");
-  const value = ctx.get(path) ?? "";
+  const value = ctx.get(path);
   return h("details", { class: "remark", open: typeof value === "string" && value.trim() !== "" },
     h("summary", {}, label),
-    h("label", { for: id, class: "visually-hidden" }, label),
-    h("textarea", {
-      id, rows: 2, "data-path": key(path), value: typeof value === "string" ? value : "",
-      oninput: (event) => ctx.set(path, event.target.value),
-    }),
-    ctx.errorSlot(key(path), `${id}-error`));
+    textArea(ctx, path, uid("remark"), label, { rows: 2, labelClass: "visually-hidden" }));
 }
 
 export const numberInput = (ctx, path, label, options = {}) =>

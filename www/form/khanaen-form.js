@@ -15,7 +15,7 @@
 
 import { h, fill, fileSafe, saveText, shadowWith, fileInput } from "./dom.js";
 import { WORDS, shownDate } from "./i18n.js";
-import { Drafts, sameRequest } from "./drafts.js";
+import { Drafts, sameRequest, unitOf } from "./drafts.js";
 import { DraftPanel } from "./draft-panel.js";
 import { textInput, textArea } from "./fields.js";
 import { renderBanded } from "./banded.js";
@@ -124,7 +124,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
 
     /** The next unit: the same province, district and assessor, nothing else. */
     startNext() {
-      const unit = this.request?.unit && typeof this.request.unit === "object" ? this.request.unit : {};
+      const unit = unitOf(this.request);
       const keep = Object.fromEntries(["province", "district", "assessor", "position"]
         .filter((k) => typeof unit[k] === "string" && unit[k].trim())
         .map((k) => [k, unit[k]]));
@@ -365,7 +365,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
 
     /** Round `next` as a new record: the same unit (no date), with or without the answers; this one stays. */
     startRound(next, withAnswers) {
-      const unit = { ...(this.request.unit && typeof this.request.unit === "object" ? this.request.unit : {}), round: String(next) };
+      const unit = { ...unitOf(this.request), round: String(next) };
       // The same fiscal year (rounds 1 and 2 fall in one, Decision G); its own date.
       delete unit.date;
       if (this.result?.unit?.fiscal_year) unit.fiscal_year = String(this.result.unit.fiscal_year);

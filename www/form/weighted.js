@@ -51,7 +51,7 @@ export function oneUnitReport(result) {
   return item && item.reports.units.length === 1 && !ownDenominator ? item.reports.units[0] : null;
 }
 
-/** "อบต.เพียงพอ: ผ่าน 4 จาก 5 เกณฑ์ · ไม่ผ่าน: 5 · ข้อ 7 30 % · ข้อ 8 13.888… %". */
+/** "อบต.เพียงพอ: ผ่าน 4 จาก 5 เกณฑ์ · ไม่ผ่าน: 5 · ข้อ 7 ร้อยละ 30 · ข้อ 8 ร้อยละ 13.89". */
 export function unitHeadline(ctx, unit) {
   const met = unit.criteria.filter((c) => c.met === true).length;
   const failed = unit.criteria.filter((c) => c.met === false).map((c) => c.id);
