@@ -1,6 +1,8 @@
 //! Reading what officers really type: Thai digits (๗๐), a trailing `%`,
 //! surrounding spaces, thousands separators (1,005), yes/no in Thai or English.
 
+use std::collections::BTreeMap;
+
 use crate::error::{Expected, Field, InputError, InputProblem};
 use crate::exact::Exact;
 use crate::raw::Raw;
@@ -15,6 +17,31 @@ pub enum NumberRule {
     Count,
     /// Any number, 0 or more.
     NonNegative,
+}
+
+/// An optional object of a request: none when absent or null; a value of
+/// another kind is an error on the field `path` (named `label`, built only
+/// then) and reads as none.
+pub fn object<'r>(
+    raw: Option<&'r Raw>,
+    path: &str,
+    label: impl FnOnce() -> Text,
+    errors: &mut Vec<InputError>,
+) -> Option<&'r BTreeMap<String, Raw>> {
+    match raw {
+        None | Some(Raw::Null) => None,
+        Some(Raw::Map(map)) => Some(map),
+        Some(other) => {
+            errors.push(InputError::new(
+                &Field::new(path, label()),
+                InputProblem::WrongType {
+                    expected: Expected::Object,
+                    got: other.kind_name(),
+                },
+            ));
+            None
+        }
+    }
 }
 
 /// Reads a required number under `rule`.

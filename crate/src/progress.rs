@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::error::{Error, Expected, Field, InputError, InputProblem};
+use crate::error::{Error, Field, InputError, InputProblem};
 use crate::exact::Exact;
 use crate::input::{self, NumberRule};
 use crate::raw::Raw;
@@ -186,19 +186,8 @@ pub fn read(request: &Raw) -> Result<ProgressReport, Error> {
     })?;
     let mut errors = Vec::new();
     let empty = BTreeMap::new();
-    let object = |key: &str, errors: &mut Vec<InputError>| match map.get(key) {
-        None | Some(Raw::Null) => &empty,
-        Some(Raw::Map(inner)) => inner,
-        Some(other) => {
-            errors.push(InputError::new(
-                &Field::new(key, Text::new(key, key)),
-                InputProblem::WrongType {
-                    expected: Expected::Object,
-                    got: other.kind_name(),
-                },
-            ));
-            &empty
-        }
+    let object = |key: &str, errors: &mut Vec<InputError>| {
+        input::object(map.get(key), key, || Text::new(key, key), errors).unwrap_or(&empty)
     };
     let unit = object("unit", &mut errors);
     let counts = object("counts", &mut errors);

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::date::buddhist_date;
-use crate::error::{Expected, Field, InputError, InputProblem};
+use crate::error::{Field, InputError, InputProblem};
 use crate::framework::Edition;
 use crate::input::{self, NumberRule};
 use crate::raw::Raw;
@@ -75,19 +75,9 @@ fn field(key: &str) -> &'static Field {
 /// Reads the unit details; problems go to `errors` and leave the field empty.
 pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) -> Unit {
     let mut unit = Unit::default();
-    let map = match raw {
-        None | Some(Raw::Null) => return unit,
-        Some(Raw::Map(map)) => map,
-        Some(other) => {
-            errors.push(InputError::new(
-                &Field::new("unit", Text::new("ข้อมูลหน่วย", "unit details")),
-                InputProblem::WrongType {
-                    expected: Expected::Object,
-                    got: other.kind_name(),
-                },
-            ));
-            return unit;
-        }
+    let label = || Text::new("ข้อมูลหน่วย", "unit details");
+    let Some(map) = input::object(raw, "unit", label, errors) else {
+        return unit;
     };
     for (key, _, _) in TEXT_FIELDS {
         let value = input::free_text(map.get(key), field(key)).unwrap_or_else(|err| {

@@ -12,7 +12,7 @@ pub mod weighted;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::error::{Error, Expected, Field, InputError, InputProblem};
+use crate::error::{Error, Field, InputError, InputProblem};
 use crate::framework::{self, DecisionRule, Edition, Framework, Rubric};
 use crate::outcome::{Measures, Outcome};
 use crate::raw::Raw;
@@ -114,20 +114,9 @@ fn read<'f, 'r>(framework: &'f Framework, request: &'r Raw) -> Result<Read<'f, '
     };
     let mut errors = Vec::new();
     let unit = request::unit(map.get("unit"), edition, &mut errors);
-    let answers = match map.get("answers") {
-        None | Some(Raw::Null) => &NO_ANSWERS,
-        Some(Raw::Map(answers)) => answers,
-        Some(other) => {
-            errors.push(InputError::new(
-                &Field::new("answers", Text::new("คำตอบ", "answers")),
-                InputProblem::WrongType {
-                    expected: Expected::Object,
-                    got: other.kind_name(),
-                },
-            ));
-            &NO_ANSWERS
-        }
-    };
+    let label = || Text::new("คำตอบ", "answers");
+    let answers = crate::input::object(map.get("answers"), "answers", label, &mut errors)
+        .unwrap_or(&NO_ANSWERS);
     let remarks = remarks::read(framework, map, &mut errors);
     for key in answers.keys().filter(|key| !framework.answers(key)) {
         errors.push(InputError::new(

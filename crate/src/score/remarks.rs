@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Expected, Field, InputError, InputProblem};
+use crate::error::{Field, InputError, InputProblem};
 use crate::framework::Framework;
 use crate::input;
 use crate::raw::Raw;
@@ -39,19 +39,9 @@ pub fn read(
             Err(err) => errors.push(err),
         }
     }
-    let by_id = match request.get("remarks") {
-        None | Some(Raw::Null) => return remarks,
-        Some(Raw::Map(by_id)) => by_id,
-        Some(other) => {
-            errors.push(InputError::new(
-                &Field::new("remarks", Text::new("ข้อสังเกต", "remarks")),
-                InputProblem::WrongType {
-                    expected: Expected::Object,
-                    got: other.kind_name(),
-                },
-            ));
-            return remarks;
-        }
+    let label = || Text::new("ข้อสังเกต", "remarks");
+    let Some(by_id) = input::object(request.get("remarks"), "remarks", label, errors) else {
+        return remarks;
     };
     for (id, raw) in by_id {
         let field = Field::new(
