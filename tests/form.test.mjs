@@ -57,6 +57,21 @@ test("a complete ศอช.ต. assessment: no network, level 3, JSON and CSV do
   await context.close();
 });
 
+test("in a year of two rounds, a full assessment without its round says it is not counted until the round is chosen", async () => {
+  const { form, context, errors } = await open();
+  const request = example("sorsochot-23-complete");
+  const { round, ...unit } = request.unit;
+  await fillUnit(form, unit);
+  for (const [id, answer] of Object.entries(request.answers)) await answerIndicator(form, id, answer);
+  const total = form.locator(".summary .total");
+  assert.match(await total.textContent(), /คะแนนรวม 59\/69 · ระดับ 3 เข้มแข็ง · ยังไม่ได้ระบุครั้งที่ประเมิน: ยังไม่นับในสรุปผล/);
+  await form.locator("#unit-round").selectOption(String(round));
+  await form.locator(".summary .total").filter({ hasNotText: "ยังไม่ได้ระบุ" }).waitFor();
+  assert.match(await total.textContent(), /คะแนนรวม 59\/69 · ระดับ 3 เข้มแข็ง$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("drafts survive a reload; several drafts; a downloaded JSON restores the form", async () => {
   const { page, form, context } = await open();
   await fillUnit(form, { province: "เชียงใหม่", district: "แม่ริม", tambon: "ริมใต้" });

@@ -45,7 +45,7 @@ test("WebKit: the single file loads offline and scores", async () => {
       ready = await run(id, "const bar = document.querySelector('khanaen-form')?.shadowRoot?.querySelector('.scorebar'); return bar ? bar.textContent : '';");
       if (!ready) await sleep(250);
     }
-    assert.equal(ready, "คะแนนสะสม 0 · ยังขาด 23 ข้อ");
+    assert.equal(ready, "คะแนนสะสม 0 · ยังขาด 23 ข้อ · ยังไม่ได้ระบุครั้งที่ประเมิน: ยังไม่นับในสรุปผล");
     const shown = await run(id, `
       const root = document.querySelector('khanaen-form').shadowRoot;
       const input = root.querySelector('input[data-path="answers.1"]');
@@ -55,7 +55,7 @@ test("WebKit: the single file loads offline and scores", async () => {
       return [root.querySelector('article[data-indicator="1"] output.points').textContent,
               root.querySelector('article[data-indicator="6"] output.points').textContent,
               root.querySelector('.scorebar').textContent];`);
-    assert.deepEqual(shown, ["2 คะแนน", "3 คะแนน", "คะแนนสะสม 5 · ยังขาด 21 ข้อ"]);
+    assert.deepEqual(shown, ["2 คะแนน", "3 คะแนน", "คะแนนสะสม 5 · ยังขาด 21 ข้อ · ยังไม่ได้ระบุครั้งที่ประเมิน: ยังไม่นับในสรุปผล"]);
     mkdirSync(join(root, "dist/test-output"), { recursive: true });
     writeFileSync(join(root, "dist/test-output/webkit.png"), Buffer.from(await call("GET", `/session/${id}/screenshot`), "base64"));
     await call("DELETE", `/session/${id}`);

@@ -8,6 +8,7 @@
 use crate::exact::Exact;
 use crate::request::Unit;
 use crate::result::{ScoreResult, Scores};
+use crate::score::ROUND_MISSING;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {
@@ -15,6 +16,8 @@ pub struct Outcome {
     pub unit: Unit,
     /// Every indicator or item scored, with no errors.
     pub complete: bool,
+    /// The edition has rounds and the assessment names none (Decision I).
+    pub round_missing: bool,
     pub has_errors: bool,
     pub measures: Measures,
 }
@@ -69,6 +72,7 @@ impl Outcome {
             framework: result.framework.id.clone(),
             unit: result.unit.clone(),
             complete: result.complete,
+            round_missing: result.missing.iter().any(|m| m == ROUND_MISSING),
             has_errors: !result.errors.is_empty(),
             measures,
         }

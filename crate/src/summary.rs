@@ -130,6 +130,8 @@ pub fn summarize(collection: &Collection) -> Summary {
     for entry in collection.included() {
         let why = if entry.outcome.has_errors {
             Some(Text::new("มีข้อผิดพลาด", "has errors"))
+        } else if entry.outcome.round_missing {
+            Some(Text::new("ไม่ได้ระบุครั้งที่ประเมิน", "the round is not given"))
         } else if !entry.outcome.complete {
             Some(Text::new("ยังประเมินไม่ครบ", "not yet complete"))
         } else if in_duplicate.contains(&entry.id) {

@@ -122,6 +122,8 @@ fn the_province_sheet_by_district_and_round() {
         .map(|s| (s.entry.unit.place.as_str(), &*s.why.en))
         .collect();
     assert!(why.contains(&("สระสมิง", "not yet complete")));
+    // All 23 answered, but no round in a year of two (Decision I).
+    assert!(why.contains(&("ท่าลาด", "the round is not given")));
     assert!(why.contains(&("ไร่น้อย", "has errors")));
     assert_eq!(why.iter().filter(|(p, _)| *p == "บุ่งไหม").count(), 2);
     assert_eq!(summary.duplicates.len(), 1);

@@ -14,6 +14,11 @@ fn request(edition: &str, answers: &[(&str, Raw)]) -> Raw {
     map.insert("framework".into(), Raw::text("sorsochot-23"));
     map.insert("edition".into(), Raw::text(edition));
     map.insert("answers".into(), Raw::Map(answers));
+    if edition == "2567" {
+        // Assessed twice a year: the round is part of a complete assessment (Decision I).
+        let unit = [("round".to_string(), Raw::Int(1))].into_iter().collect();
+        map.insert("unit".into(), Raw::Map(unit));
+    }
     Raw::Map(map)
 }
 
@@ -336,6 +341,48 @@ fn decision_d_incomplete_gives_partial_total_and_no_level() {
         (cat2.points, cat2.scored, cat2.indicators, cat2.max_points),
         (9, 3, 4, 12)
     );
+}
+
+#[test]
+fn decision_i_an_assessment_in_a_two_round_year_names_its_round() {
+    let answers = all_at(|id| answer_for(id, 3));
+    let refs: Vec<(&str, Raw)> = answers
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.clone()))
+        .collect();
+    let with_round = |round: Raw| {
+        let mut request = request("2567", &refs);
+        if let Raw::Map(map) = &mut request {
+            let unit = [("round".to_string(), round)].into_iter().collect();
+            map.insert("unit".into(), Raw::Map(unit));
+        }
+        request
+    };
+    for blank in [Raw::Null, Raw::text(""), Raw::text("  ")] {
+        let result = khanaen::score(&with_round(blank)).expect("scores");
+        assert!(!result.complete);
+        assert!(result.errors.is_empty());
+        assert_eq!(result.missing, vec!["unit.round".to_string()]);
+        // The answers are all in: the total and level stand; only the round is missing.
+        assert_eq!(
+            (
+                banded(&result).total,
+                banded(&result).level.as_ref().map(|l| l.level)
+            ),
+            (Some(69), Some(3))
+        );
+        let decisions: Vec<_> = result
+            .notes
+            .iter()
+            .filter_map(|n| n.decision.as_deref())
+            .collect();
+        assert_eq!(decisions, ["I"]);
+    }
+    let result = khanaen::score(&with_round(Raw::text("2"))).expect("scores");
+    assert!(result.complete && result.missing.is_empty() && result.notes.is_empty());
+    // An edition of one round needs none.
+    let result = khanaen::score(&request("2564", &refs)).expect("scores");
+    assert!(result.complete);
 }
 
 #[test]

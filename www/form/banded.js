@@ -6,6 +6,16 @@ import { h, fill } from "./dom.js";
 import { textInput, radioGroup, percentOrCounts, syncRadios, remarkInput } from "./fields.js";
 import { barChart } from "./chart.js";
 
+/** Said after a total and level that stand without the round (Decision I). */
+export function roundNote(ctx, result) {
+  return result.missing.includes("unit.round") ? ` · ${ctx.t("roundMissing")}` : "";
+}
+
+/** How many answers are still missing, and the round if it is. */
+export function stillMissing(ctx, result) {
+  return `${ctx.t("incomplete")(result.missing.filter((m) => m !== "unit.round").length)}${roundNote(ctx, result)}`;
+}
+
 export function renderBanded(ctx, rubric) {
   const updates = [];
   const shared = (rubric.shared_denominators || []).map((d) => sharedDenominator(ctx, d));
@@ -34,11 +44,11 @@ export function renderBanded(ctx, rubric) {
       label: `${c.id}. ${ctx.text(c.name)}`, value: c.points, max: c.max_points, text: `${c.points}/${c.max_points}`,
     }))));
     if (s.total !== null) {
-      fill(total, `${ctx.t("total")} ${s.total}/${s.max_total} · ${ctx.t("level")} `, badge);
+      fill(total, `${ctx.t("total")} ${s.total}/${s.max_total} · ${ctx.t("level")} `, badge, roundNote(ctx, result));
       fill(badge, `${s.level.level} ${ctx.text(s.level.name)}`);
       badge.dataset.level = String(s.level.level);
     } else {
-      fill(total, `${ctx.t("partial")} ${s.partial_total} · ${ctx.t("incomplete")(result.missing.length)}`);
+      fill(total, `${ctx.t("partial")} ${s.partial_total} · ${stillMissing(ctx, result)}`);
     }
   });
   const summary = h("section", { class: "summary", "aria-label": ctx.t("total") },

@@ -18,7 +18,7 @@ import { WORDS, shownDate } from "./i18n.js";
 import { Drafts, sameRequest, unitOf } from "./drafts.js";
 import { DraftPanel } from "./draft-panel.js";
 import { textInput, textArea } from "./fields.js";
-import { renderBanded } from "./banded.js";
+import { renderBanded, roundNote, stillMissing } from "./banded.js";
 import { renderWeighted, totalLine } from "./weighted.js";
 import { printReport } from "./report.js";
 
@@ -438,8 +438,8 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       const s = result.scores;
       if (s.kind === "banded") {
         return s.total !== null
-          ? `${t("total")} ${s.total}/${s.max_total} · ${t("level")} ${s.level.level} ${this.ctx.text(s.level.name)}`
-          : `${t("partial")} ${s.partial_total} · ${t("incomplete")(result.missing.length)}`;
+          ? `${t("total")} ${s.total}/${s.max_total} · ${t("level")} ${s.level.level} ${this.ctx.text(s.level.name)}${roundNote(this.ctx, result)}`
+          : `${t("partial")} ${s.partial_total} · ${stillMissing(this.ctx, result)}`;
       }
       return totalLine(this.ctx, result);
     }

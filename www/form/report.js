@@ -5,6 +5,7 @@
 import { h } from "./dom.js";
 import { shownDate } from "./i18n.js";
 import { oneUnitReport, unitHeadline } from "./weighted.js";
+import { roundNote, stillMissing } from "./banded.js";
 
 export function printReport(ctx, framework, result) {
   const u = result.unit;
@@ -28,8 +29,8 @@ export function printReport(ctx, framework, result) {
         h("td", {}, i.criterion ? ctx.text(i.criterion) : ""),
         h("td", {}, [notesOf(i.decisions), i.remark].filter(Boolean).join(" · "))))));
     totals = [
-      h("p", { class: "report-total" }, `${ctx.t("total")}: ${s.total ?? `${s.partial_total} (${ctx.t("incomplete")(result.missing.length)})`} / ${s.max_total}`),
-      h("p", { class: "report-level" }, `${ctx.t("level")}: ${s.level ? `${s.level.level} ${ctx.text(s.level.name)}` : "–"}`),
+      h("p", { class: "report-total" }, `${ctx.t("total")}: ${s.total ?? `${s.partial_total} (${stillMissing(ctx, result)})`} / ${s.max_total}`),
+      h("p", { class: "report-level" }, `${ctx.t("level")}: ${s.level ? `${s.level.level} ${ctx.text(s.level.name)}` : "–"}${roundNote(ctx, result)}`),
     ];
   } else {
     table = h("table", { class: "report-table" },

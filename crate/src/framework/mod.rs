@@ -83,6 +83,8 @@ pub enum DecisionRule {
     PreviousPlusPoints,
     /// What a result below the level-1 threshold scores.
     BelowLevelOne,
+    /// An edition with two rounds a year: an assessment names its round.
+    RoundRequired,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]

@@ -20,6 +20,9 @@ use crate::request::{self, Unit};
 use crate::result::{FieldError, FrameworkRef, Note, ScoreResult, Scores};
 use crate::text::Text;
 
+/// What `missing` lists for an assessment without its round (Decision I).
+pub const ROUND_MISSING: &str = "unit.round";
+
 /// The version of this scoring core, carried in every result.
 pub const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");
 
@@ -57,6 +60,7 @@ pub fn outcome(request: Raw) -> Result<(Outcome, Raw), Error> {
     let request = canonical(Cow::Owned(request))?;
     let Read {
         unit,
+        round_missing,
         answers,
         mut errors,
         ..
@@ -65,7 +69,8 @@ pub fn outcome(request: Raw) -> Result<(Outcome, Raw), Error> {
     let outcome = Outcome {
         framework: framework.id.clone(),
         unit,
-        complete: tally.total.is_some() && errors.is_empty(),
+        complete: tally.total.is_some() && errors.is_empty() && !round_missing,
+        round_missing,
         has_errors: !errors.is_empty(),
         measures: Measures::Banded(tally),
     };
@@ -91,6 +96,8 @@ fn canonical(request: Cow<Raw>) -> Result<Cow<Raw>, Error> {
 struct Read<'f, 'r> {
     edition: &'f Edition,
     unit: Unit,
+    /// The edition has rounds and the request names none (Decision I).
+    round_missing: bool,
     answers: &'r BTreeMap<String, Raw>,
     /// The unit's errors, and answers to no indicator of the framework.
     errors: Vec<InputError>,
@@ -114,6 +121,12 @@ fn read<'f, 'r>(framework: &'f Framework, request: &'r Raw) -> Result<Read<'f, '
     };
     let mut errors = Vec::new();
     let unit = request::unit(map.get("unit"), edition, &mut errors);
+    // Decision I: with two rounds a year, an assessment belongs to one of them.
+    let round_missing = edition.rounds.len() > 1
+        && map
+            .get("unit")
+            .and_then(|u| u.get("round"))
+            .map_or(true, Raw::is_blank);
     let label = || Text::new("คำตอบ", "answers");
     let answers = crate::input::object(map.get("answers"), "answers", label, &mut errors)
         .unwrap_or(&NO_ANSWERS);
@@ -130,6 +143,7 @@ fn read<'f, 'r>(framework: &'f Framework, request: &'r Raw) -> Result<Read<'f, '
     Ok(Read {
         edition,
         unit,
+        round_missing,
         answers,
         errors,
         remarks,
@@ -141,6 +155,7 @@ fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error
     let Read {
         edition,
         unit,
+        round_missing,
         answers,
         mut errors,
         remarks,
@@ -162,9 +177,20 @@ fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error
             &mut missing,
         )),
     };
+    // After scoring: a total and level stand without the round.
+    if round_missing {
+        missing.insert(0, ROUND_MISSING.to_owned());
+    }
     let mut notes = Vec::new();
-    if !missing.is_empty() {
-        if let Some(d) = framework.decision(DecisionRule::Incomplete) {
+    let rules = [
+        (
+            missing.len() > usize::from(round_missing),
+            DecisionRule::Incomplete,
+        ),
+        (round_missing, DecisionRule::RoundRequired),
+    ];
+    for (applied, rule) in rules {
+        if let Some(d) = framework.decision(rule).filter(|_| applied) {
             notes.push(Note {
                 decision: Some(d.id.clone()),
                 text: d.text.clone(),
