@@ -428,6 +428,14 @@ pub enum FrameworkProblem {
         id: String,
     },
     NoChildrenNorScoring,
+    /// A choice without two options, or options on a detail that is no choice.
+    DetailOptions,
+    /// A detail asked only with one answer, on an item that has no yes/no.
+    DetailWhen,
+    /// A detail's id is one the item's answer already uses.
+    ReservedDetailId {
+        id: String,
+    },
     CaseFailed {
         input: String,
         expected: String,
@@ -520,6 +528,18 @@ impl FrameworkProblem {
             NoChildrenNorScoring => Text::new(
                 "ต้องมีหัวข้อย่อยหรือวิธีให้คะแนนอย่างใดอย่างหนึ่ง",
                 "needs either children or a scoring rule, not both or neither",
+            ),
+            DetailOptions => Text::new(
+                "รายละเอียดแบบเลือกต้องมีตัวเลือกอย่างน้อย 2 ตัว ชนิดอื่นต้องไม่มีตัวเลือก",
+                "a choice detail needs two options or more, and other kinds none",
+            ),
+            DetailWhen => Text::new(
+                "“when” ใช้ได้เฉพาะรายละเอียดของข้อที่ตอบ มี/ไม่มี",
+                "“when” is allowed only on a detail of an item answered yes or no",
+            ),
+            ReservedDetailId { id } => Text::new(
+                format!("รหัสรายละเอียด “{id}” ซ้ำกับส่วนของคำตอบ"),
+                format!("the detail id “{id}” is taken by the answer itself"),
             ),
             CaseFailed {
                 input,

@@ -343,6 +343,9 @@ fn number_or_blank<S: Serializer>(
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct UnitReportScore {
     pub name: String,
+    /// The form's header as understood (type of unit, report number and date).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<DetailValue>,
     pub items: Vec<ReportItemScore>,
     pub criteria: Vec<CriterionScore>,
     /// Whether the unit meets every criterion; none while an answer is missing.
@@ -358,6 +361,17 @@ pub struct ReportItemScore {
     /// count × 100 / the count it is a percentage of.
     pub percent: Option<Percent>,
     pub reported_percent: Option<Number>,
+    /// What the form asks beside the answer, as understood.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<DetailValue>,
+}
+
+/// A report form's blank as understood: a date as `YYYY-MM-DD`, a choice as
+/// its option's id, a count or text as written.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DetailValue {
+    pub id: String,
+    pub value: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -285,3 +285,84 @@ fn remarks_travel_with_the_result_and_bad_ones_are_named() {
     assert_eq!(a.indicators[0].remark, "ทะเบียนกรรมการ");
     assert_eq!(again.remark, "ประเมินที่ศาลาประชาคม");
 }
+
+/// A KPI 3.2 unit report with the form's blanks beside its answers.
+fn kpi_with(details: &str, item_2: &str, item_4: &str) -> ScoreResult {
+    score(&format!(
+        r#"{{"framework":"kpi-3.2","answers":{{"3.2":{{"units":[{{"name":"อบต.ก","details":{details},"items":{{
+        "1":{{"count":"5","area":"หมู่บ้าน"}},"2":{item_2},"3":"yes","4":{item_4},"5":"yes",
+        "6":{{"answer":"yes","count":"10"}},"7":{{"answer":"yes","count":"5"}},"8":{{"answer":"yes","count":"1"}}}}}}]}}}}}}"#
+    ))
+}
+
+fn unit_report(result: &ScoreResult) -> &khanaen::result::UnitReportScore {
+    let Scores::Weighted(w) = &result.scores else {
+        panic!()
+    };
+    &w.items[0].reports.as_ref().unwrap().units[0]
+}
+
+#[test]
+fn report_form_blanks_are_read_as_officers_write_them_and_kept_only_where_asked() {
+    let result = kpi_with(
+        r#"{"type":"เทศบาล","report_number":"๒","report_date":"25/6/55"}"#,
+        r#"{"answer":"ไม่มี","due":"๓๐ มิ.ย. ๒๕๕๕"}"#,
+        r#"{"answer":"ใช่","remaining":"3","due":"1/7/55"}"#,
+    );
+    assert!(result.errors.is_empty(), "{:#?}", result.errors);
+    let unit = unit_report(&result);
+    let pairs = |d: &[khanaen::result::DetailValue]| {
+        d.iter()
+            .map(|d| (d.id.clone(), d.value.clone()))
+            .collect::<Vec<_>>()
+    };
+    let owned = |list: &[(&str, &str)]| {
+        list.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        pairs(&unit.details),
+        owned(&[
+            ("type", "municipality"),
+            ("report_number", "2"),
+            ("report_date", "2555-06-25")
+        ])
+    );
+    assert_eq!(pairs(&unit.items[0].details), owned(&[("area", "village")]));
+    // Item 2 answered no: its "to be set up by" date is kept.
+    assert_eq!(
+        pairs(&unit.items[1].details),
+        owned(&[("due", "2555-06-30")])
+    );
+    // Item 4 answered yes: "villages remaining" and "expected by" are not asked.
+    assert!(unit.items[3].details.is_empty());
+    // The blanks are never scored: criterion 1 fails on item 2 alone.
+    assert_eq!(unit.criteria[0].met, Some(false));
+}
+
+#[test]
+fn a_bad_report_form_blank_names_the_unit_item_and_blank() {
+    let result = kpi_with(
+        r#"{"type":"อำเภอ"}"#,
+        r#"{"answer":"no","due":"soon"}"#,
+        r#"{"answer":"no","remaining":"-1"}"#,
+    );
+    let paths: Vec<&str> = result.errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "answers.3.2.units.0.details.type",
+            "answers.3.2.units.0.items.2.due",
+            "answers.3.2.units.0.items.4.remaining"
+        ]
+    );
+    let due = &result.errors[1].message;
+    assert!(due.th.contains("จะจัดตั้งให้เสร็จภายในวันที่"), "{}", due.th);
+    assert!(due.en.contains("to be set up by"), "{}", due.en);
+    // The answers are still judged: criterion 1 is not met (item 2 is no).
+    assert_eq!(unit_report(&result).criteria[0].met, Some(false));
+    let result = kpi_with(r#""many""#, r#""yes""#, r#""yes""#);
+    assert_eq!(only_error(&result).path, "answers.3.2.units.0.details");
+    assert!(only_error(&result).message.en.contains("must be an object"));
+}

@@ -233,3 +233,50 @@ fn refuses_a_shared_denominator_of_an_indicator_that_is_not_a_percentage() {
         );
     }
 }
+
+#[test]
+fn refuses_report_form_blanks_that_cannot_be_filled() {
+    fn reports(v: &mut Value) -> &mut Value {
+        &mut v["rubric"]["weighted"]["items"][0]["scoring"]["thresholds"]["reports"]
+    }
+    let cases: [(&dyn Fn(&mut Value), &str, FrameworkProblem); 4] = [
+        // A choice of one option.
+        (
+            &|v| {
+                reports(v)["details"][0]["options"]
+                    .as_array_mut()
+                    .unwrap()
+                    .truncate(1)
+            },
+            "item 3.2 reports details type",
+            FrameworkProblem::DetailOptions,
+        ),
+        // A date with options.
+        (
+            &|v| {
+                reports(v)["details"][2]["options"] =
+                    json!([{"id": "a", "label": {"th": "ก", "en": "a"}}])
+            },
+            "item 3.2 reports details report_date",
+            FrameworkProblem::DetailOptions,
+        ),
+        // Asked "when no" on item 1, a count with no yes or no.
+        (
+            &|v| reports(v)["items"][0]["details"][0]["when"] = json!("no"),
+            "item 3.2 reports item 1 area",
+            FrameworkProblem::DetailWhen,
+        ),
+        // Named like a part of the answer.
+        (
+            &|v| reports(v)["items"][1]["details"][0]["id"] = json!("answer"),
+            "item 3.2 reports item 2 answer",
+            FrameworkProblem::ReservedDetailId {
+                id: "answer".into(),
+            },
+        ),
+    ];
+    for (change, at, problem) in cases {
+        let bad = edit(KPI, change);
+        assert_eq!(problem_of(&bad), (at.to_owned(), problem));
+    }
+}

@@ -7,8 +7,9 @@ use std::collections::HashSet;
 use crate::error::{FrameworkError, FrameworkProblem};
 use crate::exact::Exact;
 use crate::framework::{
-    BandedRubric, Condition, Framework, Indicator, IndicatorInput, Item, Matrix, MatrixValue,
-    ReportItemKind, Reports, Rubric, Scoring, WeightedRubric, FORMAT_VERSION,
+    BandedRubric, Condition, DetailKind, Framework, Indicator, IndicatorInput, Item, Matrix,
+    MatrixValue, ReportDetail, ReportItemKind, Reports, Rubric, Scoring, WeightedRubric,
+    FORMAT_VERSION,
 };
 use crate::raw::Raw;
 use crate::score::{banded, weighted};
@@ -337,8 +338,41 @@ fn matrix_rule(ctx: &Ctx, at: &str, matrix: &Matrix) -> Check {
     Ok(())
 }
 
+/// The parts of an item's answer, which no detail may be named.
+pub const ANSWER_PARTS: [&str; 4] = ["answer", "value", "count", "reported_percent"];
+
+fn details_rule(ctx: &Ctx, at: &str, details: &[ReportDetail], answered: bool) -> Check {
+    ctx.unique(at, details.iter().map(|d| d.id.as_str()))?;
+    for detail in details {
+        let at = format!("{at} {}", detail.id);
+        if ANSWER_PARTS.contains(&detail.id.as_str()) {
+            let id = detail.id.clone();
+            return Err(ctx.fail(at, FrameworkProblem::ReservedDetailId { id }));
+        }
+        let choice = detail.kind == DetailKind::Choice;
+        ctx.unique(&at, detail.options.iter().map(|o| o.id.as_str()))?;
+        if choice != (detail.options.len() >= 2) || (!choice && !detail.options.is_empty()) {
+            return Err(ctx.fail(at, FrameworkProblem::DetailOptions));
+        }
+        if detail.when.is_some() && !answered {
+            return Err(ctx.fail(at, FrameworkProblem::DetailWhen));
+        }
+    }
+    Ok(())
+}
+
 fn reports_rule(ctx: &Ctx, at: &str, reports: &Reports) -> Check {
     let at = format!("{at} reports");
+    details_rule(ctx, &format!("{at} details"), &reports.details, false)?;
+    for item in &reports.items {
+        let answered = item.kind != ReportItemKind::Count;
+        details_rule(
+            ctx,
+            &format!("{at} item {}", item.id),
+            &item.details,
+            answered,
+        )?;
+    }
     ctx.unique(&at, reports.items.iter().map(|i| i.id.as_str()))?;
     ctx.unique(&at, reports.criteria.iter().map(|c| c.id.as_str()))?;
     let counted = |id: &str| {

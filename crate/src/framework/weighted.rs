@@ -163,6 +163,10 @@ pub enum MatrixTarget {
 #[serde(deny_unknown_fields)]
 pub struct Reports {
     pub default_denominator: Exact,
+    /// The form's own header (type of unit, report number and date): kept
+    /// and printed, never scored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<ReportDetail>,
     pub items: Vec<ReportItem>,
     pub criteria: Vec<ReportCriterion>,
 }
@@ -176,6 +180,53 @@ pub struct ReportItem {
     /// For counts: the item whose count this one is a percentage of.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub percent_of: Option<String>,
+    /// What the form asks beside the answer ("to be completed by", the
+    /// villages remaining): kept and printed, never scored.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub details: Vec<ReportDetail>,
+}
+
+/// One blank of a report form that is not scored.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportDetail {
+    pub id: String,
+    pub label: Text,
+    pub kind: DetailKind,
+    /// For a choice: the options, by id and label.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub options: Vec<DetailOption>,
+    /// Asked only with this answer to the item (the seed's "if not yet,
+    /// by when"); kept in the result only then.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<Answer>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DetailKind {
+    /// A Buddhist-era date, read as officers type it.
+    Date,
+    /// A whole number.
+    Count,
+    /// Free text.
+    Text,
+    /// One of `options`.
+    Choice,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DetailOption {
+    pub id: String,
+    pub label: Text,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    Yes,
+    No,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -10,9 +10,10 @@ use crate::framework::{Condition, ReportItem, ReportItemKind, Reports};
 use crate::input::{self, NumberRule};
 use crate::raw::Raw;
 use crate::result::{
-    CriterionScore, Note, Number, Percent, ReportItemScore, ReportsScore, UnitReportScore,
+    CriterionScore, DetailValue, Note, Number, Percent, ReportItemScore, ReportsScore,
+    UnitReportScore,
 };
-use crate::score::answer;
+use crate::score::details;
 use crate::text::Text;
 
 /// More units than any province or ministry reports at once.
@@ -161,6 +162,16 @@ fn unit_report(
             String::new()
         },
     );
+    let details_label = || Text::new("รายละเอียดของรายงาน", "report details");
+    let details_path = format!("{}.details", field.path);
+    let details_raw = input::object(raw.get("details"), &details_path, details_label, errors);
+    let details = details::read(
+        &reports.details,
+        details_raw,
+        None,
+        &Field::new(details_path, details_label()),
+        errors,
+    );
     let items_raw = match raw.get("items") {
         Some(Raw::Map(map)) => Some(map),
         other => {
@@ -175,6 +186,7 @@ fn unit_report(
         }
     };
     let mut answered: BTreeMap<&str, Answered> = BTreeMap::new();
+    let mut item_details: BTreeMap<&str, Vec<DetailValue>> = BTreeMap::new();
     if let Some(items_raw) = items_raw {
         for key in items_raw.keys() {
             if !reports.items.iter().any(|i| &i.id == key) {
@@ -185,7 +197,8 @@ fn unit_report(
             }
         }
         for item in &reports.items {
-            match items_raw.get(&item.id).filter(|r| !r.is_blank()) {
+            let given = items_raw.get(&item.id);
+            match given.filter(|r| !main_part(item, r).is_blank()) {
                 None => missing.push(format!("{missing_prefix}/{}", item.id)),
                 Some(r) => match read_item(item, r, &item_field(field, &item.id)) {
                     Ok(a) => {
@@ -194,6 +207,16 @@ fn unit_report(
                     Err(err) => errors.push(err),
                 },
             }
+            let answer = answered.get(item.id.as_str()).and_then(|a| a.yes);
+            let map = given.and_then(Raw::as_map);
+            let values = details::read(
+                &item.details,
+                map,
+                answer,
+                &item_field(field, &item.id),
+                errors,
+            );
+            item_details.insert(&item.id, values);
         }
     }
     let mut warnings = Vec::new();
@@ -252,6 +275,7 @@ fn unit_report(
             count: a.and_then(|a| a.count.clone()).map(Number),
             percent: percent.cloned().map(Percent),
             reported_percent: a.and_then(|a| a.reported.clone()).map(Number),
+            details: item_details.remove(item.id.as_str()).unwrap_or_default(),
         });
     }
     let criteria: Vec<CriterionScore> = reports
@@ -272,6 +296,7 @@ fn unit_report(
         .try_fold(true, |all, c| c.met.map(|m| all && m));
     UnitReportScore {
         name,
+        details,
         items,
         criteria,
         meets_all,
@@ -289,24 +314,45 @@ fn item_field(unit: &Field, id: &str) -> Field {
     )
 }
 
+/// An item's answer: given bare, or in an object beside its details as
+/// `answer` (a yes or no) or `count`; `value` is taken for either.
+fn main_part<'r>(item: &ReportItem, raw: &'r Raw) -> &'r Raw {
+    let Raw::Map(map) = raw else {
+        return raw;
+    };
+    let key = match item.kind {
+        ReportItemKind::Count => "count",
+        ReportItemKind::YesNo | ReportItemKind::YesCount => "answer",
+    };
+    map.get(key)
+        .or_else(|| map.get("value"))
+        .unwrap_or(&Raw::Null)
+}
+
 fn read_item(item: &ReportItem, raw: &Raw, field: &Field) -> Result<Answered, InputError> {
+    if let Raw::List(_) = raw {
+        return Err(InputError::new(
+            field,
+            InputProblem::WrongType {
+                expected: Expected::Answer,
+                got: "list",
+            },
+        ));
+    }
+    let main = main_part(item, raw);
     let count = |r: &Raw, f: &Field| input::number(r, f, NumberRule::Count);
     match item.kind {
         ReportItemKind::Count => Ok(Answered {
-            count: Some(count(answer::scalar(raw, field)?, field)?),
+            count: Some(count(main, field)?),
             ..Answered::default()
         }),
         ReportItemKind::YesNo => Ok(Answered {
-            yes: Some(input::yes_no(answer::scalar(raw, field)?, field)?),
+            yes: Some(input::yes_no(main, field)?),
             ..Answered::default()
         }),
         ReportItemKind::YesCount => {
             // A bare yes/no, or {"answer": yes/no, "count": n, "reported_percent": p}.
-            let yes_raw = match raw {
-                Raw::Map(map) => map.get("answer").unwrap_or(&Raw::Null),
-                other => other,
-            };
-            let yes = input::yes_no(yes_raw, &field.part("answer", "คำตอบ", "answer"))?;
+            let yes = input::yes_no(main, &field.part("answer", "คำตอบ", "answer"))?;
             let mut answered = Answered {
                 yes: Some(yes),
                 ..Answered::default()
