@@ -239,7 +239,8 @@ fn refuses_report_form_blanks_that_cannot_be_filled() {
     fn reports(v: &mut Value) -> &mut Value {
         &mut v["rubric"]["weighted"]["items"][0]["scoring"]["thresholds"]["reports"]
     }
-    let cases: [(&dyn Fn(&mut Value), &str, FrameworkProblem); 4] = [
+    type Change<'a> = &'a dyn Fn(&mut Value);
+    let cases: [(Change, &str, FrameworkProblem); 4] = [
         // A choice of one option.
         (
             &|v| {
