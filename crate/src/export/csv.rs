@@ -11,11 +11,10 @@
 //! date carries its era ("20 พ.ย. พ.ศ. 2566"), which Excel and LibreOffice
 //! keep as text instead of reading a Gregorian year 2566.
 
+use super::csv_reports;
 use crate::date;
-use crate::framework::Rubric;
 use crate::result::{
-    BandedScores, ItemScore, Note, ScoreResult, Scores, Understood, UnitReportScore, Value,
-    WeightedScores,
+    BandedScores, ItemScore, Note, ScoreResult, Scores, Understood, Value, WeightedScores,
 };
 use crate::text::{Lang, Text};
 
@@ -51,31 +50,31 @@ pub const REMARK: usize = HEADERS.len() - 1;
 
 /// A cell: numbers are written bare; text is quoted when needed and
 /// neutralised when it could start a formula.
-enum Cell {
+pub(super) enum Cell {
     Number(String),
     Text(String),
 }
 
-fn num(value: impl ToString) -> Cell {
+pub(super) fn num(value: impl ToString) -> Cell {
     Cell::Number(value.to_string())
 }
 
-fn opt_num(value: Option<impl ToString>) -> Cell {
+pub(super) fn opt_num(value: Option<impl ToString>) -> Cell {
     value.map_or(Cell::Text(String::new()), num)
 }
 
-fn text(value: impl Into<String>) -> Cell {
+pub(super) fn text(value: impl Into<String>) -> Cell {
     Cell::Text(value.into())
 }
 
-struct Sheet {
-    lang: Lang,
+pub(super) struct Sheet {
+    pub(super) lang: Lang,
     prefix: Vec<String>,
     out: String,
 }
 
 impl Sheet {
-    fn row(&mut self, kind: (&str, &str), cells: [Cell; 12]) {
+    pub(super) fn row(&mut self, kind: (&str, &str), cells: [Cell; 12]) {
         self.row_with_remark(kind, cells, "");
     }
 
@@ -350,44 +349,7 @@ fn weighted(sheet: &mut Sheet, framework: &str, scores: &WeightedScores) {
             }
         }
         if let Some(reports) = &item.reports {
-            let labels = report_labels(framework, &item.id);
-            for (index, unit) in reports.units.iter().enumerate() {
-                let verdict = match unit.meets_all {
-                    Some(true) => Text::new("ผ่านเกณฑ์ครบ", "meets every criterion"),
-                    Some(false) => Text::new("ไม่ผ่านเกณฑ์", "does not meet the criteria"),
-                    None => Text::new("ข้อมูลไม่ครบ", "incomplete"),
-                };
-                let failed: Vec<String> = unit
-                    .criteria
-                    .iter()
-                    .filter(|c| c.met == Some(false))
-                    .map(|c| c.id.clone())
-                    .collect();
-                let mut notes: Vec<String> = Vec::new();
-                if !failed.is_empty() {
-                    notes.push(match lang {
-                        Lang::Th => format!("ไม่ผ่านเกณฑ์ข้อ {}", failed.join(", ")),
-                        Lang::En => format!("criteria not met: {}", failed.join(", ")),
-                    });
-                }
-                notes.extend(unit.warnings.iter().map(|w| w.text.get(lang).to_owned()));
-                let cells = [
-                    text(format!("{}/units/{index}", item.id)),
-                    text(&unit.name),
-                    text(""),
-                    text(""),
-                    text(""),
-                    text(""),
-                    text(""),
-                    text(""),
-                    text(""),
-                    text(""),
-                    text(verdict.get(lang)),
-                    text(notes.join(" | ")),
-                ];
-                sheet.row(("หน่วยที่รายงาน", "unit report"), cells);
-                report_items(sheet, &format!("{}/units/{index}", item.id), unit, &labels);
-            }
+            csv_reports::unit_reports(sheet, framework, &item.id, reports);
         }
     }
     sheet.row(
@@ -407,66 +369,6 @@ fn weighted(sheet: &mut Sheet, framework: &str, scores: &WeightedScores) {
             text(""),
         ],
     );
-}
-
-/// The labels of the report form's items 1–8, from the rubric (none for a
-/// rubric not built in: the rows then carry the item ids alone).
-fn report_labels(framework: &str, item: &str) -> Vec<(String, Text)> {
-    let Ok(framework) = crate::framework::find(framework) else {
-        return Vec::new();
-    };
-    let Rubric::Weighted(rubric) = &framework.rubric else {
-        return Vec::new();
-    };
-    rubric
-        .report_items()
-        .into_iter()
-        .find(|(i, _)| i.id == item)
-        .map(|(_, reports)| {
-            reports
-                .items
-                .iter()
-                .map(|r| (r.id.clone(), r.label.clone()))
-                .collect()
-        })
-        .unwrap_or_default()
-}
-
-/// Each item of one unit's report form, as the unit answered it: yes or no,
-/// the count, the percentage computed from the counts and the one typed.
-fn report_items(sheet: &mut Sheet, path: &str, unit: &UnitReportScore, labels: &[(String, Text)]) {
-    let lang = sheet.lang;
-    for answered in &unit.items {
-        let label = labels
-            .iter()
-            .find(|(id, _)| *id == answered.id)
-            .map_or("", |(_, l)| l.get(lang));
-        let answer = answered.answer.map_or("", |yes| match (yes, lang) {
-            (true, Lang::Th) => "ใช่",
-            (false, Lang::Th) => "ไม่ใช่",
-            (true, Lang::En) => "yes",
-            (false, Lang::En) => "no",
-        });
-        let typed = answered.reported_percent.as_ref().map(|p| match lang {
-            Lang::Th => format!("ร้อยละที่กรอกในแบบ: {p}"),
-            Lang::En => format!("percentage typed on the form: {p}"),
-        });
-        let cells = [
-            text(format!("{path}/items/{}", answered.id)),
-            text(format!("{}. {label}", answered.id)),
-            text(answer),
-            opt_num(answered.count.clone()),
-            text(""),
-            opt_num(answered.percent.clone()),
-            text(""),
-            text(""),
-            text(""),
-            text(""),
-            text(""),
-            text(typed.unwrap_or_default()),
-        ];
-        sheet.row(("รายการในรายงาน", "report item"), cells);
-    }
 }
 
 fn item_row(sheet: &mut Sheet, item: &ItemScore) {
