@@ -3,9 +3,12 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { launch, offlinePage } from "./browser.mjs";
 import {
-  singleFileUrl, example, snapshot, ready, indicator, item, field, fillUnit,
+  singleFileUrl, root, example, snapshot, ready, indicator, item, field, fillUnit,
   answerIndicator, currentRequest, downloadOf,
 } from "./helpers.mjs";
 
@@ -156,15 +159,25 @@ test("a bad value shows its error beside the field, in the current language, and
   await context.close();
 });
 
-test("KPI 3.2: the report form's worked example, criterion 5 not met at 13.89 %", async () => {
-  const { form, context } = await open();
+test("KPI 3.2: the report form's worked example, criterion 5 not met at 13.89 %; its blanks, printed as the seed's form", async () => {
+  const { page, form, context } = await open({ viewport: { width: 768, height: 1024 } });
   await form.locator("#framework").selectOption("kpi-3.2");
+  await fillUnit(form, example("kpi-3.2-report-example").unit);
   const kpi = item(form, "3.2");
   await kpi.getByText("คำนวณจากแบบรายงานของ อปท.").click();
   const unit = "answers.3.2.units.0.items";
   await field(form, "answers.3.2.units.0.name").fill("อบต.เพียงพอ");
-  await field(form, `${unit}.1`).fill("๑๒");
-  for (const id of ["2", "3", "4", "5"]) await kpi.locator(`input[data-path="${unit}.${id}"][value="yes"]`).check();
+  // The seed form's header: type, report number and date.
+  const header = "answers.3.2.units.0.details";
+  await kpi.locator(`input[data-path="${header}.type"][value="sao"]`).check();
+  await field(form, `${header}.report_number`).fill("๑");
+  await field(form, `${header}.report_date`).fill("๒๕ พ.ค. ๒๕๕๕");
+  await field(form, `${unit}.1.count`).fill("๑๒");
+  await kpi.locator(`input[data-path="${unit}.1.area"][value="community"]`).check();
+  for (const id of ["2", "3", "4", "5"]) await kpi.locator(`input[data-path="${unit}.${id}.answer"][value="yes"]`).check();
+  // Item 5 done: the date it was held is asked, not the date it is expected.
+  await field(form, `${unit}.5.held_on`).fill("20/5/55");
+  assert.equal(await field(form, `${unit}.5.due`).isVisible(), false);
   for (const [id, count, typed] of [["6", "๑๒๐"], ["7", "๓๖", "๓๐"], ["8", "๕", "๒๕"]]) {
     await kpi.locator(`input[data-path="${unit}.${id}.answer"][value="yes"]`).check();
     await field(form, `${unit}.${id}.count`).fill(count);
@@ -183,7 +196,39 @@ test("KPI 3.2: the report form's worked example, criterion 5 not met at 13.89 %"
   assert.doesNotMatch(await kpi.textContent(), /0\/878/);
   await form.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   const printed = await form.locator(".print-report").textContent();
-  assert.ok(printed.includes("อบต.เพียงพอ: ผ่าน 4 จาก 5 เกณฑ์") && printed.includes("13.89 %") && printed.includes("ไม่ผ่าน"), printed);
+  assert.ok(printed.includes("อบต.เพียงพอ: ผ่าน 4 จาก 5 เกณฑ์") && printed.includes("คำนวณได้ร้อยละ 13.89") && printed.includes("ไม่ผ่าน"), printed);
+
+  // Item 4 not yet done: the villages remaining and the date expected are asked and kept.
+  await kpi.locator(`input[data-path="${unit}.4.answer"][value="no"]`).check();
+  await field(form, `${unit}.4.remaining`).fill("๓");
+  await field(form, `${unit}.4.due`).fill("30/6/55");
+  assert.match(await kpi.locator(".report-item .understood").filter({ hasText: "มิ.ย." }).textContent(), /= 30 มิ\.ย\. 2555/);
+  // Printed on A4 as the seed's form, read back from the PDF.
+  await form.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+  await page.emulateMedia({ media: "print" });
+  const pdf = await page.pdf({ format: "A4", printBackground: true });
+  await page.emulateMedia({ media: "screen" });
+  const out = join(root, "dist/test-output");
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, "kpi-3.2-report.pdf"), pdf);
+  await kpi.locator("fieldset.unit-report").screenshot({ path: join(out, "kpi-3.2-unit-form.png") });
+  const text = execFileSync("pdftotext", ["-layout", join(out, "kpi-3.2-report.pdf"), "-"], { encoding: "utf8" });
+  for (const expected of ["( ) เทศบาล (✓) อบต.", "อบต.เพียงพอ", "อำเภอ พอเพียง", "จังหวัด ท้องถิ่นไทย", "รายงานครั้งที่ 1", "วันที่รายงาน 25 พ.ค. 2555",
+    "( ) หมู่บ้าน (✓) ชุมชน", "เหลือจำนวนหมู่บ้าน/ชุมชน 3", "คาดว่าจะดำเนินการเสร็จภายในวันที่ 30 มิ.ย. 2555", "เมื่อวันที่ 20 พ.ค. 2555",
+    "คำนวณได้ร้อยละ 13.89", "ผู้รายงาน", "ปลัด อบต."]) {
+    assert.ok(text.replace(/\s+/g, " ").includes(expected), `the print has “${expected}”:\n${text}`);
+  }
+  // Item 2's "to be set up by" is not asked of a unit that has its committee.
+  assert.ok(!text.includes("จะจัดตั้งให้เสร็จภายในวันที่"), "only the blanks the answers ask for");
+  // Back to done: its blanks are hidden and kept out of the result, not lost from the request.
+  await kpi.locator(`input[data-path="${unit}.4.answer"][value="yes"]`).check();
+  assert.equal(await field(form, `${unit}.4.remaining`).isVisible(), false);
+  const json = JSON.parse((await downloadOf(page, form, "download-json")).bytes.toString("utf8"));
+  const four = json.scores.items[0].reports.units[0].items[3];
+  assert.equal(four.details, undefined);
+  assert.equal(json.request.answers["3.2"].units[0].items["4"].remaining, "๓");
+  assert.deepEqual(json.scores.items[0].reports.units[0].details,
+    [{ id: "type", value: "sao" }, { id: "report_number", value: "1" }, { id: "report_date", value: "2555-05-25" }]);
   // The KPI over 878 municipalities: 640 meeting → 3.5786, contributing 0.1789.
   await kpi.getByText("กรอกผลโดยตรง").click();
   await kpi.locator("fieldset.mode label.choice").nth(3).click();
@@ -226,8 +271,6 @@ test("value for money: thirteen items and the evaluation matrix, end to end", as
 test("every example file opens into the form, choices given by label shown as chosen", async () => {
   const { page, form, context, errors } = await open();
   const { readFileSync } = await import("node:fs");
-  const { join } = await import("node:path");
-  const { root } = await import("./helpers.mjs");
   for (const name of ["sorsochot-23-2564-incomplete", "kpi-3.2-report-example", "value-for-money-2568", "sorsochot-23-complete", "sorsochot-23-remarks"]) {
     const buffer = readFileSync(join(root, "examples", `${name}.json`));
     await form.locator("#open-json").setInputFiles({ name: `${name}.json`, mimeType: "application/json", buffer });
@@ -243,7 +286,9 @@ test("every example file opens into the form, choices given by label shown as ch
   assert.ok(await indicator(form, "6").locator('input[value="fund"]').isChecked(), "“มีกองทุน” shows as fund");
   await form.locator("#open-json").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(example("kpi-3.2-report-example"))) });
   await item(form, "3.2").waitFor();
-  assert.ok(await form.locator('input[data-path="answers.3.2.units.0.items.2"][value="yes"]').isChecked(), "“มี” shows as yes");
+  assert.ok(await form.locator('input[data-path="answers.3.2.units.0.items.2.answer"][value="yes"]').isChecked(), "“มี” shows as yes");
+  assert.ok(await form.locator('input[data-path="answers.3.2.units.0.details.type"][value="sao"]').isChecked(), "“อบต.” shows as chosen");
+  assert.ok(await form.locator('input[data-path="answers.3.2.units.0.items.1.area"][value="community"]').isChecked(), "“ชุมชน” shows as chosen");
   assert.ok(await form.locator('input[data-path="answers.3.2.units.0.items.6.answer"][value="yes"]').isChecked());
   await form.locator("#open-json").setInputFiles({ name: "c.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(example("value-for-money-2568"))) });
   await item(form, "2.1.2").waitFor();

@@ -27,7 +27,7 @@ const write = (path, text) => {
   console.log(`${path}: ${bytes} bytes, ${gzipSync(Buffer.from(text), { level: 9 }).length} gzipped`);
 };
 
-const MODULES = ["form/dom", "form/i18n", "form/drafts", "form/draft-panel", "form/chart", "form/fields", "form/banded", "form/weighted",
+const MODULES = ["form/dom", "form/i18n", "form/drafts", "form/draft-panel", "form/chart", "form/fields", "form/banded", "form/unit-report", "form/weighted",
   "form/report", "form/khanaen-form", "summary/words", "summary/tables", "summary/khanaen-summary", "progress/khanaen-progress"];
 
 function unmodule(source, name) {

@@ -6,6 +6,13 @@ import { h } from "./dom.js";
 import { shownDate } from "./i18n.js";
 import { oneUnitReport, unitHeadline } from "./weighted.js";
 import { roundNote, stillMissing } from "./banded.js";
+import { unitReportPrint } from "./unit-report.js";
+
+/** The unit report form of a weighted rubric (KPI 3.2's), if it has one. */
+function reportFormOf(framework) {
+  return framework.rubric.weighted.items.flatMap(function all(i) { return [i, ...(i.children || []).flatMap(all)]; })
+    .find((i) => i.scoring?.thresholds?.reports)?.scoring.thresholds.reports;
+}
 
 export function printReport(ctx, framework, result) {
   const u = result.unit;
@@ -18,6 +25,7 @@ export function printReport(ctx, framework, result) {
   const notesOf = (list) => list.map((n) => ctx.text(n.text)).join(" ");
   let table;
   let totals;
+  let one = null;
   if (s.kind === "banded") {
     table = h("table", { class: "report-table" },
       h("thead", {}, h("tr", {}, ["#", ctx.t("indicator"), ctx.t("value_"), ctx.t("points"), ctx.t("criterionMet"), ctx.t("notes")]
@@ -43,38 +51,25 @@ export function printReport(ctx, framework, result) {
         h("td", {}, [notesOf([...i.decisions, ...i.warnings]), i.remark].filter(Boolean).join(" · "))))));
     totals = [h("p", { class: "report-total" },
       `${ctx.t("weightedScore")}: ${s.weighted_score ?? `– (${ctx.t("incomplete")(result.missing.length)})`}`)];
-    const one = oneUnitReport(result);
-    // One municipality's report form: its answers and criteria are the report.
-    if (one) [table, totals] = [unitReportTable(ctx, framework, one), [h("p", { class: "report-total" }, unitHeadline(ctx, one))]];
+    one = oneUnitReport(result);
+    // One municipality's report form: its header, answers and criteria are the report.
+    if (one) {
+      const reports = reportFormOf(framework);
+      table = unitReportPrint(ctx, reports, one, u);
+      totals = [h("p", { class: "report-total" }, unitHeadline(ctx, one))];
+    }
   }
   return h("section", { class: "print-report", "aria-hidden": "true" },
     h("h2", {}, `${ctx.t("reportTitle")}: ${ctx.text(framework.name)}`),
     h("p", {}, `${ctx.t("edition")} ${result.framework.edition} · ${ctx.text(result.framework.source)}`),
-    h("dl", { class: "report-unit" }, unitRows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, String(v))])),
+    one ? null : h("dl", { class: "report-unit" }, unitRows.map(([k, v]) => [h("dt", {}, k), h("dd", {}, String(v))])),
     table,
     totals,
     result.notes.length ? h("p", {}, `${ctx.t("notes")}: ${notesOf(result.notes)}`) : null,
     result.remark ? h("p", { class: "report-remark" }, `${ctx.t("remarkAssessment")}: ${result.remark}`) : null,
     h("div", { class: "signature" },
-      h("p", {}, `${ctx.t("signature")} ........................................ ${ctx.t("assessorSign")}`),
+      h("p", {}, `${ctx.t("signature")} ........................................ ${ctx.t(one ? "reporterSign" : "assessorSign")}`),
       h("p", {}, `( ${u.assessor || "........................................"} )`),
       h("p", {}, `${ctx.t("position")} ${u.position || "........................................"}`),
       h("p", {}, `${ctx.t("date")} ${shownDate(u.date, ctx.lang) || "........................"}`)));
-}
-
-/** One unit's report form as printed: each item as answered, then the criteria met or not. */
-function unitReportTable(ctx, framework, unit) {
-  const spec = framework.rubric.weighted.items.flatMap(function all(i) { return [i, ...(i.children || []).flatMap(all)]; })
-    .find((i) => i.scoring?.thresholds?.reports)?.scoring.thresholds.reports;
-  const label = (id) => ctx.text(spec?.items.find((i) => i.id === id)?.label);
-  const yes = (a) => (a === null ? "–" : ctx.t(a ? "yes" : "no"));
-  return [
-    h("table", { class: "report-table" },
-      h("thead", {}, h("tr", {}, ["#", ctx.t("item"), ctx.t("value_"), ctx.t("count"), ctx.t("result")].map((c) => h("th", { scope: "col" }, c)))),
-      h("tbody", {}, unit.items.map((i) => h("tr", {},
-        h("td", {}, i.id), h("td", {}, label(i.id)), h("td", {}, yes(i.answer)),
-        h("td", { class: "num" }, i.count ?? ""), h("td", { class: "num" }, i.percent !== null ? `${i.percent} %` : ""))))),
-    h("ul", { class: "criteria" }, unit.criteria.map((c) => h("li", {}, `${c.id}. ${ctx.text(c.label)}: ${c.met === null ? "–" : ctx.t(c.met ? "met" : "notMet")}`))),
-    unit.warnings.length ? h("p", {}, unit.warnings.map((w) => ctx.text(w.text)).join(" ")) : null,
-  ];
 }

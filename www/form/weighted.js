@@ -6,6 +6,7 @@
 import { h, fill } from "./dom.js";
 import { numberInput, textInput, radioGroup, percentOrCounts, modeSwitch, syncRadios, remarkInput } from "./fields.js";
 import { barChart } from "./chart.js";
+import { unitForm } from "./unit-report.js";
 
 export function renderWeighted(ctx, rubric) {
   const updates = [];
@@ -253,49 +254,4 @@ function reportsForm(ctx, path, reports, item, updates) {
     } }, ctx.t("addUnit")),
     ctx.errorSlot([...path, "units"].join(".")));
   return container;
-}
-
-function unitForm(ctx, path, reports, index, updates, remove) {
-  const percents = {};
-  const criteria = h("ul", { class: "criteria" });
-  const verdict = h("output", { class: "verdict", "aria-live": "polite" });
-  const warnings = h("ul", { class: "notes" });
-  updates.push((r) => {
-    const unit = r && r.units[index];
-    if (!unit) return;
-    for (const it of unit.items) {
-      if (percents[it.id]) fill(percents[it.id], it.percent !== null ? ctx.t("computedPercent")(it.percent) : "");
-      if (it.answer !== null) {
-        const kind = reports.items.find((x) => x.id === it.id).kind;
-        const radios = [...path, "items", it.id, ...(kind === "yes_count" ? ["answer"] : [])].join(".");
-        syncRadios(form, radios, it.answer ? "yes" : "no");
-      }
-    }
-    fill(criteria, unit.criteria.map((c) => h("li", { "data-met": String(c.met) },
-      `${c.id}. ${ctx.text(c.label)}: ${c.met === null ? "–" : ctx.t(c.met ? "met" : "notMet")}`)));
-    fill(verdict, unit.meets_all === null ? "" : ctx.t(unit.meets_all ? "meetsAll" : "doesNotMeet"));
-    verdict.dataset.met = String(unit.meets_all);
-    fill(warnings, unit.warnings.map((w) => h("li", {}, ctx.text(w.text))));
-  });
-  const yesNo = [{ id: "yes", label: ctx.t("yes") }, { id: "no", label: ctx.t("no") }];
-  const items = reports.items.map((it) => {
-    const p = [...path, "items", it.id];
-    const label = `${it.id}. ${ctx.text(it.label)}`;
-    if (it.kind === "count") return textInput(ctx, p, label, { inputmode: "numeric" });
-    if (it.kind === "yes_no") return radioGroup(ctx, p, label, yesNo);
-    percents[it.id] = h("output", { class: "computed" });
-    return h("div", { class: "yes-count" },
-      radioGroup(ctx, [...p, "answer"], label, yesNo),
-      textInput(ctx, [...p, "count"], ctx.t("count"), { inputmode: "numeric" }),
-      it.percent_of ? numberInput(ctx, [...p, "reported_percent"], ctx.t("reportedPercent")) : null,
-      percents[it.id],
-      ctx.errorSlot(p.join(".")));
-  });
-  const form = h("fieldset", { class: "unit-report" },
-    h("legend", {}, ctx.t("unitN")(index + 1)),
-    textInput(ctx, [...path, "name"], ctx.t("unitName")),
-    items,
-    h("h5", {}, ctx.t("criteria")), criteria, verdict, warnings,
-    h("button", { type: "button", class: "secondary", onclick: remove }, `${ctx.t("removeUnit")} ${ctx.t("unitN")(index + 1)}`));
-  return form;
 }
