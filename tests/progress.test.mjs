@@ -118,3 +118,42 @@ test("a province adds its districts' reports up; a file that is not a report is 
   assert.match(await view.locator(".progress-sum").textContent(), /ต่างปีงบประมาณ \(–, 2566\)/);
   await context.close();
 });
+
+test("a stored report that cannot be read is kept aside, downloadable, never written over; with storage full it stays where it was", async () => {
+  const broken = "{\"form\": \"sorsochot-progress\", \"counts\": {\"1.tambon.count\": \"12\"";
+  const { page, view, context, errors } = await openProgress({ "khanaen.progress.v1": broken });
+  const aside = view.locator("#progress-aside");
+  assert.match(await aside.textContent(), /เก็บแยกไว้ 1 รายการ/);
+  const kept = await downloadOf(page, view, "progress-aside-0");
+  assert.equal(kept.bytes.toString("utf8"), broken, "the text as it was stored");
+  // Typing keeps a new report; the unreadable one stays aside.
+  await view.locator("#progress-district").fill("วารินชำราบ");
+  const stored = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+  assert.equal(JSON.parse(stored["khanaen.progress.v1"]).unit.district, "วารินชำราบ");
+  assert.deepEqual(Object.entries(stored).filter(([k]) => k.startsWith("khanaen.progress.v1.aside.")).map(([, v]) => v), [broken]);
+  // Discarded only when asked, after a confirmation.
+  page.once("dialog", (d) => d.accept());
+  await aside.getByRole("button", { name: "ลบทิ้ง" }).click();
+  await aside.waitFor({ state: "detached" });
+  assert.equal(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.includes(".aside.")).length), 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // Storage refusing every write: the unreadable report is not moved, not overwritten, not cleared.
+  const full = await browser.newContext({ viewport: { width: 768, height: 1024 } });
+  const fullPage = await full.newPage();
+  await fullPage.goto(`${singleFileUrl}#progress`);
+  await fullPage.evaluate((text) => { localStorage.clear(); localStorage.setItem("khanaen.progress.v1", text); }, broken);
+  await full.addInitScript(() => {
+    Storage.prototype.setItem = function setItem() { throw new DOMException("full", "QuotaExceededError"); };
+  });
+  await fullPage.reload();
+  const fullView = fullPage.locator("khanaen-progress");
+  await fullView.locator("#progress-district").fill("วารินชำราบ");
+  assert.match(await fullView.locator("#progress-aside").textContent(), /สิ่งที่กรอกตอนนี้จะไม่ถูกบันทึก/);
+  assert.equal((await downloadOf(fullPage, fullView, "progress-aside-0")).bytes.toString("utf8"), broken);
+  fullPage.once("dialog", (d) => d.accept());
+  await fullView.locator("#progress-clear").click();
+  assert.equal(await fullPage.evaluate(() => localStorage.getItem("khanaen.progress.v1")), broken, "still there, as it was");
+  await full.close();
+});

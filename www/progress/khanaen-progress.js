@@ -26,6 +26,10 @@ const PROGRESS_WORDS = {
     clearReports: "ล้างรายงานที่เปิด",
     downloadJson: "ดาวน์โหลด JSON", downloadCsv: "ดาวน์โหลด CSV", print: "พิมพ์", clear: "เริ่มใหม่",
     confirmClear: "ล้างแบบรายงานนี้หรือไม่? (ดาวน์โหลดเก็บไว้ก่อน)",
+    keptAside: (n) => `เก็บแยกไว้ ${n} รายการ: แบบรายงานที่บันทึกไว้แต่เปิดไม่ได้ ไม่ได้ลบและจะไม่ถูกบันทึกทับ ดาวน์โหลดเก็บไว้ได้`,
+    notKept: "แบบรายงานที่บันทึกไว้เปิดไม่ได้ และที่เก็บข้อมูลของเบราว์เซอร์เต็มจนเก็บแยกไม่ได้: จึงคงไว้ตามเดิม และสิ่งที่กรอกตอนนี้จะไม่ถูกบันทึก โปรดดาวน์โหลดแบบรายงานเก็บไว้",
+    asideReport: (when) => `แบบรายงานที่อ่านไม่ได้ (${when})`, storedNow: "ที่บันทึกไว้ตอนนี้",
+    download: "ดาวน์โหลด", discard: "ลบทิ้ง", confirmDiscard: "ลบข้อมูลที่เก็บแยกไว้นี้หรือไม่? (ดาวน์โหลดเก็บไว้ก่อนแล้วหรือยัง)",
     provinceHeading: "รวมรายงานของอำเภอ (สำหรับจังหวัด)", openReports: "เปิดไฟล์รายงานของอำเภอ (JSON หลายไฟล์)",
     added: (n) => `รวม ${n} อำเภอ`, incomplete: (list) => `กรอกไม่ครบ: ${list}`, notReport: (name) => `${name}: ไม่ใช่ไฟล์แบบรายงานความก้าวหน้า`,
     downloadSum: "ดาวน์โหลดผลรวม CSV", total: "รวม", row: "รายการ", count: "จำนวน",
@@ -46,6 +50,10 @@ const PROGRESS_WORDS = {
     clearReports: "Clear the reports opened",
     downloadJson: "Download JSON", downloadCsv: "Download CSV", print: "Print", clear: "Start again",
     confirmClear: "Clear this report? (Download it first.)",
+    keptAside: (n) => `Kept aside (${n}): a stored report that could not be opened. It is not deleted and nothing is written over it; download it to keep it.`,
+    notKept: "The stored report could not be opened, and the browser's storage is too full to keep it aside: it is left as it was, and what you type now is not kept. Download your report.",
+    asideReport: (when) => `Unreadable report (${when})`, storedNow: "stored now",
+    download: "Download", discard: "Discard", confirmDiscard: "Discard this data kept aside? (Have you downloaded it?)",
     provinceHeading: "The districts' reports together (for the province)", openReports: "Open the districts' reports (many JSON files)",
     added: (n) => `${n} districts added`, incomplete: (list) => `Not complete: ${list}`, notReport: (name) => `${name}: not a progress report file`,
     downloadSum: "Download the sums as CSV", total: "Total", row: "Row", count: "Count",
@@ -55,22 +63,42 @@ const PROGRESS_WORDS = {
 
 const blankProgress = () => ({ form: PROGRESS_FORM, unit: {}, counts: {} });
 
-/** The stored report, or a blank one; stored text that is not a report is set aside, never overwritten. */
+const PROGRESS_ASIDE = `${PROGRESS_KEY}.aside.`;
+
+/**
+ * The stored report, or a blank one. Stored text that is not a report is
+ * copied aside; when storage refuses the copy, the text stays where it is
+ * and `keep` is false: nothing typed may be saved over it.
+ */
 function storedProgress(storage) {
   try {
     const text = storage?.getItem(PROGRESS_KEY);
-    if (!text) return blankProgress();
+    if (!text) return { request: blankProgress(), keep: true };
     try {
       const value = JSON.parse(text);
-      if (isObject(value) && value.form === PROGRESS_FORM) return { ...blankProgress(), ...value };
+      if (isObject(value) && value.form === PROGRESS_FORM) return { request: { ...blankProgress(), ...value }, keep: true };
     } catch {
       /* set aside below */
     }
-    setAside(storage, text, `${PROGRESS_KEY}.aside.`);
+    return { request: blankProgress(), keep: setAside(storage, text, PROGRESS_ASIDE) };
   } catch {
-    /* no storage, or full: start blank */
+    /* no storage at all: start blank */
+    return { request: blankProgress(), keep: true };
   }
-  return blankProgress();
+}
+
+/** Reports kept aside because they could not be read: each key and its text. */
+function progressAside(storage) {
+  const kept = [];
+  try {
+    for (let i = 0; i < (storage?.length ?? 0); i += 1) {
+      const key = storage.key(i);
+      if (key?.startsWith(PROGRESS_ASIDE)) kept.push({ key, text: storage.getItem(key) ?? "" });
+    }
+  } catch {
+    /* storage gone: nothing to list */
+  }
+  return kept;
 }
 
 export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress") {
@@ -104,7 +132,7 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
       } catch {
         this.storage = null;
       }
-      this.request ??= storedProgress(this.storage);
+      if (!this.request) ({ request: this.request, keep: this.keepStored } = storedProgress(this.storage));
       this.render();
     }
 
@@ -119,11 +147,43 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
       if (typeof value === "string" && value.trim() === "") delete node[last];
       else node[last] = value;
       this.update();
+      if (!this.keepStored) return;
       try {
         this.storage?.setItem(PROGRESS_KEY, JSON.stringify(this.request));
       } catch {
         /* full: the download keeps the report */
       }
+    }
+
+    /** Stored reports that could not be opened: said, downloadable, discarded only when asked. */
+    asideNotice() {
+      const { w } = this;
+      const kept = progressAside(this.storage);
+      if (!this.keepStored) {
+        let text = "";
+        try {
+          text = this.storage.getItem(PROGRESS_KEY) ?? "";
+        } catch {
+          /* gone since: nothing to offer */
+        }
+        kept.unshift({ key: PROGRESS_KEY, text });
+      }
+      if (!kept.length) return null;
+      const when = (key) => {
+        const time = new Date(key.slice(PROGRESS_ASIDE.length));
+        return Number.isNaN(time.getTime()) ? w.storedNow : time.toLocaleString(this.lang === "th" ? "th-TH" : "en-GB");
+      };
+      return h("div", { class: "kept-aside no-print", id: "progress-aside" },
+        h("p", {}, this.keepStored ? w.keptAside(kept.length) : w.notKept),
+        h("ul", {}, kept.map((item, i) => h("li", {},
+          w.asideReport(when(item.key)), " ",
+          h("button", { type: "button", class: "secondary", id: `progress-aside-${i}`,
+            onclick: () => saveText(this.shadowRoot, `รายงานความก้าวหน้าที่เก็บแยกไว้_${i + 1}.txt`, item.text, "text/plain") }, w.download),
+          item.key === PROGRESS_KEY ? null : h("button", { type: "button", class: "secondary", onclick: () => {
+            if (!window.confirm(w.confirmDiscard)) return;
+            this.storage?.removeItem(item.key);
+            this.render();
+          } }, w.discard)))));
     }
 
     input(path, label, id, options = {}) {
@@ -163,6 +223,7 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
             h("button", { type: "button", class: "secondary", onclick: () => window.print() }, w.print),
             h("button", { type: "button", class: "secondary", id: "progress-clear", onclick: () => this.clear() }, w.clear),
             h("button", { type: "button", class: "secondary", onclick: () => this.setAttribute("lang", this.lang === "th" ? "en" : "th") }, w.language))),
+        this.asideNotice(),
         h("div", { class: "no-print progress-body" },
           h("fieldset", { class: "unit" }, h("div", { class: "grid" },
             this.input(["unit", "province"], w.province, "progress-province"),
@@ -237,7 +298,8 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
       if (!window.confirm(this.w.confirmClear)) return;
       this.request = blankProgress();
       try {
-        this.storage?.removeItem(PROGRESS_KEY);
+        // An unreadable report that could not be set aside stays where it is.
+        if (this.keepStored) this.storage?.removeItem(PROGRESS_KEY);
       } catch {
         /* nothing kept */
       }
