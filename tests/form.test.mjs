@@ -214,7 +214,7 @@ test("KPI 3.2: the report form's worked example, criterion 5 not met at 13.89 %;
   await kpi.locator("fieldset.unit-report").screenshot({ path: join(out, "kpi-3.2-unit-form.png") });
   const text = execFileSync("pdftotext", ["-layout", join(out, "kpi-3.2-report.pdf"), "-"], { encoding: "utf8" });
   for (const expected of ["( ) เทศบาล (✓) อบต.", "อบต.เพียงพอ", "อำเภอ พอเพียง", "จังหวัด ท้องถิ่นไทย", "รายงานครั้งที่ 1", "วันที่รายงาน 25 พ.ค. 2555",
-    "( ) หมู่บ้าน (✓) ชุมชน", "เหลือจำนวนหมู่บ้าน/ชุมชน 3", "คาดว่าจะดำเนินการเสร็จภายในวันที่ 30 มิ.ย. 2555", "เมื่อวันที่ 20 พ.ค. 2555",
+    "นับเป็น: ( ) หมู่บ้าน (✓) ชุมชน", "เหลือจำนวนหมู่บ้าน/ชุมชน 3", "คาดว่าจะดำเนินการเสร็จภายในวันที่ 30 มิ.ย. 2555", "เมื่อวันที่ 20 พ.ค. 2555",
     "คำนวณได้ร้อยละ 13.89", "ผู้รายงาน", "ปลัด อบต."]) {
     assert.ok(text.replace(/\s+/g, " ").includes(expected), `the print has “${expected}”:\n${text}`);
   }
@@ -235,6 +235,27 @@ test("KPI 3.2: the report form's worked example, criterion 5 not met at 13.89 %;
   await field(form, "answers.3.2.numerator").fill("640");
   await field(form, "answers.3.2.denominator").fill("878");
   assert.match(await kpi.locator("output.points").textContent(), /ผล 72\.89 · ค่าคะแนนที่ได้ \(1–5\) 3\.5786 · ค่าคะแนนถ่วงน้ำหนัก 0\.1789/);
+  await context.close();
+});
+
+test("KPI 3.2 written with bare answers: each shows in its field and is kept when a count or a blank is typed; an item's error shows beside it", async () => {
+  const { page, form, context, errors } = await open();
+  const file = { framework: "kpi-3.2", edition: "2555", answers: { "3.2": { units: [{ name: "อบต.ก", items: { 1: "12", 2: "no", 6: "no" } }] } } };
+  await form.locator("#open-json").setInputFiles({ name: "bare.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
+  const unit = "answers.3.2.units.0.items";
+  await field(form, `${unit}.1.count`).waitFor();
+  assert.equal(await field(form, `${unit}.1.count`).inputValue(), "12");
+  assert.ok(await form.locator(`input[data-path="${unit}.2.answer"][value="no"]`).isChecked());
+  await field(form, `${unit}.2.due`).fill("30/6/55");
+  await field(form, `${unit}.6.count`).fill("5");
+  const items = await page.evaluate(() => document.querySelector("khanaen-form").request.answers["3.2"].units[0].items);
+  assert.deepEqual(items, { 1: "12", 2: { answer: "no", due: "30/6/55" }, 6: { answer: "no", count: "5" } });
+  // A wrong count is named beside item 1, not at the foot of the list.
+  await field(form, `${unit}.1.count`).fill("abc");
+  const slot = form.locator(`[data-error-for="${unit}.1"]`);
+  await slot.filter({ hasText: "abc" }).waitFor();
+  assert.match(await slot.textContent(), /ข้อ 1/);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 

@@ -120,6 +120,11 @@ test("a province adds its districts' reports up; a file that is not a report is 
 });
 
 test("a stored report that cannot be read is kept aside, downloadable, never written over; with storage full it stays where it was", async () => {
+  // Of a report's shape but for its counts, a list: set aside too, not reshaped.
+  const misshapen = JSON.stringify({ form: "sorsochot-progress", counts: [12] });
+  const shaped = await openProgress({ "khanaen.progress.v1": misshapen });
+  assert.match(await shaped.view.locator("#progress-aside").textContent(), /เก็บแยกไว้ 1 รายการ/);
+  await shaped.context.close();
   const broken = "{\"form\": \"sorsochot-progress\", \"counts\": {\"1.tambon.count\": \"12\"";
   const { page, view, context, errors } = await openProgress({ "khanaen.progress.v1": broken });
   const aside = view.locator("#progress-aside");

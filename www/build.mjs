@@ -10,13 +10,18 @@
 //                         khanaen_bg.wasm beside it, no inline script or style
 //                         (styles are adopted as a constructed stylesheet).
 //   dist/portal.html      a sample portal page embedding the ES-module build.
+//   dist/app/             the installable web app for tablets: the page, the
+//                         ES-module script, a manifest, icons and a service
+//                         worker that keeps them for offline use.
 //
 // Usage: node www/build.mjs   (after wasm-pack has written dist/pkg)
 
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
+import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
+import { iconPng } from "./app/icon.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const read = (path) => readFileSync(join(root, path), "utf8");
@@ -87,10 +92,16 @@ const early = `window.khanaenWasm = (() => {
   return WebAssembly.compileStreaming(new Response(stream, { headers: { "content-type": "application/wasm" } }));
 })();`;
 const wasmBlock = gzipSync(wasmBytes, { level: 9 }).toString("base64");
-write("dist/khanaen.html", read("www/index.html")
-  .replace("/*WASM*/", () => wasmBlock)
-  .replace("/*EARLY*/", () => early)
-  .replace("/*SCRIPT*/", () => single));
+const pageCss = read("www/page.css");
+/** The page of www/index.html with its head and script parts filled in. */
+const page = (parts) => read("www/index.html").replace(/<!--(CSP|STYLE|EARLY|SCRIPT)-->/g, (_, part) => parts[part]);
+const cspMeta = (policy) => `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+write("dist/khanaen.html", page({
+  CSP: cspMeta("default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:"),
+  STYLE: `<style>\n${pageCss}</style>`,
+  EARLY: `<script type="application/octet-stream" id="khanaen-wasm">${wasmBlock}</script>\n<script>${early}</script>`,
+  SCRIPT: `<script type="module">${single}</script>`,
+}));
 
 // The ES-module build: fetches its .wasm from beside itself.
 const esm = `// <khanaen-form>, <khanaen-summary> and <khanaen-progress>, ES-module build. Import it once: it defines the three elements.
@@ -109,3 +120,69 @@ write("dist/esm/khanaen-form.js", esm);
 copyFileSync(join(root, "dist/pkg/khanaen_bg.wasm"), join(root, "dist/esm/khanaen_bg.wasm"));
 copyFileSync(join(root, "dist/pkg/khanaen.d.ts"), join(root, "dist/esm/khanaen.d.ts"));
 for (const f of ["portal.html", "portal.js", "portal.css"]) copyFileSync(join(root, "www", f), join(root, "dist", f));
+
+// The installable web app: the page, its script and styles, the .wasm, a
+// manifest, icons and a service worker that keeps them all for offline use.
+// No inline script or style: it runs under a portal's strict CSP.
+const app = `// คะแนน web app: the three elements and the page, ES-module build.
+${glue}
+${form}
+${CORE}
+let loading = null;
+function loadCore() {
+  loading ??= __wbg_init({ module_or_path: new URL("khanaen_bg.wasm", import.meta.url) }).then(() => core);
+  return loading;
+}
+${DEFINE}
+${read("www/page.js")}
+const APP_BUILD = "/*BUILD*/";
+${read("www/app/shell.js")}
+`;
+const manifest = `${JSON.stringify({
+  id: "./",
+  name: "คะแนน · แบบประเมินผลงานพัฒนาชุมชน",
+  short_name: "คะแนน",
+  description: "แบบประเมิน ศอช.ต. ตัวชี้วัด และรายงาน ใช้งานได้โดยไม่ต้องต่ออินเทอร์เน็ต · Community-development scoring, offline",
+  lang: "th",
+  dir: "ltr",
+  start_url: "./",
+  scope: "./",
+  display: "standalone",
+  orientation: "any",
+  background_color: "#eef1f4",
+  theme_color: "#124e89",
+  icons: [
+    { src: "icons/icon-192.png", sizes: "192x192", type: "image/png", purpose: "any" },
+    { src: "icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "any" },
+    { src: "icons/icon-512.png", sizes: "512x512", type: "image/png", purpose: "maskable" },
+  ],
+}, null, 2)}\n`;
+const appPage = page({
+  CSP: cspMeta("default-src 'self'; script-src 'self' 'wasm-unsafe-eval'"),
+  STYLE: [
+    '<link rel="stylesheet" href="app.css">',
+    '<link rel="manifest" href="manifest.webmanifest">',
+    '<meta name="theme-color" content="#124e89">',
+    '<link rel="icon" href="icons/icon-192.png" type="image/png">',
+    '<link rel="apple-touch-icon" href="icons/icon-192.png">',
+    '<meta name="apple-mobile-web-app-capable" content="yes">',
+    '<meta name="apple-mobile-web-app-title" content="คะแนน">',
+  ].join("\n"),
+  EARLY: "",
+  SCRIPT: '<script type="module" src="app.js"></script>',
+});
+const icons = { "icons/icon-192.png": iconPng(192), "icons/icon-512.png": iconPng(512) };
+// The build is named by its content: a new build is a new service worker, and a new cache.
+const appFiles = { "index.html": appPage, "app.js": app, "app.css": pageCss, "manifest.webmanifest": manifest };
+const hash = createHash("sha256");
+for (const [name, content] of Object.entries(appFiles)) hash.update(name).update(content);
+hash.update(wasmBytes);
+const build = hash.digest("hex").slice(0, 12);
+for (const [name, content] of Object.entries(appFiles)) write(`dist/app/${name}`, content.replace("/*BUILD*/", build));
+for (const [name, bytes] of Object.entries(icons)) {
+  mkdirSync(join(root, "dist/app/icons"), { recursive: true });
+  writeFileSync(join(root, "dist/app", name), bytes);
+}
+copyFileSync(join(root, "dist/pkg/khanaen_bg.wasm"), join(root, "dist/app/khanaen_bg.wasm"));
+const cached = ["./", "app.js", "app.css", "khanaen_bg.wasm", "manifest.webmanifest", ...Object.keys(icons)];
+write("dist/app/sw.js", read("www/app/sw.js").replace("/*BUILD*/", build).replace("/*FILES*/[]", JSON.stringify(cached)));

@@ -68,6 +68,8 @@ pub enum InputProblem {
     UnknownIndicator,
     UnknownMatrixIndicator,
     UnknownReportItem,
+    /// A key beside a report item's answer (or in its header) that the form does not ask.
+    UnknownDetail,
     RoundNotInEdition {
         round: String,
         allowed: Vec<u8>,
@@ -213,6 +215,7 @@ impl InputProblem {
                 "no such indicator in the evaluation matrix",
             ),
             UnknownReportItem => Text::new("ไม่มีข้อนี้ในแบบรายงาน", "no such item in the report form"),
+            UnknownDetail => Text::new("แบบรายงานไม่มีช่องนี้", "the report form has no such blank"),
             RoundNotInEdition { round, allowed } => {
                 let list = allowed
                     .iter()
@@ -432,9 +435,14 @@ pub enum FrameworkProblem {
     DetailOptions,
     /// A detail asked only with one answer, on an item that has no yes/no.
     DetailWhen,
-    /// A detail's id is one the item's answer already uses.
+    /// A detail's id is empty, or one the item's answer already uses.
     ReservedDetailId {
         id: String,
+    },
+    /// A choice's option that typing cannot tell from another (ids alike
+    /// but for case, or one's label another's id).
+    AmbiguousOption {
+        option: String,
     },
     CaseFailed {
         input: String,
@@ -538,8 +546,12 @@ impl FrameworkProblem {
                 "“when” is allowed only on a detail of an item answered yes or no",
             ),
             ReservedDetailId { id } => Text::new(
-                format!("รหัสรายละเอียด “{id}” ซ้ำกับส่วนของคำตอบ"),
-                format!("the detail id “{id}” is taken by the answer itself"),
+                format!("ใช้ “{id}” เป็นรหัสรายละเอียดไม่ได้ (ว่าง หรือซ้ำกับส่วนของคำตอบ)"),
+                format!("“{id}” cannot be a detail id (empty, or taken by the answer itself)"),
+            ),
+            AmbiguousOption { option } => Text::new(
+                format!("ตัวเลือก “{option}” แยกไม่ออกจากตัวเลือกอื่นเมื่อพิมพ์ (รหัสต่างกันแค่ตัวพิมพ์ หรือชื่อซ้ำกับรหัสของอีกตัว)"),
+                format!("the option “{option}” cannot be told from another when typed (ids differing only in case, or its label another's id)"),
             ),
             CaseFailed {
                 input,

@@ -358,10 +358,35 @@ fn a_bad_report_form_blank_names_the_unit_item_and_blank() {
         ]
     );
     let due = &result.errors[1].message;
-    assert!(due.th.contains("จะจัดตั้งให้เสร็จภายในวันที่"), "{}", due.th);
-    assert!(due.en.contains("to be set up by"), "{}", due.en);
+    assert!(
+        due.th
+            .contains("แห่งที่ 1 ข้อ 2 (ยังไม่มีคณะกรรมการ จะจัดตั้งให้เสร็จภายในวันที่)"),
+        "{}",
+        due.th
+    );
+    assert!(
+        due.en
+            .contains("unit 1, item 2 (no committee yet: to be set up by)"),
+        "{}",
+        due.en
+    );
     // The answers are still judged: criterion 1 is not met (item 2 is no).
     assert_eq!(unit_report(&result).criteria[0].met, Some(false));
+    // A misspelt blank is named, not dropped.
+    let result = kpi_with(
+        r#"{"tpye":"อบต."}"#,
+        r#""yes""#,
+        r#"{"answer":"no","remainig":"3"}"#,
+    );
+    let paths: Vec<&str> = result.errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "answers.3.2.units.0.details.tpye",
+            "answers.3.2.units.0.items.4.remainig"
+        ]
+    );
+    assert!(result.errors[1].message.en.contains("no such blank"));
     let result = kpi_with(r#""many""#, r#""yes""#, r#""yes""#);
     assert_eq!(only_error(&result).path, "answers.3.2.units.0.details");
     assert!(only_error(&result).message.en.contains("must be an object"));

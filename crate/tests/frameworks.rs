@@ -240,7 +240,31 @@ fn refuses_report_form_blanks_that_cannot_be_filled() {
         &mut v["rubric"]["weighted"]["items"][0]["scoring"]["thresholds"]["reports"]
     }
     type Change<'a> = &'a dyn Fn(&mut Value);
-    let cases: [(Change, &str, FrameworkProblem); 4] = [
+    let cases: [(Change, &str, FrameworkProblem); 7] = [
+        // Options whose ids differ only in case: "Sao" could never be chosen.
+        (
+            &|v| reports(v)["details"][0]["options"][1]["id"] = json!("MUNICIPALITY"),
+            "item 3.2 reports details type",
+            FrameworkProblem::AmbiguousOption {
+                option: "municipality".into(),
+            },
+        ),
+        // One option's label is another's id: typing it is ambiguous.
+        (
+            &|v| reports(v)["details"][0]["options"][0]["label"]["en"] = json!("sao"),
+            "item 3.2 reports details type",
+            FrameworkProblem::AmbiguousOption {
+                option: "sao".into(),
+            },
+        ),
+        // A name the browser cannot use as an object key.
+        (
+            &|v| reports(v)["items"][1]["details"][0]["id"] = json!("__proto__"),
+            "item 3.2 reports item 2 __proto__",
+            FrameworkProblem::ReservedDetailId {
+                id: "__proto__".into(),
+            },
+        ),
         // A choice of one option.
         (
             &|v| {

@@ -52,6 +52,36 @@ export function saveText(root, fileName, text, type) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The media types of the files the views write. */
+export const FILE_TYPES = { json: "application/json", csv: "text/csv;charset=utf-8" };
+
+/** Whether this browser can hand a file of this name and type to the system share sheet. */
+export function canShareFile(name, type) {
+  try {
+    return typeof navigator.canShare === "function" && navigator.canShare({ files: [new File([""], name, { type })] });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Beside a download button, where the browser can share such a file, a
+ * "Share…" button that opens the system share sheet (LINE, e-mail, Drive)
+ * with `file()` — { name, text, type } — and downloads it if sharing fails.
+ */
+export function withShare(root, download, label, probe, file) {
+  if (!canShareFile(probe.name, probe.type)) return download;
+  const share = async () => {
+    const { name, text, type } = file();
+    try {
+      await navigator.share({ files: [new File([text], name, { type })], title: name });
+    } catch (err) {
+      if (err?.name !== "AbortError") saveText(root, name, text, type);
+    }
+  };
+  return [download, h("button", { type: "button", class: "secondary share", id: `${download.id}-share`, disabled: download.disabled, onclick: share }, label)];
+}
+
 /** An open shadow root on `element`, styled by `styles` (CSS texts, in order). */
 export function shadowWith(element, styles) {
   const root = element.attachShadow({ mode: "open" });

@@ -3,7 +3,7 @@
 // its restore, what is kept aside because it cannot be opened, and another
 // tab's change to the draft open here.
 
-import { h, fill, saveText, fileInput } from "./dom.js";
+import { h, fill, saveText, fileInput, withShare, FILE_TYPES } from "./dom.js";
 import { draftPlace, draftTitle } from "./drafts.js";
 
 export class DraftPanel {
@@ -32,8 +32,10 @@ export class DraftPanel {
         h("button", { type: "button", class: "secondary", id: "delete-draft", disabled: !drafts.available, onclick: () => this.deleteCurrent() },
           t("deleteDraft"))),
       h("div", { class: "row" },
-        h("button", { type: "button", class: "secondary", id: "backup-drafts", disabled: !drafts.available, onclick: () => this.backup() },
-          t("backupDrafts")),
+        withShare(form.shadowRoot,
+          h("button", { type: "button", class: "secondary", id: "backup-drafts", disabled: !drafts.available, onclick: () => this.backup() },
+            t("backupDrafts")),
+          t("share"), { name: "x.json", type: FILE_TYPES.json }, () => this.backupFile()),
         h("label", { for: "restore-drafts", class: "button secondary" }, t("restoreDrafts"), restore)),
       this.note, this.conflictBox, this.asideBox);
     this.list();
@@ -98,11 +100,16 @@ export class DraftPanel {
     form.startNext();
   }
 
-  backup() {
-    // Named by today's Buddhist-era date, as the officer's other files are.
+  /** One file of every draft, named by today's Buddhist-era date as the officer's other files are. */
+  backupFile() {
     const now = new Date();
     const day = `${now.getFullYear() + 543}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-    saveText(this.form.shadowRoot, `แบบร่างทั้งหมด_${day}.json`, this.form.drafts.backup(), "application/json");
+    return { name: `แบบร่างทั้งหมด_${day}.json`, text: this.form.drafts.backup(), type: FILE_TYPES.json };
+  }
+
+  backup() {
+    const { name, text, type } = this.backupFile();
+    saveText(this.form.shadowRoot, name, text, type);
   }
 
   restore(text) {

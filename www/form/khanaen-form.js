@@ -13,7 +13,7 @@
 // and scored off screen; only when that succeeds does it replace the form,
 // so a file that cannot be shown leaves the form exactly as it was.
 
-import { h, fill, fileSafe, saveText, shadowWith, fileInput } from "./dom.js";
+import { h, fill, fileSafe, saveText, shadowWith, fileInput, withShare, FILE_TYPES } from "./dom.js";
 import { WORDS, shownDate } from "./i18n.js";
 import { Drafts, sameRequest, unitOf } from "./drafts.js";
 import { DraftPanel } from "./draft-panel.js";
@@ -312,8 +312,8 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
             onclick: () => this.setAttribute("lang", this.lang === "th" ? "en" : "th") }, ctx.t("language"))),
         view.panel.node,
         h("div", { class: "row" },
-          h("button", { type: "button", id: "download-json", onclick: () => this.download("json") }, ctx.t("downloadJson")),
-          h("button", { type: "button", id: "download-csv", onclick: () => this.download("csv") }, ctx.t("downloadCsv")),
+          this.downloadButton(ctx, "json", ctx.t("downloadJson")),
+          this.downloadButton(ctx, "csv", ctx.t("downloadCsv")),
           h("label", { for: "open-json", class: "button secondary" }, ctx.t("openJson"), file),
           h("button", { type: "button", class: "secondary", onclick: () => window.print() }, ctx.t("print"))));
     }
@@ -508,13 +508,24 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       return `${fileSafe([who, ...when].filter(Boolean).join("_"))}.${ext}`;
     }
 
-    download(kind) {
+    /** The result as a file of `kind` ("json" or "csv"): { name, text, type }. */
+    file(kind) {
       const text = kind === "json"
         ? this.core.exportJson(this.request)
         : this.core.exportCsv(this.request, this.lang);
-      const fileName = this.fileName(kind);
-      saveText(this.shadowRoot, fileName, text, kind === "json" ? "application/json" : "text/csv;charset=utf-8");
-      this.dispatchEvent(new CustomEvent("khanaen-download", { detail: { kind, fileName }, bubbles: true, composed: true }));
+      return { name: this.fileName(kind), text, type: FILE_TYPES[kind] };
+    }
+
+    download(kind) {
+      const { name, text, type } = this.file(kind);
+      saveText(this.shadowRoot, name, text, type);
+      this.dispatchEvent(new CustomEvent("khanaen-download", { detail: { kind, fileName: name }, bubbles: true, composed: true }));
+    }
+
+    /** The download button of `kind`, and "Share…" beside it where files can be shared. */
+    downloadButton(ctx, kind, label) {
+      const button = h("button", { type: "button", id: `download-${kind}`, onclick: () => this.download(kind) }, label);
+      return withShare(this.shadowRoot, button, ctx.t("share"), { name: `x.${kind}`, type: FILE_TYPES[kind] }, () => this.file(kind));
     }
 
     /**

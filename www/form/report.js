@@ -71,5 +71,5 @@ export function printReport(ctx, framework, result) {
       h("p", {}, `${ctx.t("signature")} ........................................ ${ctx.t(one ? "reporterSign" : "assessorSign")}`),
       h("p", {}, `( ${u.assessor || "........................................"} )`),
       h("p", {}, `${ctx.t("position")} ${u.position || "........................................"}`),
-      h("p", {}, `${ctx.t("date")} ${shownDate(u.date, ctx.lang) || "........................"}`)));
+      h("p", {}, `${ctx.t(one ? "reportDate" : "date")} ${shownDate(u.date, ctx.lang) || "........................"}`)));
 }

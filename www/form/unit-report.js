@@ -17,18 +17,24 @@ function answerPath(item, path) {
 }
 
 /**
- * A context whose writes below `path` first turn a bare answer there into
- * `{answer: …}`, so typing a blank never drops the answer given bare in a file.
+ * A context for an item written as an object (its answer beside its
+ * blanks) that also reads an answer given bare in a file, `"1": "12"`: the
+ * answer shows in its field, and a write below the item first turns it
+ * into `{count: "12"}`, so typing a blank or a count never drops it. A list
+ * there (which the core reports) is kept the same way, not written into.
  */
 function objectAt(ctx, path, mainKey) {
+  const bare = () => {
+    const value = ctx.get(path);
+    return value !== undefined && value !== null && (typeof value !== "object" || Array.isArray(value)) ? { value } : null;
+  };
+  const main = keyOf([...path, mainKey]);
   return {
     ...ctx,
+    get: (at) => (keyOf(at) === main && bare() ? bare().value : ctx.get(at)),
     set: (at, value) => {
-      const parent = ctx.get(path.slice(0, -1));
-      const current = parent?.[path[path.length - 1]];
-      if (parent && current !== undefined && current !== null && typeof current !== "object") {
-        parent[path[path.length - 1]] = { [mainKey]: current };
-      }
+      const given = bare();
+      if (given) ctx.get(path.slice(0, -1))[path[path.length - 1]] = { [mainKey]: given.value };
       ctx.set(at, value);
     },
   };
@@ -97,16 +103,18 @@ export function unitForm(ctx, path, reports, index, updates, remove) {
     const blanks = detailFields(itemCtx, p, it.details || []);
     itemDetails[it.id] = blanks.update;
     let answer;
-    if (it.kind === "count") answer = textInput(itemCtx, main, label, { inputmode: "numeric" });
-    else if (it.kind === "yes_no") answer = radioGroup(itemCtx, main, label, yesNo);
+    // The core names an item's own error at the item: its slot is there, whichever part holds the answer.
+    const itemError = main === p ? null : ctx.errorSlot(keyOf(p));
+    if (it.kind === "count") answer = [textInput(itemCtx, main, label, { inputmode: "numeric" }), itemError];
+    else if (it.kind === "yes_no") answer = [radioGroup(itemCtx, main, label, yesNo), itemError];
     else {
       percents[it.id] = h("output", { class: "computed" });
       answer = [
-        radioGroup(ctx, main, label, yesNo),
-        textInput(ctx, [...p, "count"], ctx.t("count"), { inputmode: "numeric" }),
-        it.percent_of ? numberInput(ctx, [...p, "reported_percent"], ctx.t("reportedPercent")) : null,
+        radioGroup(itemCtx, main, label, yesNo),
+        textInput(itemCtx, [...p, "count"], ctx.t("count"), { inputmode: "numeric" }),
+        it.percent_of ? numberInput(itemCtx, [...p, "reported_percent"], ctx.t("reportedPercent")) : null,
         percents[it.id],
-        ctx.errorSlot(keyOf(p))];
+        itemError];
     }
     return h("div", { class: `report-item ${it.kind === "yes_count" ? "yes-count" : ""}` }, answer, blanks.nodes);
   });
@@ -140,18 +148,23 @@ export function unitForm(ctx, path, reports, index, updates, remove) {
 const tick = (on) => (on ? "(✓)" : "( )");
 const DOTS = "........................";
 
-/** A blank as printed: a choice with its options ticked, else its label and value or dots. */
-function printedDetail(ctx, detail, values) {
+/**
+ * A blank as printed: its label, then a choice's options ticked or the value
+ * (dots when not filled). The header's choice (เทศบาล / อบต.) is ticks
+ * alone, as on the seed's form.
+ */
+function printedDetail(ctx, detail, values, labelled = true) {
   const value = values.find((v) => v.id === detail.id)?.value;
   if (detail.kind === "choice") {
-    return detail.options.map((o) => `${tick(o.id === value)} ${ctx.text(o.label)}`).join("  ");
+    const ticks = detail.options.map((o) => `${tick(o.id === value)} ${ctx.text(o.label)}`).join("  ");
+    return labelled ? `${ctx.text(detail.label)}: ${ticks}` : ticks;
   }
   return `${ctx.text(detail.label)} ${value ? detailText(ctx, detail, value) : DOTS}`;
 }
 
 /** One unit's report as the seed prints it: the header, items 1–8 ticked and filled, the criteria. */
 export function unitReportPrint(ctx, reports, unit, where) {
-  const header = (reports.details || []).map((d) => printedDetail(ctx, d, unit.details || []));
+  const header = (reports.details || []).map((d) => printedDetail(ctx, d, unit.details || [], d.kind !== "choice"));
   const items = unit.items.map((i) => {
     const defined = reports.items.find((x) => x.id === i.id);
     const lines = [];

@@ -4,7 +4,7 @@
 // assessments kept in this browser. Downloads as JSON and CSV, prints on A4,
 // and a province adds many districts' reports up. The core reads every count.
 
-import { h, fill, fileSafe, saveText, shadowWith, fileInput } from "../form/dom.js";
+import { h, fill, fileSafe, saveText, shadowWith, fileInput, withShare, FILE_TYPES } from "../form/dom.js";
 import { Drafts, isObject, setAside } from "../form/drafts.js";
 
 const PROGRESS_KEY = "khanaen.progress.v1";
@@ -25,7 +25,7 @@ const PROGRESS_WORDS = {
     mixedYears: (years) => `รายงานต่างปีงบประมาณ (${years}) รวมกันอยู่: โปรดตรวจสอบ`,
     clearReports: "ล้างรายงานที่เปิด",
     downloadJson: "ดาวน์โหลด JSON", downloadCsv: "ดาวน์โหลด CSV", print: "พิมพ์", clear: "เริ่มใหม่",
-    confirmClear: "ล้างแบบรายงานนี้หรือไม่? (ดาวน์โหลดเก็บไว้ก่อน)",
+    confirmClear: "ล้างแบบรายงานนี้หรือไม่? (ดาวน์โหลดเก็บไว้ก่อน)", share: "แชร์ไฟล์…",
     keptAside: (n) => `เก็บแยกไว้ ${n} รายการ: แบบรายงานที่บันทึกไว้แต่เปิดไม่ได้ ไม่ได้ลบและจะไม่ถูกบันทึกทับ ดาวน์โหลดเก็บไว้ได้`,
     notKept: "แบบรายงานที่บันทึกไว้เปิดไม่ได้ และที่เก็บข้อมูลของเบราว์เซอร์เต็มจนเก็บแยกไม่ได้: จึงคงไว้ตามเดิม และสิ่งที่กรอกตอนนี้จะไม่ถูกบันทึก โปรดดาวน์โหลดแบบรายงานเก็บไว้",
     asideReport: (when) => `แบบรายงานที่อ่านไม่ได้ (${when})`, storedNow: "ที่บันทึกไว้ตอนนี้",
@@ -49,7 +49,7 @@ const PROGRESS_WORDS = {
     mixedYears: (years) => `Reports of different fiscal years (${years}) are added together: please check`,
     clearReports: "Clear the reports opened",
     downloadJson: "Download JSON", downloadCsv: "Download CSV", print: "Print", clear: "Start again",
-    confirmClear: "Clear this report? (Download it first.)",
+    confirmClear: "Clear this report? (Download it first.)", share: "Share…",
     keptAside: (n) => `Kept aside (${n}): a stored report that could not be opened. It is not deleted and nothing is written over it; download it to keep it.`,
     notKept: "The stored report could not be opened, and the browser's storage is too full to keep it aside: it is left as it was, and what you type now is not kept. Download your report.",
     asideReport: (when) => `Unreadable report (${when})`, storedNow: "stored now",
@@ -65,6 +65,14 @@ const blankProgress = () => ({ form: PROGRESS_FORM, unit: {}, counts: {} });
 
 const PROGRESS_ASIDE = `${PROGRESS_KEY}.aside.`;
 
+/** Whether stored data has a report's shape: anything else would be reshaped, and lost, on the first keystroke. */
+function isProgress(value) {
+  const objectOrAbsent = (v) => v === undefined || v === null || isObject(v);
+  const textOrAbsent = (v) => v === undefined || v === null || typeof v === "string";
+  return isObject(value) && value.form === PROGRESS_FORM && objectOrAbsent(value.unit) && objectOrAbsent(value.counts)
+    && ["problems", "suggestions", "reporter", "position"].every((k) => textOrAbsent(value[k]));
+}
+
 /**
  * The stored report, or a blank one. Stored text that is not a report is
  * copied aside; when storage refuses the copy, the text stays where it is
@@ -76,7 +84,7 @@ function storedProgress(storage) {
     if (!text) return { request: blankProgress(), keep: true };
     try {
       const value = JSON.parse(text);
-      if (isObject(value) && value.form === PROGRESS_FORM) return { request: { ...blankProgress(), ...value }, keep: true };
+      if (isProgress(value)) return { request: { ...blankProgress(), ...value }, keep: true };
     } catch {
       /* set aside below */
     }
@@ -218,8 +226,8 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
         h("div", { class: "toolbar no-print" },
           h("h2", {}, w.heading),
           h("div", { class: "row" },
-            h("button", { type: "button", id: "progress-json", onclick: () => this.download("json") }, w.downloadJson),
-            h("button", { type: "button", id: "progress-csv", onclick: () => this.download("csv") }, w.downloadCsv),
+            this.downloadButton("json", w.downloadJson),
+            this.downloadButton("csv", w.downloadCsv),
             h("button", { type: "button", class: "secondary", onclick: () => window.print() }, w.print),
             h("button", { type: "button", class: "secondary", id: "progress-clear", onclick: () => this.clear() }, w.clear),
             h("button", { type: "button", class: "secondary", onclick: () => this.setAttribute("lang", this.lang === "th" ? "en" : "th") }, w.language))),
@@ -289,9 +297,21 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
       return `${fileSafe(["ความก้าวหน้า_ศอช", district, year && `ปีงบ${year}`].filter(Boolean).join("_"))}.${ext}`;
     }
 
-    download(kind) {
+    /** The report as a file of `kind` ("json" or "csv"): { name, text, type }. */
+    file(kind) {
       const text = kind === "json" ? `${JSON.stringify(this.request, null, 2)}\n` : this.core.progressCsv(this.request, this.lang);
-      saveText(this.shadowRoot, this.fileName(kind), text, kind === "json" ? "application/json" : "text/csv;charset=utf-8");
+      return { name: this.fileName(kind), text, type: FILE_TYPES[kind] };
+    }
+
+    download(kind) {
+      const { name, text, type } = this.file(kind);
+      saveText(this.shadowRoot, name, text, type);
+    }
+
+    /** The download button of `kind`, and "Share…" beside it where files can be shared. */
+    downloadButton(kind, label) {
+      const button = h("button", { type: "button", id: `progress-${kind}`, onclick: () => this.download(kind) }, label);
+      return withShare(this.shadowRoot, button, this.w.share, { name: `x.${kind}`, type: FILE_TYPES[kind] }, () => this.file(kind));
     }
 
     clear() {

@@ -11,7 +11,7 @@
 // Events (bubbling, composed): "khanaen-summary" with { summary } after
 // every change; "khanaen-download" with { kind, fileName } after a download.
 
-import { h, fill, fileSafe, saveText, shadowWith, fileInput } from "../form/dom.js";
+import { h, fill, fileSafe, saveText, shadowWith, fileInput, withShare, FILE_TYPES } from "../form/dom.js";
 import { Drafts, draftTitle } from "../form/drafts.js";
 import { SUMMARY_WORDS } from "./words.js";
 import { levelTable, unitTable, spreadTables, comparisonTables, rollUpTables } from "./tables.js";
@@ -297,9 +297,9 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
     downloadsSection(round) {
       const { w } = this.ctx;
       return h("div", { class: "row downloads no-print" },
-        h("button", { type: "button", id: "download-summary-csv", onclick: () => this.download("summary-csv") }, w.summaryCsv),
-        h("button", { type: "button", id: "download-summary-json", onclick: () => this.download("summary-json") }, w.summaryJson),
-        h("button", { type: "button", id: "download-sheet", onclick: () => this.download("sheet", round) }, w.sheet),
+        this.downloadButton("summary-csv", w.summaryCsv),
+        this.downloadButton("summary-json", w.summaryJson),
+        this.downloadButton("sheet", w.sheet, round),
         h("button", { type: "button", class: "secondary", id: "print-summary", onclick: () => window.print() }, w.print));
     }
 
@@ -371,7 +371,8 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       return this.summary.rounds[this.roundIndex]?.framework || "sorsochot-23";
     }
 
-    download(kind, round) {
+    /** The file of `kind` for `round`: { name, text, type }. */
+    file(kind, round) {
       const lang = this.lang;
       const text = {
         "summary-csv": () => this.collection.summaryCsv(lang),
@@ -379,9 +380,20 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
         sheet: () => this.collection.sheet(round.framework, lang),
         template: () => this.core.sheetTemplate(this.templateFramework(), lang),
       }[kind]();
-      const fileName = this.fileName(kind, round);
-      saveText(this.shadowRoot, fileName, text, kind === "summary-json" ? "application/json" : "text/csv;charset=utf-8");
-      this.dispatchEvent(new CustomEvent("khanaen-download", { detail: { kind, fileName }, bubbles: true, composed: true }));
+      return { name: this.fileName(kind, round), text, type: kind === "summary-json" ? FILE_TYPES.json : FILE_TYPES.csv };
+    }
+
+    download(kind, round) {
+      const { name, text, type } = this.file(kind, round);
+      saveText(this.shadowRoot, name, text, type);
+      this.dispatchEvent(new CustomEvent("khanaen-download", { detail: { kind, fileName: name }, bubbles: true, composed: true }));
+    }
+
+    /** The download button of `kind`, and "Share…" beside it where files can be shared. */
+    downloadButton(kind, label, round) {
+      const button = h("button", { type: "button", id: `download-${kind}`, onclick: () => this.download(kind, round) }, label);
+      const probe = kind === "summary-json" ? { name: "x.json", type: FILE_TYPES.json } : { name: "x.csv", type: FILE_TYPES.csv };
+      return withShare(this.shadowRoot, button, this.ctx.w.share, probe, () => this.file(kind, round));
     }
   }
 

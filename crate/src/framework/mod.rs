@@ -8,6 +8,8 @@
 
 mod banded;
 mod validate;
+
+pub use validate::ANSWER_PARTS;
 mod weighted;
 
 use std::collections::HashSet;

@@ -341,18 +341,34 @@ fn matrix_rule(ctx: &Ctx, at: &str, matrix: &Matrix) -> Check {
 /// The parts of an item's answer, which no detail may be named.
 pub const ANSWER_PARTS: [&str; 4] = ["answer", "value", "count", "reported_percent"];
 
+/// Names the browser form cannot use as a key of a plain object.
+const NOT_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
+
 fn details_rule(ctx: &Ctx, at: &str, details: &[ReportDetail], answered: bool) -> Check {
     ctx.unique(at, details.iter().map(|d| d.id.as_str()))?;
     for detail in details {
         let at = format!("{at} {}", detail.id);
-        if ANSWER_PARTS.contains(&detail.id.as_str()) {
+        let id = detail.id.trim();
+        if id.is_empty() || ANSWER_PARTS.contains(&id) || NOT_KEYS.contains(&id) {
             let id = detail.id.clone();
             return Err(ctx.fail(at, FrameworkProblem::ReservedDetailId { id }));
         }
         let choice = detail.kind == DetailKind::Choice;
-        ctx.unique(&at, detail.options.iter().map(|o| o.id.as_str()))?;
         if choice != (detail.options.len() >= 2) || (!choice && !detail.options.is_empty()) {
             return Err(ctx.fail(at, FrameworkProblem::DetailOptions));
+        }
+        // An option is typed by its id (any case) or its label: each must lead to one option.
+        for (i, option) in detail.options.iter().enumerate() {
+            let clash = detail.options.iter().enumerate().any(|(j, other)| {
+                let same_id = other.id.eq_ignore_ascii_case(&option.id);
+                let label_is_id = other.label.th.trim() == option.id.trim()
+                    || other.label.en.trim().eq_ignore_ascii_case(option.id.trim());
+                i != j && (same_id || label_is_id)
+            });
+            if clash || option.id.trim().is_empty() {
+                let option = option.id.clone();
+                return Err(ctx.fail(at, FrameworkProblem::AmbiguousOption { option }));
+            }
         }
         if detail.when.is_some() && !answered {
             return Err(ctx.fail(at, FrameworkProblem::DetailWhen));

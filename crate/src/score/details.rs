@@ -7,24 +7,34 @@
 use std::collections::BTreeMap;
 
 use crate::date::buddhist_date;
-use crate::error::{Field, InputError};
+use crate::error::{Field, InputError, InputProblem};
 use crate::framework::{Answer, DetailKind, ReportDetail};
 use crate::input::{self, ChoiceOption, NumberRule};
 use crate::raw::Raw;
 use crate::result::DetailValue;
 
 /// Reads each detail given in `map`. `answer` is the item's yes or no, if
-/// it has one.
+/// it has one; `parts` the keys of the answer itself, which may sit beside
+/// the details. Any other key is an error: a misspelt blank is not dropped.
 pub fn read(
     details: &[ReportDetail],
     map: Option<&BTreeMap<String, Raw>>,
     answer: Option<bool>,
+    parts: &[&str],
     field: &Field,
     errors: &mut Vec<InputError>,
 ) -> Vec<DetailValue> {
-    let Some(map) = map.filter(|_| !details.is_empty()) else {
+    let Some(map) = map else {
         return Vec::new();
     };
+    for key in map.keys() {
+        if !parts.contains(&key.as_str()) && !details.iter().any(|d| &d.id == key) {
+            errors.push(InputError::new(
+                &field.part(key, key, key),
+                InputProblem::UnknownDetail,
+            ));
+        }
+    }
     let mut values = Vec::new();
     for detail in details {
         let Some(given) = map.get(&detail.id).filter(|r| !r.is_blank()) else {
@@ -38,10 +48,7 @@ pub fn read(
         if !asked {
             continue;
         }
-        let field = Field::new(
-            format!("{}.{}", field.path, detail.id),
-            detail.label.clone(),
-        );
+        let field = field.part(&detail.id, &detail.label.th, &detail.label.en);
         match value(detail, given, &field) {
             Ok(value) => values.push(DetailValue {
                 id: detail.id.clone(),

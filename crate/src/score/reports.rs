@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::error::{Expected, Field, InputError, InputProblem};
 use crate::exact::Exact;
-use crate::framework::{Condition, ReportItem, ReportItemKind, Reports};
+use crate::framework::{Condition, ReportItem, ReportItemKind, Reports, ANSWER_PARTS};
 use crate::input::{self, NumberRule};
 use crate::raw::Raw;
 use crate::result::{
@@ -169,6 +169,7 @@ fn unit_report(
         &reports.details,
         details_raw,
         None,
+        &[],
         &Field::new(details_path, details_label()),
         errors,
     );
@@ -209,13 +210,8 @@ fn unit_report(
             }
             let answer = answered.get(item.id.as_str()).and_then(|a| a.yes);
             let map = given.and_then(Raw::as_map);
-            let values = details::read(
-                &item.details,
-                map,
-                answer,
-                &item_field(field, &item.id),
-                errors,
-            );
+            let (parts, field) = (&ANSWER_PARTS[..], item_field(field, &item.id));
+            let values = details::read(&item.details, map, answer, parts, &field, errors);
             item_details.insert(&item.id, values);
         }
     }
@@ -320,12 +316,13 @@ fn main_part<'r>(item: &ReportItem, raw: &'r Raw) -> &'r Raw {
     let Raw::Map(map) = raw else {
         return raw;
     };
-    let key = match item.kind {
-        ReportItemKind::Count => "count",
-        ReportItemKind::YesNo | ReportItemKind::YesCount => "answer",
+    // A count item's number may be written as its count, value or answer.
+    let keys: &[&str] = match item.kind {
+        ReportItemKind::Count => &["count", "value", "answer"],
+        ReportItemKind::YesNo | ReportItemKind::YesCount => &["answer", "value"],
     };
-    map.get(key)
-        .or_else(|| map.get("value"))
+    keys.iter()
+        .find_map(|key| map.get(*key).filter(|r| !r.is_blank()))
         .unwrap_or(&Raw::Null)
 }
 
