@@ -9,6 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createHash } from "node:crypto";
 import { join } from "node:path";
 import { launch, launchProfile } from "./browser.mjs";
 import { root, ready, example, fillUnit, answerIndicator, downloadOf } from "./helpers.mjs";
@@ -18,6 +19,23 @@ const APP = join(root, "dist/app");
 const out = join(root, "dist/test-output");
 const tablet = { width: 768, height: 1024 };
 const buildOf = (dir) => /const BUILD = "([0-9a-f-]+)"/.exec(readFileSync(join(dir, "sw.js"), "utf8"))[1];
+const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
+
+/**
+ * Another build in `dir`: the files of `from` under the build name `name`,
+ * the worker listing their digests, as www/build.mjs writes them; `damage`
+ * then spoils app.js on the server after the worker was written.
+ */
+function deployCopy(from, dir, name, damage = null) {
+  cpSync(from, dir, { recursive: true });
+  const old = buildOf(from);
+  const app = readFileSync(join(dir, "app.js"), "utf8").replaceAll(old, name);
+  writeFileSync(join(dir, "app.js"), app);
+  let sw = readFileSync(join(dir, "sw.js"), "utf8").replaceAll(old, name);
+  sw = sw.replace(sha256(readFileSync(join(from, "app.js"))), sha256(Buffer.from(app)));
+  writeFileSync(join(dir, "sw.js"), sw);
+  if (damage) writeFileSync(join(dir, "app.js"), damage(app));
+}
 
 let browser;
 let server;
@@ -110,14 +128,14 @@ test("a new version: offered while the old one runs, switched only at the user's
   const v1 = join(scratch, "v1");
   const v2 = join(scratch, "v2");
   cpSync(APP, v1, { recursive: true });
-  cpSync(APP, v2, { recursive: true });
   const one = buildOf(v1);
   const two = `${one}-2`;
-  for (const file of ["sw.js", "app.js"]) {
-    writeFileSync(join(v2, file), readFileSync(join(v2, file), "utf8").replaceAll(one, two));
-  }
+  deployCopy(v1, v2, two);
   server.deploy(v1);
   const { context, page, problems } = await openApp();
+  const other = await context.newPage();
+  await other.goto(`${server.localhost}/#summary`);
+  await other.locator("khanaen-summary #summary-files").waitFor({ state: "attached" });
   let form = page.locator("khanaen-form");
   assert.match(await page.locator("#app-footer").textContent(), new RegExp(one));
   await fillUnit(form, { province: "อุบลราชธานี", district: "วารินชำราบ", tambon: "บุ่งไหม" });
@@ -130,13 +148,13 @@ test("a new version: offered while the old one runs, switched only at the user's
   const offer = page.locator("#app-update");
   await offer.getByRole("button", { name: /ใช้รุ่นใหม่/ }).waitFor();
   assert.match(await offer.textContent(), /มีรุ่นใหม่พร้อมใช้/);
-  await page.screenshot({ path: join(out, "app-update-offer.png") });
   // Typing goes on in version 1: nothing reloads until the user says so.
   await answerIndicator(form, "2", "85");
   await page.waitForTimeout(600);
   assert.match(await page.locator("#app-footer").textContent(), new RegExp(`${one}(?!-2)`));
   assert.equal(await form.locator('input[data-path="answers.2"]').inputValue(), "85");
 
+  await page.screenshot({ path: join(out, "app-update-offer.png") });
   await Promise.all([page.waitForEvent("load"), offer.getByRole("button", { name: /ใช้รุ่นใหม่/ }).click()]);
   form = await ready(page);
   await page.locator("#app-footer").filter({ hasText: two }).waitFor();
@@ -145,7 +163,39 @@ test("a new version: offered while the old one runs, switched only at the user's
   assert.equal(await form.locator('input[data-path="answers.2"]').inputValue(), "85", "typed while the offer waited");
   const caches = await page.evaluate(() => caches.keys());
   assert.deepEqual(caches, [`khanaen-app-${two}`], "the old version's files are gone");
+  // The other tab was not reloaded under its user: it says so, and reloads when asked.
+  const otherOffer = other.locator("#app-update");
+  await otherOffer.getByRole("button", { name: /โหลดใหม่/ }).waitFor();
+  assert.match(await otherOffer.textContent(), /อัปเดตแล้วในอีกแท็บ/);
+  await Promise.all([other.waitForEvent("load"), otherOffer.getByRole("button", { name: /โหลดใหม่/ }).click()]);
+  await other.locator("#app-footer").filter({ hasText: two }).waitFor();
   assert.deepEqual(problems, []);
+  await context.close();
+});
+
+test("a deploy half copied to the server is refused: no offer, and the version here goes on working", async () => {
+  const good = join(scratch, "good");
+  const broken = join(scratch, "broken");
+  cpSync(APP, good, { recursive: true });
+  const name = `${buildOf(good)}-broken`;
+  // The new worker lists the new app.js, but the server holds half of it.
+  deployCopy(good, broken, name, (app) => app.slice(0, app.length / 2));
+  server.deploy(good);
+  const { context, page, problems } = await openApp();
+  server.deploy(broken);
+  const refused = page.waitForEvent("console", { predicate: (m) => /not the file of build/.test(m.text()), timeout: 5000 }).catch(() => null);
+  await page.reload();
+  await ready(page);
+  await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r.update()).catch(() => {}));
+  await refused;
+  await page.waitForTimeout(1000);
+  assert.equal(await page.locator("#app-update").textContent(), "", "nothing offered");
+  assert.deepEqual(await page.evaluate(() => caches.keys()), [`khanaen-app-${buildOf(good)}`], "only the working build kept");
+  await context.setOffline(true);
+  await page.reload();
+  await ready(page);
+  assert.doesNotMatch(await page.locator("#app-footer").textContent(), /broken/);
+  assert.deepEqual(problems.filter((p) => !/not the file of build/.test(p)), []);
   await context.close();
 });
 
@@ -158,6 +208,8 @@ test("storage: the app asks the browser to keep it and shows whether it does, an
   assert.equal(await footer.locator("#app-persisted").getAttribute("data-persisted"), String(persisted));
   assert.match(await footer.textContent(), persisted ? /เก็บข้อมูลของแอปนี้ไว้ถาวร/ : /อาจลบข้อมูล/);
   assert.equal(await footer.locator("#app-persist").count(), persisted ? 0 : 1, "asking again is offered only when not kept");
+  await footer.locator("#app-offline").waitFor();
+  assert.match(await footer.locator("#app-offline").textContent(), /พร้อมใช้งานโดยไม่ต้องต่ออินเทอร์เน็ต/);
   await footer.screenshot({ path: join(out, "app-storage.png") });
   assert.match(await footer.locator("#app-usage").textContent(), /ใช้ไป \d+(\.\d)? (KB|MB|GB) จาก \d+(\.\d)? (KB|MB|GB)/);
   await context.close();
@@ -187,7 +239,7 @@ test("Share… stands beside each download where files can be shared, and hands 
   await page.waitForFunction(() => window.sharedFiles.length === 1);
   const [csv] = await page.evaluate(() => window.sharedFiles);
   assert.match(csv.name, /^อุบลราชธานี-วารินชำราบ-บุ่งไหม_ครั้งที่1_.*\.csv$/, "the same Thai file name as the download");
-  assert.match(csv.type, /^text\/csv/);
+  assert.equal(csv.type, "text/csv", "the bare media type share sheets match");
   assert.deepEqual(csv.head, [0xef, 0xbb, 0xbf], "UTF-8 BOM, as the download has");
   assert.match(csv.text, /^เกณฑ์การประเมิน/);
   // The summary and the progress report offer it too.
@@ -200,6 +252,15 @@ test("Share… stands beside each download where files can be shared, and hands 
   await page.waitForFunction(() => window.sharedFiles.length === 2);
   const [, sheet] = await page.evaluate(() => window.sharedFiles);
   assert.match(sheet.name, /^สรุปผล_อุบลราชธานี_2567_ครั้งที่\d\.csv$/);
+  // A kind of file the browser refuses only when asked (Chrome and JSON): downloaded instead, and said.
+  await page.evaluate(() => {
+    navigator.share = async () => { throw new DOMException("Permission denied", "NotAllowedError"); };
+  });
+  await page.locator('nav.views button[data-view="form"]').click();
+  const download = page.waitForEvent("download");
+  await form.locator("#download-json-share").click();
+  assert.match((await download).suggestedFilename(), /\.json$/);
+  assert.match(await form.locator("#download-json-share + .share-note").textContent(), /ดาวน์โหลดให้แทนแล้ว/);
   await context.close();
 
   // Where the browser cannot share files, there is no Share button, only the downloads.

@@ -104,8 +104,7 @@ write("dist/khanaen.html", page({
 }));
 
 // The ES-module build: fetches its .wasm from beside itself.
-const esm = `// <khanaen-form>, <khanaen-summary> and <khanaen-progress>, ES-module build. Import it once: it defines the three elements.
-${glue}
+const moduleBody = `${glue}
 ${form}
 ${CORE}
 let loading = null;
@@ -113,7 +112,9 @@ function loadCore() {
   loading ??= __wbg_init({ module_or_path: new URL("khanaen_bg.wasm", import.meta.url) }).then(() => core);
   return loading;
 }
-${DEFINE}
+${DEFINE}`;
+const esm = `// <khanaen-form>, <khanaen-summary> and <khanaen-progress>, ES-module build. Import it once: it defines the three elements.
+${moduleBody}
 export { core, defineKhanaenForm, defineKhanaenSummary, defineKhanaenProgress };
 `;
 write("dist/esm/khanaen-form.js", esm);
@@ -125,15 +126,7 @@ for (const f of ["portal.html", "portal.js", "portal.css"]) copyFileSync(join(ro
 // manifest, icons and a service worker that keeps them all for offline use.
 // No inline script or style: it runs under a portal's strict CSP.
 const app = `// คะแนน web app: the three elements and the page, ES-module build.
-${glue}
-${form}
-${CORE}
-let loading = null;
-function loadCore() {
-  loading ??= __wbg_init({ module_or_path: new URL("khanaen_bg.wasm", import.meta.url) }).then(() => core);
-  return loading;
-}
-${DEFINE}
+${moduleBody}
 ${read("www/page.js")}
 const APP_BUILD = "/*BUILD*/";
 ${read("www/app/shell.js")}
@@ -164,25 +157,27 @@ const appPage = page({
     '<link rel="manifest" href="manifest.webmanifest">',
     '<meta name="theme-color" content="#124e89">',
     '<link rel="icon" href="icons/icon-192.png" type="image/png">',
-    '<link rel="apple-touch-icon" href="icons/icon-192.png">',
+    '<link rel="apple-touch-icon" href="icons/icon-180.png">',
     '<meta name="apple-mobile-web-app-capable" content="yes">',
     '<meta name="apple-mobile-web-app-title" content="คะแนน">',
   ].join("\n"),
   EARLY: "",
   SCRIPT: '<script type="module" src="app.js"></script>',
 });
-const icons = { "icons/icon-192.png": iconPng(192), "icons/icon-512.png": iconPng(512) };
-// The build is named by its content: a new build is a new service worker, and a new cache.
-const appFiles = { "index.html": appPage, "app.js": app, "app.css": pageCss, "manifest.webmanifest": manifest };
-const hash = createHash("sha256");
-for (const [name, content] of Object.entries(appFiles)) hash.update(name).update(content);
-hash.update(wasmBytes);
+const icons = { "icons/icon-180.png": iconPng(180), "icons/icon-192.png": iconPng(192), "icons/icon-512.png": iconPng(512) };
+// The build is named by its content (the service worker's own code too): a
+// new build is a new service worker, and a new cache.
+const swTemplate = read("www/app/sw.js");
+const hash = createHash("sha256").update(swTemplate).update(wasmBytes);
+const texts = { "index.html": appPage, "app.js": app, "app.css": pageCss, "manifest.webmanifest": manifest };
+for (const [name, content] of [...Object.entries(texts), ...Object.entries(icons)]) hash.update(name).update(content);
 const build = hash.digest("hex").slice(0, 12);
-for (const [name, content] of Object.entries(appFiles)) write(`dist/app/${name}`, content.replace("/*BUILD*/", build));
-for (const [name, bytes] of Object.entries(icons)) {
-  mkdirSync(join(root, "dist/app/icons"), { recursive: true });
-  writeFileSync(join(root, "dist/app", name), bytes);
-}
-copyFileSync(join(root, "dist/pkg/khanaen_bg.wasm"), join(root, "dist/app/khanaen_bg.wasm"));
-const cached = ["./", "app.js", "app.css", "khanaen_bg.wasm", "manifest.webmanifest", ...Object.keys(icons)];
-write("dist/app/sw.js", read("www/app/sw.js").replace("/*BUILD*/", build).replace("/*FILES*/[]", JSON.stringify(cached)));
+const appFiles = { ...Object.fromEntries(Object.entries(texts).map(([n, t]) => [n, Buffer.from(t.replace("/*BUILD*/", build))])),
+  ...icons, "khanaen_bg.wasm": wasmBytes };
+mkdirSync(join(root, "dist/app/icons"), { recursive: true });
+for (const [name, bytes] of Object.entries(appFiles)) writeFileSync(join(root, "dist/app", name), bytes);
+// What the worker keeps, each with the digest it must have: the page is kept as "./".
+const digest = (bytes) => createHash("sha256").update(bytes).digest("hex");
+const kept = Object.fromEntries(Object.entries(appFiles).map(([name, bytes]) => [name === "index.html" ? "./" : name, digest(bytes)]));
+write("dist/app/sw.js", swTemplate.replace("/*BUILD*/", build).replace("/*FILES*/{}", JSON.stringify(kept, null, 2)));
+console.log(`dist/app/: build ${build}, app.js ${appFiles["app.js"].length} bytes`);

@@ -67,19 +67,26 @@ export function canShareFile(name, type) {
 /**
  * Beside a download button, where the browser can share such a file, a
  * "Share…" button that opens the system share sheet (LINE, e-mail, Drive)
- * with `file()` — { name, text, type } — and downloads it if sharing fails.
+ * with `file()` — { name, text, type }. A browser may refuse a kind of file
+ * only when asked to share it (Chrome refuses JSON): the file is then
+ * downloaded, and the note beside the button says so.
  */
-export function withShare(root, download, label, probe, file) {
+export function withShare(root, download, [label, refused], probe, file) {
   if (!canShareFile(probe.name, probe.type)) return download;
+  const note = h("span", { class: "share-note", role: "status" });
   const share = async () => {
     const { name, text, type } = file();
+    fill(note);
     try {
-      await navigator.share({ files: [new File([text], name, { type })], title: name });
+      // The media type without parameters: share sheets match it exactly ("text/csv").
+      await navigator.share({ files: [new File([text], name, { type: type.split(";")[0] })], title: name });
     } catch (err) {
-      if (err?.name !== "AbortError") saveText(root, name, text, type);
+      if (err?.name === "AbortError") return;
+      saveText(root, name, text, type);
+      fill(note, refused);
     }
   };
-  return [download, h("button", { type: "button", class: "secondary share", id: `${download.id}-share`, disabled: download.disabled, onclick: share }, label)];
+  return [download, h("button", { type: "button", class: "secondary share", id: `${download.id}-share`, disabled: download.disabled, onclick: share }, label), note];
 }
 
 /** An open shadow root on `element`, styled by `styles` (CSS texts, in order). */

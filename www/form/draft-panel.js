@@ -35,7 +35,7 @@ export class DraftPanel {
         withShare(form.shadowRoot,
           h("button", { type: "button", class: "secondary", id: "backup-drafts", disabled: !drafts.available, onclick: () => this.backup() },
             t("backupDrafts")),
-          t("share"), { name: "x.json", type: FILE_TYPES.json }, () => this.backupFile()),
+          [t("share"), t("shareRefused")], { name: "x.json", type: FILE_TYPES.json }, () => this.backupFile()),
         h("label", { for: "restore-drafts", class: "button secondary" }, t("restoreDrafts"), restore)),
       this.note, this.conflictBox, this.asideBox);
     this.list();

@@ -83,7 +83,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       try {
         this.core = await loadCore();
       } catch (err) {
-        fill(this.status, `${WORDS[this.lang].loadError}: ${err}`);
+        fill(this.status, `${WORDS[this.lang].coreError}: ${err}`);
         return;
       }
       let storage = null;
@@ -525,7 +525,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
     /** The download button of `kind`, and "Share…" beside it where files can be shared. */
     downloadButton(ctx, kind, label) {
       const button = h("button", { type: "button", id: `download-${kind}`, onclick: () => this.download(kind) }, label);
-      return withShare(this.shadowRoot, button, ctx.t("share"), { name: `x.${kind}`, type: FILE_TYPES[kind] }, () => this.file(kind));
+      return withShare(this.shadowRoot, button, [ctx.t("share"), ctx.t("shareRefused")], { name: `x.${kind}`, type: FILE_TYPES[kind] }, () => this.file(kind));
     }
 
     /**

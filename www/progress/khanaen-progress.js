@@ -25,7 +25,7 @@ const PROGRESS_WORDS = {
     mixedYears: (years) => `รายงานต่างปีงบประมาณ (${years}) รวมกันอยู่: โปรดตรวจสอบ`,
     clearReports: "ล้างรายงานที่เปิด",
     downloadJson: "ดาวน์โหลด JSON", downloadCsv: "ดาวน์โหลด CSV", print: "พิมพ์", clear: "เริ่มใหม่",
-    confirmClear: "ล้างแบบรายงานนี้หรือไม่? (ดาวน์โหลดเก็บไว้ก่อน)", share: "แชร์ไฟล์…",
+    confirmClear: "ล้างแบบรายงานนี้หรือไม่? (ดาวน์โหลดเก็บไว้ก่อน)", share: "แชร์ไฟล์…", shareRefused: "เบราว์เซอร์นี้แชร์ไฟล์ชนิดนี้ไม่ได้: ดาวน์โหลดให้แทนแล้ว",
     keptAside: (n) => `เก็บแยกไว้ ${n} รายการ: แบบรายงานที่บันทึกไว้แต่เปิดไม่ได้ ไม่ได้ลบและจะไม่ถูกบันทึกทับ ดาวน์โหลดเก็บไว้ได้`,
     notKept: "แบบรายงานที่บันทึกไว้เปิดไม่ได้ และที่เก็บข้อมูลของเบราว์เซอร์เต็มจนเก็บแยกไม่ได้: จึงคงไว้ตามเดิม และสิ่งที่กรอกตอนนี้จะไม่ถูกบันทึก โปรดดาวน์โหลดแบบรายงานเก็บไว้",
     asideReport: (when) => `แบบรายงานที่อ่านไม่ได้ (${when})`, storedNow: "ที่บันทึกไว้ตอนนี้",
@@ -49,7 +49,7 @@ const PROGRESS_WORDS = {
     mixedYears: (years) => `Reports of different fiscal years (${years}) are added together: please check`,
     clearReports: "Clear the reports opened",
     downloadJson: "Download JSON", downloadCsv: "Download CSV", print: "Print", clear: "Start again",
-    confirmClear: "Clear this report? (Download it first.)", share: "Share…",
+    confirmClear: "Clear this report? (Download it first.)", share: "Share…", shareRefused: "This browser cannot share this kind of file: it was downloaded instead",
     keptAside: (n) => `Kept aside (${n}): a stored report that could not be opened. It is not deleted and nothing is written over it; download it to keep it.`,
     notKept: "The stored report could not be opened, and the browser's storage is too full to keep it aside: it is left as it was, and what you type now is not kept. Download your report.",
     asideReport: (when) => `Unreadable report (${when})`, storedNow: "stored now",
@@ -311,7 +311,7 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
     /** The download button of `kind`, and "Share…" beside it where files can be shared. */
     downloadButton(kind, label) {
       const button = h("button", { type: "button", id: `progress-${kind}`, onclick: () => this.download(kind) }, label);
-      return withShare(this.shadowRoot, button, this.w.share, { name: `x.${kind}`, type: FILE_TYPES[kind] }, () => this.file(kind));
+      return withShare(this.shadowRoot, button, [this.w.share, this.w.shareRefused], { name: `x.${kind}`, type: FILE_TYPES[kind] }, () => this.file(kind));
     }
 
     clear() {

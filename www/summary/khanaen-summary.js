@@ -393,7 +393,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
     downloadButton(kind, label, round) {
       const button = h("button", { type: "button", id: `download-${kind}`, onclick: () => this.download(kind, round) }, label);
       const probe = kind === "summary-json" ? { name: "x.json", type: FILE_TYPES.json } : { name: "x.csv", type: FILE_TYPES.csv };
-      return withShare(this.shadowRoot, button, this.ctx.w.share, probe, () => this.file(kind, round));
+      return withShare(this.shadowRoot, button, [this.ctx.w.share, this.ctx.w.shareRefused], probe, () => this.file(kind, round));
     }
   }
 
