@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Prints the budgets' figures: sizes of the .wasm after wasm-opt and of the
-# single-file page (raw and gzipped), the time from opening the page to a ready
+# single-file page, the ES-module script and the web app's script (raw and gzipped), the time from opening the page to a ready
 # form, and from a keystroke to updated points; and 10,000 tambon rows read,
 # scored and summarised by the CLI and in the page, beside a plain JavaScript
 # loop. Builds first unless --no-build.
@@ -15,7 +15,7 @@ fi
 size() { wc -c <"$1" | tr -d ' '; }
 gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
 printf '%-28s %10s %10s\n' file bytes gzipped
-for f in dist/pkg/khanaen_bg.wasm dist/khanaen.html; do
+for f in dist/pkg/khanaen_bg.wasm dist/khanaen.html dist/esm/khanaen-form.js dist/app/app.js; do
   printf '%-28s %10s %10s\n' "$f" "$(size "$f")" "$(gz "$f")"
 done
 ensure_browsers
