@@ -2,7 +2,7 @@
 // input its measurement needs, points as the user types, the decisions
 // that applied; category subtotals, a chart, the total and the level.
 
-import { h, fill } from "./dom.js";
+import { h, fill, redrawn } from "./dom.js";
 import { textInput, radioGroup, percentOrCounts, syncRadios, remarkInput } from "./fields.js";
 import { barChart } from "./chart.js";
 
@@ -34,15 +34,18 @@ export function renderBanded(ctx, rubric) {
   const chart = h("div", { class: "chart-box" });
   const total = h("p", { class: "total", "aria-live": "polite" });
   const badge = h("span", { class: "badge" });
-  updates.push((result) => {
-    const s = result.scores;
-    fill(summaryTable, s.categories.map((c) => h("tr", {},
+  const drawCategories = redrawn((categories) => {
+    fill(summaryTable, categories.map((c) => h("tr", {},
       h("th", { scope: "row" }, `${c.id}. ${ctx.text(c.name)}`),
       h("td", { class: "num" }, `${c.points}/${c.max_points}`),
       h("td", { class: "num" }, `${c.scored}/${c.indicators}`))));
-    fill(chart, barChart(ctx.t("chartTitle"), s.categories.map((c) => ({
+    fill(chart, barChart(ctx.t("chartTitle"), categories.map((c) => ({
       label: `${c.id}. ${ctx.text(c.name)}`, value: c.points, max: c.max_points, text: `${c.points}/${c.max_points}`,
     }))));
+  });
+  updates.push((result) => {
+    const s = result.scores;
+    drawCategories(s.categories.map((c) => `${c.points}/${c.scored}`).join(","), s.categories);
     if (s.total !== null) {
       fill(total, `${ctx.t("total")} ${s.total}/${s.max_total} · ${ctx.t("level")} `, badge, roundNote(ctx, result));
       fill(badge, `${s.level.level} ${ctx.text(s.level.name)}`);
@@ -117,13 +120,14 @@ function renderIndicator(ctx, indicator, updates) {
   // rounded up) so that it never reads as a band it did not reach.
   const computed = h("span", { class: "computed" });
   const notes = h("ul", { class: "notes" });
+  const drawNotes = redrawn((decisions) => fill(notes, decisions.map((d) => h("li", {}, ctx.text(d.text)))));
   updates.push((result) => {
     const scored = result.scores.indicators.find((i) => i.id === indicator.id);
     fill(points, scored.points === null ? ctx.t("notScored") : ctx.t("pointsUnit")(scored.points));
-    points.dataset.points = scored.points ?? "";
+    if (points.dataset.points !== String(scored.points ?? "")) points.dataset.points = scored.points ?? "";
     fill(computed, scored.input?.numerator ? `= ${scored.input.value} %` : "");
     for (const li of bands) li.classList.toggle("earned", Number(li.dataset.points) === scored.points);
-    fill(notes, scored.decisions.map((d) => h("li", {}, ctx.text(d.text))));
+    drawNotes(scored.decisions.map((d) => d.decision ?? d.text.en).join("|"), scored.decisions);
     if (scored.input) syncRadios(article, path.join("."), scored.input.choice);
   });
   const article = h("article", { class: "indicator", "data-indicator": indicator.id },

@@ -23,11 +23,31 @@ function append(node, children) {
   }
 }
 
-/** Replaces the children of `node` with `children`. */
+/**
+ * Replaces the children of `node` with `children`. Text that is already
+ * shown is left alone: on a keystroke most outputs say what they said, and
+ * rewriting them would cost style, layout and paint for nothing.
+ */
 export function fill(node, ...children) {
+  const list = children.flat(Infinity).filter((c) => c !== undefined && c !== null && c !== false);
+  if (list.every((c) => !(c instanceof Node))) {
+    const text = list.join("");
+    const shown = node.childNodes.length === 0 ? "" : node.childNodes.length === 1 && node.firstChild.nodeType === Node.TEXT_NODE ? node.firstChild.data : null;
+    if (shown === text) return node;
+  }
   node.replaceChildren();
-  append(node, children);
+  append(node, list);
   return node;
+}
+
+/** Runs `draw` only when `key` differs from the last key it drew (for tables and charts rebuilt from figures). */
+export function redrawn(draw) {
+  let last = null;
+  return (key, ...args) => {
+    if (key === last) return;
+    last = key;
+    draw(...args);
+  };
 }
 
 let counter = 0;
