@@ -97,12 +97,9 @@ pub enum Rubric {
 }
 
 impl Framework {
-    /// Parses and validates a rubric file, running the examples it carries.
-    pub fn load(json: &str) -> Result<Framework, Error> {
-        Framework::parse_and_check(json, validate::Examples::Run)
-    }
-
-    fn parse_and_check(json: &str, examples: validate::Examples) -> Result<Framework, Error> {
+    /// Parses a rubric file and checks its structure; `Framework::load`
+    /// (in `score::cases`) also runs the examples it carries.
+    pub(crate) fn parse(json: &str) -> Result<Framework, Error> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let framework: Framework = serde_json::from_str(json).map_err(|err| {
             let id = serde_json::from_str::<Raw>(json)
@@ -120,7 +117,7 @@ impl Framework {
                 },
             })
         })?;
-        validate::framework(&framework, examples).map_err(Error::InvalidFramework)?;
+        validate::framework(&framework).map_err(Error::InvalidFramework)?;
         Ok(framework)
     }
 
@@ -174,12 +171,7 @@ pub fn built_in() -> Result<&'static [Framework], Error> {
         // Structure is checked at every start; the built-ins' examples are
         // run by the test suite (crate/tests/frameworks.rs), not on every
         // page load, where they would cost a tablet tens of milliseconds.
-        .get_or_init(|| {
-            BUILT_IN
-                .iter()
-                .map(|json| Framework::parse_and_check(json, validate::Examples::Skip))
-                .collect()
-        })
+        .get_or_init(|| BUILT_IN.iter().map(|json| Framework::parse(json)).collect())
         .as_ref()
         .map(Vec::as_slice)
         .map_err(Clone::clone)

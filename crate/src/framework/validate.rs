@@ -1,6 +1,7 @@
-//! Checks a rubric when it is loaded: unique ids, thresholds in order, every
-//! band reachable, weights that add up, levels that cover every total, and
-//! the examples each indicator carries.
+//! Checks a rubric's structure when it is loaded: unique ids, thresholds in
+//! order, every band reachable, weights that add up, levels that cover every
+//! total. The examples each indicator carries are run by the scorer
+//! (`score::cases`), which this module does not know.
 
 use std::collections::HashSet;
 
@@ -11,32 +12,14 @@ use crate::framework::{
     MatrixValue, ReportDetail, ReportItemKind, Reports, Rubric, Scoring, WeightedRubric,
     FORMAT_VERSION,
 };
-use crate::raw::Raw;
-use crate::score::{banded, weighted};
 
 type Check = Result<(), FrameworkError>;
 
-/// Whether loading runs the examples (`cases`) a rubric carries.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Examples {
-    Run,
-    Skip,
-}
-
 struct Ctx<'a> {
     framework: &'a str,
-    examples: Examples,
 }
 
 impl Ctx<'_> {
-    /// The examples to run: all of them, or none when loading skips them.
-    fn examples<'c, T>(&self, cases: &'c [T]) -> &'c [T] {
-        match self.examples {
-            Examples::Run => cases,
-            Examples::Skip => &[],
-        }
-    }
-
     fn fail(&self, at: impl Into<String>, problem: FrameworkProblem) -> FrameworkError {
         FrameworkError {
             framework: self.framework.to_owned(),
@@ -56,11 +39,8 @@ impl Ctx<'_> {
     }
 }
 
-pub fn framework(f: &Framework, examples: Examples) -> Check {
-    let ctx = Ctx {
-        framework: &f.id,
-        examples,
-    };
+pub fn framework(f: &Framework) -> Check {
+    let ctx = Ctx { framework: &f.id };
     if f.format != FORMAT_VERSION {
         return Err(ctx.fail(
             "format",
@@ -74,7 +54,7 @@ pub fn framework(f: &Framework, examples: Examples) -> Check {
     ctx.unique("decisions", f.decisions.iter().map(|d| d.id.as_str()))?;
     match &f.rubric {
         Rubric::Banded(rubric) => banded_rubric(&ctx, f, rubric),
-        Rubric::Weighted(rubric) => weighted_rubric(&ctx, f, rubric),
+        Rubric::Weighted(rubric) => weighted_rubric(&ctx, rubric),
     }
 }
 
@@ -207,29 +187,10 @@ fn banded_indicator(ctx: &Ctx, f: &Framework, ind: &Indicator) -> Check {
             }
         }
     }
-    for case in ctx.examples(&ind.cases) {
-        match banded::indicator(f, ind, &case.input) {
-            Ok(earned) if earned.points == case.points && earned.decisions == case.decisions => {}
-            outcome => {
-                let got = match outcome {
-                    Ok(earned) => format!("{} {:?}", earned.points, earned.decisions),
-                    Err(err) => err.message().en.to_string(),
-                };
-                return Err(ctx.fail(
-                    &at,
-                    FrameworkProblem::CaseFailed {
-                        input: json(&case.input),
-                        expected: format!("{} {:?}", case.points, case.decisions),
-                        got,
-                    },
-                ));
-            }
-        }
-    }
     Ok(())
 }
 
-fn weighted_rubric(ctx: &Ctx, f: &Framework, rubric: &WeightedRubric) -> Check {
+fn weighted_rubric(ctx: &Ctx, rubric: &WeightedRubric) -> Check {
     let all = rubric.all_items();
     ctx.unique("items", all.iter().map(|(item, _, _)| item.id.as_str()))?;
     let top: Vec<&Item> = rubric.items.iter().collect();
@@ -246,9 +207,6 @@ fn weighted_rubric(ctx: &Ctx, f: &Framework, rubric: &WeightedRubric) -> Check {
                 weights_sum(ctx, &at, &children, &item.weight)?;
             }
             _ => return Err(ctx.fail(&at, FrameworkProblem::NoChildrenNorScoring)),
-        }
-        for case in ctx.examples(&item.cases) {
-            item_case(ctx, f, rubric, item, &case.input, &case.score)?;
         }
     }
     Ok(())
@@ -436,41 +394,4 @@ fn reports_rule(ctx: &Ctx, at: &str, reports: &Reports) -> Check {
         ));
     }
     Ok(())
-}
-
-fn item_case(
-    ctx: &Ctx,
-    f: &Framework,
-    rubric: &WeightedRubric,
-    item: &Item,
-    input: &Raw,
-    expected: &str,
-) -> Check {
-    let at = format!("item {}", item.id);
-    let Some(scoring) = &item.scoring else {
-        return Err(ctx.fail(&at, FrameworkProblem::NoChildrenNorScoring));
-    };
-    let mut errors = Vec::new();
-    let mut missing = Vec::new();
-    let scored = weighted::leaf(f, rubric, item, scoring, input, &mut errors, &mut missing);
-    let got = match (scored.score, errors.first()) {
-        (Some(score), None) => score.to_fixed(4),
-        (_, Some(err)) => err.message().en.to_string(),
-        (None, None) => format!("missing {missing:?}"),
-    };
-    if got != expected {
-        return Err(ctx.fail(
-            &at,
-            FrameworkProblem::CaseFailed {
-                input: json(input),
-                expected: expected.to_owned(),
-                got,
-            },
-        ));
-    }
-    Ok(())
-}
-
-fn json(raw: &Raw) -> String {
-    serde_json::to_string(raw).unwrap_or_default()
 }

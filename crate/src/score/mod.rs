@@ -3,6 +3,7 @@
 
 pub mod answer;
 pub mod banded;
+pub mod cases;
 pub mod details;
 pub mod matrix;
 pub mod opdc;
