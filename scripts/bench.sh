@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Prints the budgets' figures: sizes of the .wasm after wasm-opt and of the
-# single-file page, the ES-module script and the web app's script (raw and gzipped), the time from opening the page to a ready
-# form, and from a keystroke to updated points; and 10,000 tambon rows read,
-# scored and summarised by the CLI and in the page, beside a plain JavaScript
-# loop. Builds first unless --no-build.
+# Prints the budgets' figures, each beside its aim: sizes of the .wasm after
+# wasm-opt, of the single-file page and of the ES-module and web-app scripts
+# (raw and gzipped); the time from opening the page to its first painted
+# frame, beside an empty page, and from a keystroke to its painted frame; and
+# 10,000 tambon rows read, scored and summarised by the CLI and in the page,
+# beside a plain JavaScript loop. Builds first unless --no-build.
 source "$(dirname "$0")/lib.sh"
 if [ "${1:-}" != "--no-build" ]; then
   ensure_rust
