@@ -23,7 +23,7 @@ const spread = (xs) => `median ${median(xs).toFixed(1)} ms [${sorted(xs)[0].toFi
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 const verdict = (ok) => (ok ? "met" : "NOT met");
 
-const sizeAims = { "dist/khanaen.html": 250_000, "dist/esm/khanaen-form.js": null, "dist/esm/khanaen_bg.wasm": 300_000 };
+const sizeAims = { "dist/khanaen.html": 250_000, "dist/esm/khanaen-form.js": null, "dist/esm/khanaen_bg.wasm": 300_000, "dist/app/app.js": null };
 for (const [file, aim] of Object.entries(sizeAims)) {
   const bytes = readFileSync(join(root, file));
   const gz = gzipSync(bytes, { level: 9 }).length;
@@ -78,12 +78,14 @@ const times = await page.evaluate(async () => {
   const points = host.shadowRoot.querySelector('article[data-indicator="2"] output.points');
   const out = [];
   for (let i = 0; i < 200; i += 1) {
-    const value = String(40 + (i % 50));
-    out.push(await new Promise((resolve) => requestAnimationFrame(() => {
+    const typed = 40 + (i % 50);
+    // Indicator 2: under 50 % earns 1, 50–80 earns 2, above 80 earns 3.
+    const expected = typed < 50 ? "1" : typed <= 80 ? "2" : "3";
+    out.push(await new Promise((resolve, reject) => requestAnimationFrame(() => {
       const start = performance.now();
-      input.value = value;
-      input.dispatchEvent(new InputEvent("input", { bubbles: true, data: value.slice(-1) }));
-      if (!points.textContent) throw new Error("points not updated");
+      input.value = String(typed);
+      input.dispatchEvent(new InputEvent("input", { bubbles: true, data: String(typed).slice(-1) }));
+      if (points.dataset.points !== expected) reject(new Error(`${typed} % shows ${points.dataset.points} points, not ${expected}`));
       // Runs once this frame's style, layout and paint are done.
       setTimeout(() => resolve(performance.now() - start));
     })));

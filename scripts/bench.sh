@@ -13,12 +13,6 @@ if [ "${1:-}" != "--no-build" ]; then
   build_page >/dev/null
   cargo build --profile cli -p khanaen-cli >/dev/null 2>&1
 fi
-size() { wc -c <"$1" | tr -d ' '; }
-gz() { gzip -9 -c "$1" | wc -c | tr -d ' '; }
-printf '%-28s %10s %10s\n' file bytes gzipped
-for f in dist/pkg/khanaen_bg.wasm dist/khanaen.html dist/esm/khanaen-form.js dist/app/app.js; do
-  printf '%-28s %10s %10s\n' "$f" "$(size "$f")" "$(gz "$f")"
-done
 ensure_browsers
 node scripts/bench-page.mjs
 node scripts/bench-collection.mjs

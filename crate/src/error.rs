@@ -70,6 +70,8 @@ pub enum InputProblem {
     UnknownReportItem,
     /// A key beside a report item's answer (or in its header) that the form does not ask.
     UnknownDetail,
+    /// A report item's answer given under two names (`answer` and `value`).
+    AnswerGivenTwice,
     RoundNotInEdition {
         round: String,
         allowed: Vec<u8>,
@@ -216,6 +218,10 @@ impl InputProblem {
             ),
             UnknownReportItem => Text::new("ไม่มีข้อนี้ในแบบรายงาน", "no such item in the report form"),
             UnknownDetail => Text::new("แบบรายงานไม่มีช่องนี้", "the report form has no such blank"),
+            AnswerGivenTwice => Text::new(
+                "ให้คำตอบไว้สองที่ (answer และ value): โปรดเหลือไว้ที่เดียว",
+                "the answer is given twice (answer and value): keep one",
+            ),
             RoundNotInEdition { round, allowed } => {
                 let list = allowed
                     .iter()

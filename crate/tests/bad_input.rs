@@ -387,6 +387,21 @@ fn a_bad_report_form_blank_names_the_unit_item_and_blank() {
         ]
     );
     assert!(result.errors[1].message.en.contains("no such blank"));
+    // A count beside a yes/no, and an answer under two names: named, not settled silently.
+    let result = kpi_with(
+        r#"{}"#,
+        r#"{"answer":"no","count":"7"}"#,
+        r#"{"answer":"yes","value":"no"}"#,
+    );
+    let paths: Vec<&str> = result.errors.iter().map(|e| e.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "answers.3.2.units.0.items.2.count",
+            "answers.3.2.units.0.items.4"
+        ]
+    );
+    assert!(result.errors[1].message.en.contains("given twice"));
     let result = kpi_with(r#""many""#, r#""yes""#, r#""yes""#);
     assert_eq!(only_error(&result).path, "answers.3.2.units.0.details");
     assert!(only_error(&result).message.en.contains("must be an object"));

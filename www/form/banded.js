@@ -2,19 +2,10 @@
 // input its measurement needs, points as the user types, the decisions
 // that applied; category subtotals, a chart, the total and the level.
 
-import { h, fill, redrawn } from "./dom.js";
+import { h, fill, say, redrawn } from "./dom.js";
 import { textInput, radioGroup, percentOrCounts, syncRadios, remarkInput } from "./fields.js";
 import { barChart } from "./chart.js";
-
-/** Said after a total and level that stand without the round (Decision I). */
-export function roundNote(ctx, result) {
-  return result.missing.includes("unit.round") ? ` · ${ctx.t("roundMissing")}` : "";
-}
-
-/** How many answers are still missing, and the round if it is. */
-export function stillMissing(ctx, result) {
-  return `${ctx.t("incomplete")(result.missing.filter((m) => m !== "unit.round").length)}${roundNote(ctx, result)}`;
-}
+import { roundNote, stillMissing } from "./i18n.js";
 
 export function renderBanded(ctx, rubric) {
   const updates = [];
@@ -78,7 +69,7 @@ function sharedDenominator(ctx, shared) {
   const note = h("p", { class: "hint", id: noteId, "aria-live": "polite" });
   const use = () => {
     const value = String(ctx.get(path) ?? "").trim();
-    if (!value) return fill(note, ctx.t("sharedEmpty"));
+    if (!value) return say(note, ctx.t("sharedEmpty"));
     const used = [];
     const skipped = [];
     for (const id of shared.indicators) {
@@ -92,7 +83,7 @@ function sharedDenominator(ctx, shared) {
       } else skipped.push(id);
     }
     // The widgets switch to counts: the form is built again, then says what was done.
-    ctx.rebuild((root) => fill(root.getElementById(noteId), ctx.t("sharedUsed")(used, skipped)));
+    ctx.rebuild((root) => say(root.getElementById(noteId), ctx.t("sharedUsed")(used, skipped)));
   };
   return h("section", { class: "shared-denominator" },
     textInput(ctx, path, ctx.text(shared.label), { id: `shared-${shared.id}`, inputmode: "numeric" }),

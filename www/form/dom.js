@@ -40,6 +40,16 @@ export function fill(node, ...children) {
   return node;
 }
 
+/**
+ * Replaces the text of `node` even when it says the same: the answer to an
+ * action the user just took (pressed twice, the message is shown and
+ * announced again).
+ */
+export function say(node, text) {
+  node.replaceChildren(String(text));
+  return node;
+}
+
 /** Runs `draw` only when `key` differs from the last key it drew (for tables and charts rebuilt from figures). */
 export function redrawn(draw) {
   let last = null;
@@ -107,6 +117,23 @@ export function withShare(root, download, [label, refused], probe, file) {
     }
   };
   return [download, h("button", { type: "button", class: "secondary share", id: `${download.id}-share`, disabled: download.disabled, onclick: share }, label), note];
+}
+
+/**
+ * A download button for `file()` — { name, text, type } made when clicked —
+ * of media type `type`, with "Share…" beside it where the browser can share
+ * such a file (`words`: its label and the note when sharing is refused);
+ * `saved(name)` runs after a download.
+ */
+export function downloadButton(root, { id, label, type, words, file, saved, className }) {
+  const save = () => {
+    const made = file();
+    saveText(root, made.name, made.text, made.type);
+    saved?.(made.name);
+  };
+  const button = h("button", { type: "button", id, class: className, onclick: save }, label);
+  const ext = type === FILE_TYPES.json ? "json" : "csv";
+  return withShare(root, button, words, { name: `x.${ext}`, type }, file);
 }
 
 /** An open shadow root on `element`, styled by `styles` (CSS texts, in order). */

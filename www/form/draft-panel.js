@@ -3,7 +3,7 @@
 // its restore, what is kept aside because it cannot be opened, and another
 // tab's change to the draft open here.
 
-import { h, fill, saveText, fileInput, withShare, FILE_TYPES } from "./dom.js";
+import { h, fill, say, saveText, fileInput, withShare, FILE_TYPES } from "./dom.js";
 import { draftPlace, draftTitle } from "./drafts.js";
 
 export class DraftPanel {
@@ -115,10 +115,10 @@ export class DraftPanel {
   restore(text) {
     try {
       const { added, same } = this.form.drafts.restore(text);
-      fill(this.note, this.ctx.t("restored")(added, same));
+      say(this.note, this.ctx.t("restored")(added, same));
       this.list();
     } catch (err) {
-      fill(this.note, err[this.ctx.lang] || err.message);
+      say(this.note, err[this.ctx.lang] || err.message);
     }
   }
 

@@ -9,6 +9,16 @@ export function shownDate(iso, lang) {
     { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
 }
 
+/** Said after a total and level that stand without the round (Decision I). */
+export function roundNote(ctx, result) {
+  return result.missing.includes("unit.round") ? ` · ${ctx.t("roundMissing")}` : "";
+}
+
+/** How many answers are still missing, and the round if it is. */
+export function stillMissing(ctx, result) {
+  return `${ctx.t("incomplete")(result.missing.filter((m) => m !== "unit.round").length)}${roundNote(ctx, result)}`;
+}
+
 export const WORDS = {
   th: {
     title: "แบบประเมิน",
@@ -125,7 +135,7 @@ export const WORDS = {
     openJson: "เปิดไฟล์ JSON",
     print: "พิมพ์รายงาน",
     loadError: "เปิดไฟล์ไม่ได้",
-    coreError: "โหลดตัวคำนวณคะแนนไม่ได้ ลองต่ออินเทอร์เน็ตแล้วเปิดหน้านี้ใหม่ (แบบร่างยังอยู่)",
+    coreError: "โหลดตัวคำนวณคะแนนไม่ได้ ลองเปิดหน้านี้ใหม่ ถ้ายังไม่ได้ ให้ใช้ไฟล์หรือแอปฉบับใหม่ (แบบร่างยังอยู่)",
     scoreError: "คำนวณคะแนนไม่ได้",
     notAnAssessment: "ไม่ใช่แบบประเมินที่เปิดได้ (ต้องเป็นชุดข้อมูล JSON ของแบบประเมิน)",
     convertedTis620: "ไฟล์นี้บันทึกเป็นภาษาไทยแบบเก่า (TIS-620) และได้แปลงให้อ่านได้แล้ว โปรดตรวจดูชื่อหน่วยงานอีกครั้ง",
@@ -229,7 +239,7 @@ export const WORDS = {
     fiscalYear: "Fiscal year (Buddhist era)",
     fiscalProposed: (y) => `${y} (from the date)`,
     roundRequired: (list) => `Required: this edition assesses in rounds ${list}`,
-    roundMissing: "the round is not chosen yet: not counted in a summary",
+    roundMissing: "the round is not given yet: not counted in a summary",
     confirmRoundChange: (from, to) => `Change this draft from round ${from} to round ${to}? Its round ${from} answers will be replaced — to keep them, use “Start round ${to} from this one”.`,
     nextRound: (r) => `Start round ${r} from this one (this one stays):`,
     withAnswers: "copy the answers",
@@ -259,7 +269,7 @@ export const WORDS = {
     openJson: "Open a JSON file",
     print: "Print the report",
     loadError: "Cannot open the file",
-    coreError: "The scoring engine could not be loaded; connect to the network and open this page again (your drafts are kept)",
+    coreError: "The scoring engine could not be loaded: open this page again; if that fails, get a fresh copy of the file or app (your drafts are kept)",
     scoreError: "Cannot compute the score",
     notAnAssessment: "not an assessment that can be opened (it must be an assessment's JSON)",
     convertedTis620: "This file was saved in older Thai Windows encoding (TIS-620) and has been converted; please check the unit's names.",

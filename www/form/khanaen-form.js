@@ -13,12 +13,12 @@
 // and scored off screen; only when that succeeds does it replace the form,
 // so a file that cannot be shown leaves the form exactly as it was.
 
-import { h, fill, fileSafe, saveText, shadowWith, fileInput, withShare, FILE_TYPES } from "./dom.js";
-import { WORDS, shownDate } from "./i18n.js";
+import { h, fill, fileSafe, shadowWith, fileInput, downloadButton, FILE_TYPES } from "./dom.js";
+import { WORDS, shownDate, roundNote, stillMissing } from "./i18n.js";
 import { Drafts, sameRequest, unitOf } from "./drafts.js";
 import { DraftPanel } from "./draft-panel.js";
 import { textInput, textArea } from "./fields.js";
-import { renderBanded, roundNote, stillMissing } from "./banded.js";
+import { renderBanded } from "./banded.js";
 import { renderWeighted, totalLine } from "./weighted.js";
 import { printReport } from "./report.js";
 
@@ -521,16 +521,13 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       return { name: this.fileName(kind), text, type: FILE_TYPES[kind] };
     }
 
-    download(kind) {
-      const { name, text, type } = this.file(kind);
-      saveText(this.shadowRoot, name, text, type);
-      this.dispatchEvent(new CustomEvent("khanaen-download", { detail: { kind, fileName: name }, bubbles: true, composed: true }));
-    }
-
     /** The download button of `kind`, and "Share…" beside it where files can be shared. */
     downloadButton(ctx, kind, label) {
-      const button = h("button", { type: "button", id: `download-${kind}`, onclick: () => this.download(kind) }, label);
-      return withShare(this.shadowRoot, button, [ctx.t("share"), ctx.t("shareRefused")], { name: `x.${kind}`, type: FILE_TYPES[kind] }, () => this.file(kind));
+      return downloadButton(this.shadowRoot, {
+        id: `download-${kind}`, label, type: FILE_TYPES[kind], words: [ctx.t("share"), ctx.t("shareRefused")],
+        file: () => this.file(kind),
+        saved: (fileName) => this.dispatchEvent(new CustomEvent("khanaen-download", { detail: { kind, fileName }, bubbles: true, composed: true })),
+      });
     }
 
     /**

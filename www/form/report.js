@@ -5,7 +5,7 @@
 import { h } from "./dom.js";
 import { shownDate } from "./i18n.js";
 import { oneUnitReport, unitHeadline } from "./weighted.js";
-import { roundNote, stillMissing } from "./banded.js";
+import { roundNote, stillMissing } from "./i18n.js";
 import { unitReportPrint } from "./unit-report.js";
 
 /** The unit report form of a weighted rubric (KPI 3.2's), if it has one. */
@@ -50,7 +50,7 @@ export function printReport(ctx, framework, result) {
         h("td", { class: "num" }, i.contribution ?? ""),
         h("td", {}, [notesOf([...i.decisions, ...i.warnings]), i.remark].filter(Boolean).join(" · "))))));
     totals = [h("p", { class: "report-total" },
-      `${ctx.t("weightedScore")}: ${s.weighted_score ?? `– (${ctx.t("incomplete")(result.missing.length)})`}`)];
+      `${ctx.t("weightedScore")}: ${s.weighted_score ?? `– (${stillMissing(ctx, result)})`}${roundNote(ctx, result)}`)];
     one = oneUnitReport(result);
     // One municipality's report form: its header, answers and criteria are the report.
     if (one) {

@@ -129,7 +129,7 @@ export function unitForm(ctx, path, reports, index, updates, remove) {
       itemDetails[it.id](it.details || [], it.answer);
     }
     fill(criteria, unit.criteria.map((c) => h("li", { "data-met": String(c.met) },
-      `${c.id}. ${ctx.text(c.label)}: ${c.met === null ? "–" : ctx.t(c.met ? "met" : "notMet")}`)));
+      criterionLine(ctx, c))));
     fill(verdict, unit.meets_all === null ? "" : ctx.t(unit.meets_all ? "meetsAll" : "doesNotMeet"));
     verdict.dataset.met = String(unit.meets_all);
     fill(warnings, unit.warnings.map((w) => h("li", {}, ctx.text(w.text))));
@@ -146,6 +146,11 @@ export function unitForm(ctx, path, reports, index, updates, remove) {
 }
 
 const tick = (on) => (on ? "(✓)" : "( )");
+
+/** "1. <criterion>: met", "not met", or "–" while an answer it needs is missing. */
+function criterionLine(ctx, c) {
+  return `${c.id}. ${ctx.text(c.label)}: ${c.met === null ? "–" : ctx.t(c.met ? "met" : "notMet")}`;
+}
 const DOTS = "........................";
 
 /**
@@ -180,7 +185,7 @@ export function unitReportPrint(ctx, reports, unit, where) {
       `${ctx.t("district")} ${where.district || DOTS}`, `${ctx.t("province")} ${where.province || DOTS}`].join("  ")),
     header.length > 1 ? h("p", { class: "report-header" }, header.slice(1).join("  ")) : null,
     h("ol", { class: "report-items" }, items),
-    h("ul", { class: "criteria" }, unit.criteria.map((c) => h("li", {}, `${c.id}. ${ctx.text(c.label)}: ${c.met === null ? "–" : ctx.t(c.met ? "met" : "notMet")}`))),
+    h("ul", { class: "criteria" }, unit.criteria.map((c) => h("li", {}, criterionLine(ctx, c)))),
     unit.warnings.length ? h("p", {}, unit.warnings.map((w) => ctx.text(w.text)).join(" ")) : null,
   ];
 }

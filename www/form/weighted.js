@@ -6,6 +6,7 @@
 import { h, fill } from "./dom.js";
 import { numberInput, textInput, radioGroup, percentOrCounts, modeSwitch, syncRadios, remarkInput } from "./fields.js";
 import { barChart } from "./chart.js";
+import { roundNote, stillMissing } from "./i18n.js";
 import { unitForm } from "./unit-report.js";
 
 export function renderWeighted(ctx, rubric) {
@@ -33,10 +34,10 @@ export function totalLine(ctx, result) {
   const one = oneUnitReport(result);
   if (one) return unitHeadline(ctx, one);
   const s = result.scores;
-  if (s.weighted_score === null) return `${ctx.t("contributionSoFar")} ${s.partial_contribution} · ${ctx.t("incomplete")(result.missing.length)}`;
+  if (s.weighted_score === null) return `${ctx.t("contributionSoFar")} ${s.partial_contribution} · ${stillMissing(ctx, result)}`;
   const parts = [`${ctx.t("weightedScore")} ${s.weighted_score}`];
   if (Number(s.total_weight) !== 100) parts.push(`${ctx.t("contribution")} ${s.contribution}`);
-  return parts.join(" · ");
+  return parts.join(" · ") + roundNote(ctx, result);
 }
 
 /**

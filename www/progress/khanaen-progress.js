@@ -4,7 +4,8 @@
 // assessments kept in this browser. Downloads as JSON and CSV, prints on A4,
 // and a province adds many districts' reports up. The core reads every count.
 
-import { h, fill, fileSafe, saveText, shadowWith, fileInput, withShare, FILE_TYPES } from "../form/dom.js";
+import { h, fill, say, fileSafe, saveText, shadowWith, fileInput, downloadButton, FILE_TYPES } from "../form/dom.js";
+import { WORDS } from "../form/i18n.js";
 import { Drafts, isObject, setAside } from "../form/drafts.js";
 
 const PROGRESS_KEY = "khanaen.progress.v1";
@@ -25,7 +26,7 @@ const PROGRESS_WORDS = {
     mixedYears: (years) => `รายงานต่างปีงบประมาณ (${years}) รวมกันอยู่: โปรดตรวจสอบ`,
     clearReports: "ล้างรายงานที่เปิด",
     downloadJson: "ดาวน์โหลด JSON", downloadCsv: "ดาวน์โหลด CSV", print: "พิมพ์", clear: "เริ่มใหม่",
-    confirmClear: "ล้างแบบรายงานนี้หรือไม่? (ดาวน์โหลดเก็บไว้ก่อน)", share: "แชร์ไฟล์…", shareRefused: "เบราว์เซอร์นี้แชร์ไฟล์ชนิดนี้ไม่ได้: ดาวน์โหลดให้แทนแล้ว",
+    confirmClear: "ล้างแบบรายงานนี้หรือไม่? (ดาวน์โหลดเก็บไว้ก่อน)",
     keptAside: (n) => `เก็บแยกไว้ ${n} รายการ: แบบรายงานที่บันทึกไว้แต่เปิดไม่ได้ ไม่ได้ลบและจะไม่ถูกบันทึกทับ ดาวน์โหลดเก็บไว้ได้`,
     notKept: "แบบรายงานที่บันทึกไว้เปิดไม่ได้ และที่เก็บข้อมูลของเบราว์เซอร์เต็มจนเก็บแยกไม่ได้: จึงคงไว้ตามเดิม และสิ่งที่กรอกตอนนี้จะไม่ถูกบันทึก โปรดดาวน์โหลดแบบรายงานเก็บไว้",
     asideReport: (when) => `แบบรายงานที่อ่านไม่ได้ (${when})`, storedNow: "ที่บันทึกไว้ตอนนี้",
@@ -49,7 +50,7 @@ const PROGRESS_WORDS = {
     mixedYears: (years) => `Reports of different fiscal years (${years}) are added together: please check`,
     clearReports: "Clear the reports opened",
     downloadJson: "Download JSON", downloadCsv: "Download CSV", print: "Print", clear: "Start again",
-    confirmClear: "Clear this report? (Download it first.)", share: "Share…", shareRefused: "This browser cannot share this kind of file: it was downloaded instead",
+    confirmClear: "Clear this report? (Download it first.)",
     keptAside: (n) => `Kept aside (${n}): a stored report that could not be opened. It is not deleted and nothing is written over it; download it to keep it.`,
     notKept: "The stored report could not be opened, and the browser's storage is too full to keep it aside: it is left as it was, and what you type now is not kept. Download your report.",
     asideReport: (when) => `Unreadable report (${when})`, storedNow: "stored now",
@@ -268,7 +269,7 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
     fillFromAssessments() {
       const { w } = this;
       const district = String(this.request.unit?.district ?? "").trim();
-      if (!district) return fill(this.note, w.needDistrict);
+      if (!district) return say(this.note, w.needDistrict);
       const bare = (s) => String(s ?? "").replace(/^(อำเภอ|อ\.)\s*/, "").trim();
       // The fiscal year as the core read it (Thai digits and all); none: any year.
       const year = this.report.fiscal_year;
@@ -289,7 +290,7 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
       if (typed && typed !== String(tambons.size) && !window.confirm(w.replace5(typed, tambons.size))) return null;
       this.shadowRoot.getElementById("count-5-tambon").value = String(tambons.size);
       this.set(["counts", "5.tambon"], String(tambons.size));
-      fill(this.note, w.filled(tambons.size, bare(district)));
+      say(this.note, w.filled(tambons.size, bare(district)));
     }
 
     fileName(ext) {
@@ -303,15 +304,12 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
       return { name: this.fileName(kind), text, type: FILE_TYPES[kind] };
     }
 
-    download(kind) {
-      const { name, text, type } = this.file(kind);
-      saveText(this.shadowRoot, name, text, type);
-    }
-
     /** The download button of `kind`, and "Share…" beside it where files can be shared. */
     downloadButton(kind, label) {
-      const button = h("button", { type: "button", id: `progress-${kind}`, onclick: () => this.download(kind) }, label);
-      return withShare(this.shadowRoot, button, [this.w.share, this.w.shareRefused], { name: `x.${kind}`, type: FILE_TYPES[kind] }, () => this.file(kind));
+      const words = WORDS[this.lang];
+      return downloadButton(this.shadowRoot, {
+        id: `progress-${kind}`, label, type: FILE_TYPES[kind], words: [words.share, words.shareRefused], file: () => this.file(kind),
+      });
     }
 
     clear() {

@@ -11,9 +11,10 @@
 // Events (bubbling, composed): "khanaen-summary" with { summary } after
 // every change; "khanaen-download" with { kind, fileName } after a download.
 
-import { h, fill, fileSafe, saveText, shadowWith, fileInput, withShare, FILE_TYPES } from "../form/dom.js";
+import { h, fill, fileSafe, shadowWith, fileInput, downloadButton, FILE_TYPES } from "../form/dom.js";
 import { Drafts, draftTitle } from "../form/drafts.js";
 import { SUMMARY_WORDS } from "./words.js";
+import { WORDS } from "../form/i18n.js";
 import { levelTable, unitTable, spreadTables, comparisonTables, rollUpTables } from "./tables.js";
 
 const UNIT_PAGE = 200;
@@ -123,7 +124,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
         h("div", { class: "row" },
           h("button", { type: "button", class: "secondary", id: "add-drafts", disabled: waiting === 0, onclick: () => this.addDrafts() },
             waiting ? w.addDrafts(waiting) : w.noDrafts),
-          h("button", { type: "button", class: "secondary", id: "download-template", onclick: () => this.download("template") }, w.template),
+          this.downloadButton("template", w.template, null, "secondary"),
           h("button", { type: "button", class: "secondary", id: "summary-clear", disabled: !this.collection.size && !this.summary.problems.length, onclick: () => this.clear() }, w.clear),
           h("button", { type: "button", class: "secondary", lang: this.lang === "th" ? "en" : "th",
             onclick: () => this.setAttribute("lang", this.lang === "th" ? "en" : "th") }, this.lang === "th" ? "English" : "ภาษาไทย")),
@@ -383,17 +384,15 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       return { name: this.fileName(kind, round), text, type: kind === "summary-json" ? FILE_TYPES.json : FILE_TYPES.csv };
     }
 
-    download(kind, round) {
-      const { name, text, type } = this.file(kind, round);
-      saveText(this.shadowRoot, name, text, type);
-      this.dispatchEvent(new CustomEvent("khanaen-download", { detail: { kind, fileName: name }, bubbles: true, composed: true }));
-    }
-
     /** The download button of `kind`, and "Share…" beside it where files can be shared. */
-    downloadButton(kind, label, round) {
-      const button = h("button", { type: "button", id: `download-${kind}`, onclick: () => this.download(kind, round) }, label);
-      const probe = kind === "summary-json" ? { name: "x.json", type: FILE_TYPES.json } : { name: "x.csv", type: FILE_TYPES.csv };
-      return withShare(this.shadowRoot, button, [this.ctx.w.share, this.ctx.w.shareRefused], probe, () => this.file(kind, round));
+    downloadButton(kind, label, round, className) {
+      const words = WORDS[this.lang];
+      return downloadButton(this.shadowRoot, {
+        id: `download-${kind}`, label, className, words: [words.share, words.shareRefused],
+        type: kind === "summary-json" ? FILE_TYPES.json : FILE_TYPES.csv,
+        file: () => this.file(kind, round),
+        saved: (fileName) => this.dispatchEvent(new CustomEvent("khanaen-download", { detail: { kind, fileName }, bubbles: true, composed: true })),
+      });
     }
   }
 

@@ -8,8 +8,6 @@
 
 mod banded;
 mod validate;
-
-pub use validate::ANSWER_PARTS;
 mod weighted;
 
 use std::collections::HashSet;

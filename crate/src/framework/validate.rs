@@ -297,7 +297,7 @@ fn matrix_rule(ctx: &Ctx, at: &str, matrix: &Matrix) -> Check {
 }
 
 /// The parts of an item's answer, which no detail may be named.
-pub const ANSWER_PARTS: [&str; 4] = ["answer", "value", "count", "reported_percent"];
+const ANSWER_PARTS: [&str; 4] = ["answer", "value", "count", "reported_percent"];
 
 /// Names the browser form cannot use as a key of a plain object.
 const NOT_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];

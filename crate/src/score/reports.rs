@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use crate::error::{Expected, Field, InputError, InputProblem};
 use crate::exact::Exact;
-use crate::framework::{Condition, ReportItem, ReportItemKind, Reports, ANSWER_PARTS};
+use crate::framework::{Condition, ReportItem, ReportItemKind, Reports};
 use crate::input::{self, NumberRule};
 use crate::raw::Raw;
 use crate::result::{
@@ -210,7 +210,7 @@ fn unit_report(
             }
             let answer = answered.get(item.id.as_str()).and_then(|a| a.yes);
             let map = given.and_then(Raw::as_map);
-            let (parts, field) = (&ANSWER_PARTS[..], item_field(field, &item.id));
+            let (parts, field) = (answer_parts(item), item_field(field, &item.id));
             let values = details::read(&item.details, map, answer, parts, &field, errors);
             item_details.insert(&item.id, values);
         }
@@ -310,18 +310,32 @@ fn item_field(unit: &Field, id: &str) -> Field {
     )
 }
 
-/// An item's answer: given bare, or in an object beside its details as
-/// `answer` (a yes or no) or `count`; `value` is taken for either.
+/// The names an item's answer may be written under in an object beside its
+/// details, in the order they are read: `answer` (a yes or no) or `count`,
+/// and `value` for either.
+fn answer_names(item: &ReportItem) -> &'static [&'static str] {
+    match item.kind {
+        ReportItemKind::Count => &["count", "value", "answer"],
+        ReportItemKind::YesNo | ReportItemKind::YesCount => &["answer", "value"],
+    }
+}
+
+/// The keys of an item's object that are its answer, not its details.
+fn answer_parts(item: &ReportItem) -> &'static [&'static str] {
+    match item.kind {
+        ReportItemKind::Count => &["count", "value", "answer"],
+        ReportItemKind::YesNo => &["answer", "value"],
+        ReportItemKind::YesCount => &["answer", "value", "count", "reported_percent"],
+    }
+}
+
+/// An item's answer: given bare, or in an object under one of its names.
 fn main_part<'r>(item: &ReportItem, raw: &'r Raw) -> &'r Raw {
     let Raw::Map(map) = raw else {
         return raw;
     };
-    // A count item's number may be written as its count, value or answer.
-    let keys: &[&str] = match item.kind {
-        ReportItemKind::Count => &["count", "value", "answer"],
-        ReportItemKind::YesNo | ReportItemKind::YesCount => &["answer", "value"],
-    };
-    keys.iter()
+    answer_names(item)
+        .iter()
         .find_map(|key| map.get(*key).filter(|r| !r.is_blank()))
         .unwrap_or(&Raw::Null)
 }
@@ -335,6 +349,14 @@ fn read_item(item: &ReportItem, raw: &Raw, field: &Field) -> Result<Answered, In
                 got: "list",
             },
         ));
+    }
+    if let Raw::Map(map) = raw {
+        let named = answer_names(item)
+            .iter()
+            .filter(|k| map.get(**k).is_some_and(|r| !r.is_blank()));
+        if named.count() > 1 {
+            return Err(InputError::new(field, InputProblem::AnswerGivenTwice));
+        }
     }
     let main = main_part(item, raw);
     let count = |r: &Raw, f: &Field| input::number(r, f, NumberRule::Count);
