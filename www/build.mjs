@@ -1,6 +1,7 @@
-// Builds the form and the summary for the browser, with no bundler: the few
-// ES modules of www/form and www/summary are concatenated in dependency order with their import lines
-// removed (they share one scope), behind the wasm-bindgen glue.
+// Builds the pages for the browser: the ES modules of www/form, www/summary
+// and www/progress are concatenated in dependency order with their import
+// lines removed (they share one scope), behind the wasm-bindgen glue, and the
+// script is minified with esbuild.
 //
 //   dist/khanaen.html     one self-contained file for file:// and no network:
 //                         scripts and styles inline, the WebAssembly gzipped
@@ -22,6 +23,7 @@ import { createHash } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { iconPng } from "./app/icon.mjs";
+import { transform } from "esbuild";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const read = (path) => readFileSync(join(root, path), "utf8");
@@ -62,6 +64,16 @@ defineKhanaenProgress(loadCore, [formCss, summaryCss]);`;
 const wasmBytes = readFileSync(join(root, "dist/pkg/khanaen_bg.wasm"));
 
 // The single file.
+/**
+ * A script minified by esbuild (shorter names, no comments or spaces); for a
+ * script inlined in the page, refused if it could end its <script> element early.
+ */
+async function minified(code, inline = false) {
+  const { code: out } = await transform(code, { minify: true, format: "esm", target: "es2022", legalComments: "none", charset: "utf8" });
+  if (inline && /<\/script|<!--/i.test(out)) throw new Error("the minified script would end its <script> element early");
+  return out;
+}
+
 const single = `${glue}
 ${form}
 ${CORE}
@@ -100,7 +112,7 @@ write("dist/khanaen.html", page({
   CSP: cspMeta("default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:"),
   STYLE: `<style>\n${pageCss}</style>`,
   EARLY: `<script type="application/octet-stream" id="khanaen-wasm">${wasmBlock}</script>\n<script>${early}</script>`,
-  SCRIPT: `<script type="module">${single}</script>`,
+  SCRIPT: `<script type="module">${await minified(single, true)}</script>`,
 }));
 
 // The ES-module build: fetches its .wasm from beside itself.
@@ -117,7 +129,7 @@ const esm = `// <khanaen-form>, <khanaen-summary> and <khanaen-progress>, ES-mod
 ${moduleBody}
 export { core, defineKhanaenForm, defineKhanaenSummary, defineKhanaenProgress };
 `;
-write("dist/esm/khanaen-form.js", esm);
+write("dist/esm/khanaen-form.js", await minified(esm));
 copyFileSync(join(root, "dist/pkg/khanaen_bg.wasm"), join(root, "dist/esm/khanaen_bg.wasm"));
 copyFileSync(join(root, "dist/pkg/khanaen.d.ts"), join(root, "dist/esm/khanaen.d.ts"));
 for (const f of ["portal.html", "portal.js", "portal.css"]) copyFileSync(join(root, "www", f), join(root, "dist", f));
@@ -125,12 +137,12 @@ for (const f of ["portal.html", "portal.js", "portal.css"]) copyFileSync(join(ro
 // The installable web app: the page, its script and styles, the .wasm, a
 // manifest, icons and a service worker that keeps them all for offline use.
 // No inline script or style: it runs under a portal's strict CSP.
-const app = `// คะแนน web app: the three elements and the page, ES-module build.
+const app = await minified(`// คะแนน web app: the three elements and the page, ES-module build.
 ${moduleBody}
 ${read("www/page.js")}
 const APP_BUILD = "/*BUILD*/";
 ${read("www/app/shell.js")}
-`;
+`);
 const manifest = `${JSON.stringify({
   id: "./",
   name: "คะแนน · แบบประเมินผลงานพัฒนาชุมชน",
