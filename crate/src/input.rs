@@ -119,7 +119,9 @@ pub fn parse_typed(typed: &str, percent_sign_allowed: bool) -> Result<Exact, Inp
         }
         text = stripped.trim_end().to_owned();
     }
-    let lowered = text.to_lowercase();
+    // ASCII only: the words matched are English, and Thai has no case (nor the
+    // Unicode case tables a full lowercase would put in the wasm).
+    let lowered = text.to_ascii_lowercase();
     let unsigned = lowered.trim_start_matches(['-', '+']);
     if matches!(unsigned, "nan" | "infinity" | "inf" | "∞") {
         return Err(InputProblem::NotFinite);
@@ -184,7 +186,7 @@ pub fn yes_no(raw: &Raw, field: &Field) -> Result<bool, InputError> {
         Raw::Int(1) => Ok(true),
         Raw::Int(0) => Ok(false),
         Raw::Text(text) => {
-            let word = text.trim().to_lowercase();
+            let word = text.trim().to_ascii_lowercase();
             match word.as_str() {
                 "" => Err(InputError::new(field, InputProblem::Empty)),
                 "yes" | "y" | "true" | "1" | "มี" | "ใช่" | "ดำเนินการแล้ว" | "ครอบคลุม" | "✓" => {
@@ -240,11 +242,11 @@ pub fn choice<'a>(
             ))
         }
     };
-    let wanted = typed.to_lowercase();
+    let wanted = typed.to_ascii_lowercase();
     let found = options.clone().position(|option| {
         option.id.eq_ignore_ascii_case(typed)
             || option.label.th.trim() == typed
-            || option.label.en.trim().to_lowercase() == wanted
+            || option.label.en.trim().to_ascii_lowercase() == wanted
     });
     found.ok_or_else(|| {
         InputError::new(

@@ -51,7 +51,7 @@ enum Column {
 }
 
 fn column(header: &str) -> Column {
-    let lower = header.trim().to_lowercase();
+    let lower = header.trim().to_ascii_lowercase();
     for (key, th, en) in UNIT_COLUMNS {
         if lower == th || lower == en {
             return Column::Unit(key);
