@@ -101,7 +101,7 @@ export function canShareFile(name, type) {
  * only when asked to share it (Chrome refuses JSON): the file is then
  * downloaded, and the note beside the button says so.
  */
-export function withShare(root, download, [label, refused], probe, file) {
+function withShare(root, download, [label, refused], probe, file) {
   if (!canShareFile(probe.name, probe.type)) return download;
   const note = h("span", { class: "share-note", role: "status" });
   const share = async () => {
@@ -125,13 +125,13 @@ export function withShare(root, download, [label, refused], probe, file) {
  * such a file (`words`: its label and the note when sharing is refused);
  * `saved(name)` runs after a download.
  */
-export function downloadButton(root, { id, label, type, words, file, saved, className }) {
+export function downloadButton(root, { id, label, type, words, file, saved, className, disabled }) {
   const save = () => {
     const made = file();
     saveText(root, made.name, made.text, made.type);
     saved?.(made.name);
   };
-  const button = h("button", { type: "button", id, class: className, onclick: save }, label);
+  const button = h("button", { type: "button", id, class: className, disabled, onclick: save }, label);
   const ext = type === FILE_TYPES.json ? "json" : "csv";
   return withShare(root, button, words, { name: `x.${ext}`, type }, file);
 }

@@ -3,8 +3,8 @@
 // its restore, what is kept aside because it cannot be opened, and another
 // tab's change to the draft open here.
 
-import { h, fill, say, saveText, fileInput, withShare, FILE_TYPES } from "./dom.js";
-import { draftPlace, draftTitle } from "./drafts.js";
+import { h, fill, say, saveText, fileInput, downloadButton, FILE_TYPES } from "./dom.js";
+import { draftPlace, draftTitle, setAsideAt } from "./drafts.js";
 
 export class DraftPanel {
   /** `form` is the <khanaen-form>: its drafts, core and draft actions. */
@@ -32,10 +32,10 @@ export class DraftPanel {
         h("button", { type: "button", class: "secondary", id: "delete-draft", disabled: !drafts.available, onclick: () => this.deleteCurrent() },
           t("deleteDraft"))),
       h("div", { class: "row" },
-        withShare(form.shadowRoot,
-          h("button", { type: "button", class: "secondary", id: "backup-drafts", disabled: !drafts.available, onclick: () => this.backup() },
-            t("backupDrafts")),
-          [t("share"), t("shareRefused")], { name: "x.json", type: FILE_TYPES.json }, () => this.backupFile()),
+        downloadButton(form.shadowRoot, {
+          id: "backup-drafts", className: "secondary", disabled: !drafts.available, label: t("backupDrafts"),
+          type: FILE_TYPES.json, words: [t("share"), t("shareRefused")], file: () => this.backupFile(),
+        }),
         h("label", { for: "restore-drafts", class: "button secondary" }, t("restoreDrafts"), restore)),
       this.note, this.conflictBox, this.asideBox);
     this.list();
@@ -107,11 +107,6 @@ export class DraftPanel {
     return { name: `แบบร่างทั้งหมด_${day}.json`, text: this.form.drafts.backup(), type: FILE_TYPES.json };
   }
 
-  backup() {
-    const { name, text, type } = this.backupFile();
-    saveText(this.form.shadowRoot, name, text, type);
-  }
-
   restore(text) {
     try {
       const { added, same } = this.form.drafts.restore(text);
@@ -147,8 +142,7 @@ export class DraftPanel {
 
   /** When data was set aside, from its key, as the user reads times. */
   when(key) {
-    const time = new Date(key.slice("khanaen.drafts.aside.".length));
-    return Number.isNaN(time.getTime()) ? key : time.toLocaleString(this.ctx.lang === "th" ? "th-TH" : "en-GB");
+    return setAsideAt(key, "khanaen.drafts.aside.", this.ctx.lang) ?? key;
   }
 
   /** Another tab changed or deleted the draft open here; nothing is saved until the user chooses. */

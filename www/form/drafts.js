@@ -11,6 +11,26 @@ const ACTIVE = "khanaen.active.v1";
 const ASIDE = "khanaen.drafts.aside.";
 export const BACKUP_FORMAT = "khanaen-drafts-backup";
 
+/** Text kept aside under `prefix`: each { key, text }. */
+export function keptAside(storage, prefix = ASIDE) {
+  const kept = [];
+  try {
+    for (let i = 0; i < (storage?.length ?? 0); i += 1) {
+      const key = storage.key(i);
+      if (key?.startsWith(prefix)) kept.push({ key, text: storage.getItem(key) ?? "" });
+    }
+  } catch {
+    /* storage gone: nothing to list */
+  }
+  return kept;
+}
+
+/** When text kept under `prefix` was set aside, as the user reads times; null for a key without a time. */
+export function setAsideAt(key, prefix, lang) {
+  const time = new Date(key.slice(prefix.length));
+  return Number.isNaN(time.getTime()) ? null : time.toLocaleString(lang === "th" ? "th-TH" : "en-GB");
+}
+
 /**
  * Keeps stored text that could not be read, as it was, under `prefix` and
  * the time (the drafts row lists the drafts' with a download). False when
@@ -132,15 +152,7 @@ export class Drafts {
       .filter(([, d]) => !isDraft(d))
       .map(([id, d]) => ({ key: KEY, id, text: JSON.stringify(d, null, 2) ?? String(d) }));
     if (this.unreadable !== null) kept.push({ key: KEY, text: this.unreadable });
-    try {
-      for (let i = 0; i < this.storage.length; i += 1) {
-        const key = this.storage.key(i);
-        if (key?.startsWith(ASIDE)) kept.push({ key, text: this.storage.getItem(key) ?? "" });
-      }
-    } catch {
-      /* storage gone: nothing more to list */
-    }
-    return kept;
+    return [...kept, ...keptAside(this.storage)];
   }
 
   /** Removes text kept aside (after the user has downloaded it). */

@@ -6,7 +6,7 @@
 
 import { h, fill, say, fileSafe, saveText, shadowWith, fileInput, downloadButton, FILE_TYPES } from "../form/dom.js";
 import { WORDS } from "../form/i18n.js";
-import { Drafts, isObject, setAside } from "../form/drafts.js";
+import { Drafts, isObject, setAside, keptAside, setAsideAt } from "../form/drafts.js";
 
 const PROGRESS_KEY = "khanaen.progress.v1";
 const PROGRESS_FORM = "sorsochot-progress";
@@ -96,20 +96,6 @@ function storedProgress(storage) {
   }
 }
 
-/** Reports kept aside because they could not be read: each key and its text. */
-function progressAside(storage) {
-  const kept = [];
-  try {
-    for (let i = 0; i < (storage?.length ?? 0); i += 1) {
-      const key = storage.key(i);
-      if (key?.startsWith(PROGRESS_ASIDE)) kept.push({ key, text: storage.getItem(key) ?? "" });
-    }
-  } catch {
-    /* storage gone: nothing to list */
-  }
-  return kept;
-}
-
 export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress") {
   if (customElements.get(tag)) return;
 
@@ -167,7 +153,7 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
     /** Stored reports that could not be opened: said, downloadable, discarded only when asked. */
     asideNotice() {
       const { w } = this;
-      const kept = progressAside(this.storage);
+      const kept = keptAside(this.storage, PROGRESS_ASIDE);
       if (!this.keepStored) {
         let text = "";
         try {
@@ -178,14 +164,10 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
         kept.unshift({ key: PROGRESS_KEY, text });
       }
       if (!kept.length) return null;
-      const when = (key) => {
-        const time = new Date(key.slice(PROGRESS_ASIDE.length));
-        return Number.isNaN(time.getTime()) ? w.storedNow : time.toLocaleString(this.lang === "th" ? "th-TH" : "en-GB");
-      };
       return h("div", { class: "kept-aside no-print", id: "progress-aside" },
         h("p", {}, this.keepStored ? w.keptAside(kept.length) : w.notKept),
         h("ul", {}, kept.map((item, i) => h("li", {},
-          w.asideReport(when(item.key)), " ",
+          w.asideReport(setAsideAt(item.key, PROGRESS_ASIDE, this.lang) ?? w.storedNow), " ",
           h("button", { type: "button", class: "secondary", id: `progress-aside-${i}`,
             onclick: () => saveText(this.shadowRoot, `รายงานความก้าวหน้าที่เก็บแยกไว้_${i + 1}.txt`, item.text, "text/plain") }, w.download),
           item.key === PROGRESS_KEY ? null : h("button", { type: "button", class: "secondary", onclick: () => {

@@ -199,9 +199,10 @@ fn unit_report(
         }
         for item in &reports.items {
             let given = items_raw.get(&item.id);
+            let item_field = item_field(field, &item.id);
             match given.filter(|r| !main_part(item, r).is_blank()) {
                 None => missing.push(format!("{missing_prefix}/{}", item.id)),
-                Some(r) => match read_item(item, r, &item_field(field, &item.id)) {
+                Some(r) => match read_item(item, r, &item_field) {
                     Ok(a) => {
                         answered.insert(&item.id, a);
                     }
@@ -210,8 +211,8 @@ fn unit_report(
             }
             let answer = answered.get(item.id.as_str()).and_then(|a| a.yes);
             let map = given.and_then(Raw::as_map);
-            let (parts, field) = (answer_parts(item), item_field(field, &item.id));
-            let values = details::read(&item.details, map, answer, parts, &field, errors);
+            let parts = answer_parts(item);
+            let values = details::read(&item.details, map, answer, parts, &item_field, errors);
             item_details.insert(&item.id, values);
         }
     }
