@@ -65,9 +65,16 @@ test("in a year of two rounds, a full assessment without its round says it is no
   const request = example("sorsochot-23-complete");
   const { round, ...unit } = request.unit;
   await fillUnit(form, unit);
+  // Printed with answers still missing, and again complete: the round is named once.
+  const printedNotes = async () => {
+    await form.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    return (await form.locator(".print-report").textContent()).split("ยังไม่ได้ระบุครั้งที่ประเมิน").length - 1;
+  };
+  assert.equal(await printedNotes(), 1);
   for (const [id, answer] of Object.entries(request.answers)) await answerIndicator(form, id, answer);
   const total = form.locator(".summary .total");
   assert.match(await total.textContent(), /คะแนนรวม 59\/69 · ระดับ 3 เข้มแข็ง · ยังไม่ได้ระบุครั้งที่ประเมิน: ยังไม่นับในสรุปผล/);
+  assert.equal(await printedNotes(), 1);
   await form.locator("#unit-round").selectOption(String(round));
   await form.locator(".summary .total").filter({ hasNotText: "ยังไม่ได้ระบุ" }).waitFor();
   assert.match(await total.textContent(), /คะแนนรวม 59\/69 · ระดับ 3 เข้มแข็ง$/);

@@ -3,9 +3,8 @@
 // and signature lines for the assessor. Hidden on screen.
 
 import { h } from "./dom.js";
-import { shownDate } from "./i18n.js";
+import { shownDate, roundNote, stillMissing } from "./i18n.js";
 import { oneUnitReport, unitHeadline } from "./weighted.js";
-import { roundNote, stillMissing } from "./i18n.js";
 import { unitReportPrint } from "./unit-report.js";
 
 /** The unit report form of a weighted rubric (KPI 3.2's), if it has one. */
@@ -38,7 +37,7 @@ export function printReport(ctx, framework, result) {
         h("td", {}, [notesOf(i.decisions), i.remark].filter(Boolean).join(" · "))))));
     totals = [
       h("p", { class: "report-total" }, `${ctx.t("total")}: ${s.total ?? `${s.partial_total} (${stillMissing(ctx, result)})`} / ${s.max_total}`),
-      h("p", { class: "report-level" }, `${ctx.t("level")}: ${s.level ? `${s.level.level} ${ctx.text(s.level.name)}` : "–"}${roundNote(ctx, result)}`),
+      h("p", { class: "report-level" }, `${ctx.t("level")}: ${s.level ? `${s.level.level} ${ctx.text(s.level.name)}${roundNote(ctx, result)}` : "–"}`),
     ];
   } else {
     table = h("table", { class: "report-table" },
@@ -50,7 +49,7 @@ export function printReport(ctx, framework, result) {
         h("td", { class: "num" }, i.contribution ?? ""),
         h("td", {}, [notesOf([...i.decisions, ...i.warnings]), i.remark].filter(Boolean).join(" · "))))));
     totals = [h("p", { class: "report-total" },
-      `${ctx.t("weightedScore")}: ${s.weighted_score ?? `– (${stillMissing(ctx, result)})`}${roundNote(ctx, result)}`)];
+      `${ctx.t("weightedScore")}: ${s.weighted_score !== null ? `${s.weighted_score}${roundNote(ctx, result)}` : `– (${stillMissing(ctx, result)})`}`)];
     one = oneUnitReport(result);
     // One municipality's report form: its header, answers and criteria are the report.
     if (one) {
