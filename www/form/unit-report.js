@@ -40,16 +40,6 @@ function objectAt(ctx, path, mainKey) {
   };
 }
 
-/** A blank's value as a person reads it: a date Thai style, a choice by its label. */
-export function detailText(ctx, detail, value) {
-  if (detail.kind === "date") return shownDate(value, ctx.lang);
-  if (detail.kind === "choice") {
-    const option = detail.options.find((o) => o.id === value);
-    return option ? ctx.text(option.label) : value;
-  }
-  return value;
-}
-
 /** Whether a blank is asked with this answer (`null` while unanswered). */
 function asked(detail, answer) {
   return !detail.when || answer === (detail.when === "yes");
@@ -164,7 +154,8 @@ function printedDetail(ctx, detail, values, labelled = true) {
     const ticks = detail.options.map((o) => `${tick(o.id === value)} ${ctx.text(o.label)}`).join("  ");
     return labelled ? `${ctx.text(detail.label)}: ${ticks}` : ticks;
   }
-  return `${ctx.text(detail.label)} ${value ? detailText(ctx, detail, value) : DOTS}`;
+  const shown = detail.kind === "date" ? shownDate(value, ctx.lang) : value;
+  return `${ctx.text(detail.label)} ${value ? shown : DOTS}`;
 }
 
 /** One unit's report as the seed prints it: the header, items 1–8 ticked and filled, the criteria. */
