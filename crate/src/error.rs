@@ -437,6 +437,20 @@ pub enum FrameworkProblem {
         id: String,
     },
     NoChildrenNorScoring,
+    /// A rubric, or one of its categories, with nothing to score.
+    NoIndicators,
+    /// The highest total the bands allow does not fit the points' type.
+    TotalTooLarge,
+    /// A percentage threshold or target outside 0–100.
+    PercentOutOfRange {
+        value: String,
+    },
+    /// A written range whose maximum lies below its minimum (or that holds no value).
+    WrittenRangeReversed,
+    /// A count given as a percentage of itself.
+    PercentOfItself {
+        id: String,
+    },
     /// A choice without two options, or options on a detail that is no choice.
     DetailOptions,
     /// A detail asked only with one answer, on an item that has no yes/no.
@@ -542,6 +556,26 @@ impl FrameworkProblem {
             NoChildrenNorScoring => Text::new(
                 "ต้องมีหัวข้อย่อยหรือวิธีให้คะแนนอย่างใดอย่างหนึ่ง",
                 "needs either children or a scoring rule, not both or neither",
+            ),
+            NoIndicators => Text::new(
+                "ไม่มีตัวชี้วัดให้ประเมิน",
+                "has no indicators to score",
+            ),
+            TotalTooLarge => Text::new(
+                "คะแนนรวมสูงสุดเกินกว่าที่นับได้ (4,294,967,295)",
+                "the highest total is larger than points can count (4,294,967,295)",
+            ),
+            PercentOutOfRange { value } => Text::new(
+                format!("ร้อยละ {value} อยู่นอกช่วง 0–100"),
+                format!("the percentage {value} lies outside 0–100"),
+            ),
+            WrittenRangeReversed => Text::new(
+                "ช่วงที่เขียนไว้มีค่าสูงสุดน้อยกว่าค่าต่ำสุด (หรือไม่มีค่าใดอยู่ในช่วง)",
+                "the written range's max lies below its min (or it holds no value)",
+            ),
+            PercentOfItself { id } => Text::new(
+                format!("“{id}” คิดเป็นร้อยละของตัวเองไม่ได้"),
+                format!("“{id}” cannot be a percentage of itself"),
             ),
             DetailOptions => Text::new(
                 "รายละเอียดแบบเลือกต้องมีตัวเลือกอย่างน้อย 2 ตัว ชนิดอื่นต้องไม่มีตัวเลือก",

@@ -305,3 +305,103 @@ fn refuses_report_form_blanks_that_cannot_be_filled() {
         assert_eq!(problem_of(&bad), (at.to_owned(), problem));
     }
 }
+
+#[test]
+fn refuses_what_arithmetic_or_ranges_make_impossible() {
+    fn band(v: &mut Value, indicator: usize, band: usize) -> &mut Value {
+        &mut v["rubric"]["banded"]["categories"][0]["indicators"][indicator]["bands"][band]
+    }
+    fn kpi(v: &mut Value) -> &mut Value {
+        &mut v["rubric"]["weighted"]["items"][0]["scoring"]["thresholds"]
+    }
+    type Change<'a> = &'a dyn Fn(&mut Value);
+    let percent = |value: &str| FrameworkProblem::PercentOutOfRange {
+        value: value.into(),
+    };
+    let cases: [(&str, Change, &str, FrameworkProblem); 11] = [
+        // Points that would wrap the total to a small number.
+        (
+            SORSOCHOT,
+            &|v| band(v, 0, 2)["points"] = json!(4_294_967_295u32),
+            "indicators",
+            FrameworkProblem::TotalTooLarge,
+        ),
+        // Two levels from 0, the first to the largest total: "max + 1" wraps to 0.
+        (
+            SORSOCHOT,
+            &|v| {
+                v["rubric"]["banded"]["levels"] = json!([
+                    {"level": 1, "name": {"th": "ก", "en": "a"}, "min": 0, "max": 4_294_967_295u32},
+                    {"level": 2, "name": {"th": "ข", "en": "b"}, "min": 0, "max": 69}
+                ])
+            },
+            "levels",
+            FrameworkProblem::LevelsDoNotCover { from: 23, to: 69 },
+        ),
+        (
+            SORSOCHOT,
+            &|v| v["rubric"]["banded"]["categories"] = json!([]),
+            "categories",
+            FrameworkProblem::NoIndicators,
+        ),
+        (
+            SORSOCHOT,
+            &|v| v["rubric"]["banded"]["categories"][1]["indicators"] = json!([]),
+            "category 2",
+            FrameworkProblem::NoIndicators,
+        ),
+        (
+            KPI,
+            &|v| v["rubric"]["weighted"]["items"] = json!([]),
+            "items",
+            FrameworkProblem::NoIndicators,
+        ),
+        (
+            SORSOCHOT,
+            &|v| band(v, 0, 2)["written"] = json!({"min": 170, "min_exclusive": true}),
+            "indicator 1",
+            percent("170"),
+        ),
+        (
+            KPI,
+            &|v| kpi(v)["thresholds"] = json!(["60", "65", "70", "75", "120"]),
+            "item 3.2",
+            percent("120"),
+        ),
+        (
+            KPI,
+            &|v| {
+                kpi(v)["reports"]["criteria"][3]["all"][0]["percent_at_least"]["percent"] =
+                    json!("130")
+            },
+            "item 3.2 reports 4",
+            percent("130"),
+        ),
+        (
+            VFM,
+            &|v| {
+                v["rubric"]["weighted"]["items"][1]["children"][0]["children"][0]["scoring"]
+                    ["thresholds"]["matrix"]["indicators"][7]["target"] =
+                    json!({"fixed": {"value": "180"}})
+            },
+            "item 2.1.1 matrix outcome-8",
+            percent("180"),
+        ),
+        (
+            SORSOCHOT,
+            &|v| band(v, 0, 1)["written"] = json!({"min": 70, "max": 40}),
+            "indicator 1",
+            FrameworkProblem::WrittenRangeReversed,
+        ),
+        (
+            KPI,
+            &|v| kpi(v)["reports"]["items"][6]["percent_of"] = json!("7"),
+            "item 3.2 reports",
+            FrameworkProblem::PercentOfItself { id: "7".into() },
+        ),
+    ];
+    for (base, change, at, problem) in cases {
+        let bad = edit(base, change);
+        assert_eq!(problem_of(&bad), (at.to_owned(), problem), "{bad}");
+    }
+}

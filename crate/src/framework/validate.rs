@@ -9,8 +9,8 @@ use crate::error::{FrameworkError, FrameworkProblem};
 use crate::exact::Exact;
 use crate::framework::{
     BandedRubric, Condition, DetailKind, Framework, Indicator, IndicatorInput, Item, Matrix,
-    MatrixValue, ReportDetail, ReportItemKind, Reports, Rubric, Scoring, WeightedRubric,
-    FORMAT_VERSION,
+    MatrixTarget, MatrixValue, ReportDetail, ReportItemKind, Reports, Rubric, Scoring,
+    ThresholdInput, WeightedRubric, Written, FORMAT_VERSION,
 };
 
 type Check = Result<(), FrameworkError>;
@@ -59,10 +59,25 @@ pub fn framework(f: &Framework) -> Check {
 }
 
 fn banded_rubric(ctx: &Ctx, f: &Framework, rubric: &BandedRubric) -> Check {
+    if rubric.categories.is_empty() {
+        return Err(ctx.fail("categories", FrameworkProblem::NoIndicators));
+    }
+    if let Some(empty) = rubric.categories.iter().find(|c| c.indicators.is_empty()) {
+        let at = format!("category {}", empty.id);
+        return Err(ctx.fail(at, FrameworkProblem::NoIndicators));
+    }
     ctx.unique("categories", rubric.categories.iter().map(|c| &*c.id))?;
     ctx.unique("indicators", rubric.indicators().map(|(_, i)| &*i.id))?;
     for (_, indicator) in rubric.indicators() {
         banded_indicator(ctx, f, indicator)?;
+    }
+    // Every total and subtotal the scorer adds must fit its points: the
+    // highest total bounds them all, as points are never negative.
+    let highest = rubric.indicators().try_fold(0u32, |sum, (_, ind)| {
+        sum.checked_add(ind.bands.last().map_or(0, |b| b.points))
+    });
+    if highest.is_none() {
+        return Err(ctx.fail("indicators", FrameworkProblem::TotalTooLarge));
     }
     // A shared denominator divides percentages given as counts.
     ctx.unique(
@@ -87,7 +102,9 @@ fn banded_rubric(ctx: &Ctx, f: &Framework, rubric: &BandedRubric) -> Check {
     let covers = levels.first().is_some_and(|l| l.min <= lowest)
         && levels.last().is_some_and(|l| l.max >= highest)
         && levels.iter().all(|l| l.min <= l.max)
-        && levels.windows(2).all(|w| w[1].min == w[0].max + 1);
+        && levels
+            .windows(2)
+            .all(|w| w[0].max.checked_add(1) == Some(w[1].min));
     if !covers {
         return Err(ctx.fail(
             "levels",
@@ -113,6 +130,11 @@ fn banded_indicator(ctx: &Ctx, f: &Framework, ind: &Indicator) -> Check {
             if !f.decisions.iter().any(|d| &d.id == id) {
                 return Err(ctx.fail(&at, FrameworkProblem::UnknownReference { id: id.clone() }));
             }
+        }
+    }
+    for band in &ind.bands {
+        if let Some(written) = &band.written {
+            written_range(ctx, &at, ind.input, written)?;
         }
     }
     match ind.input {
@@ -174,14 +196,16 @@ fn banded_indicator(ctx: &Ctx, f: &Framework, ind: &Indicator) -> Check {
                 } else {
                     start > previous
                 };
-                let in_range = ind.input != IndicatorInput::Percent || start.0 <= 100;
-                if !reachable || !in_range {
+                if !reachable {
                     return Err(ctx.fail(
                         &at,
                         FrameworkProblem::BandUnreachable {
                             points: band.points,
                         },
                     ));
+                }
+                if ind.input == IndicatorInput::Percent {
+                    percent(ctx, &at, &start.0)?;
                 }
                 previous = start;
             }
@@ -190,7 +214,36 @@ fn banded_indicator(ctx: &Ctx, f: &Framework, ind: &Indicator) -> Check {
     Ok(())
 }
 
+/// A percentage a rubric writes: one a value of 0–100 can meet.
+fn percent(ctx: &Ctx, at: &str, value: &Exact) -> Check {
+    if *value < 0 || *value > 100 {
+        let value = value.to_plain();
+        return Err(ctx.fail(at, FrameworkProblem::PercentOutOfRange { value }));
+    }
+    Ok(())
+}
+
+/// A written range holds some value, and for a percentage lies within 0–100.
+fn written_range(ctx: &Ctx, at: &str, input: IndicatorInput, written: &Written) -> Check {
+    let min = written.min.clone().unwrap_or_else(Exact::zero);
+    if let Some(max) = &written.max {
+        let open = written.min_exclusive || written.max_exclusive;
+        if *max < min || (*max == min && open) {
+            return Err(ctx.fail(at, FrameworkProblem::WrittenRangeReversed));
+        }
+    }
+    if input == IndicatorInput::Percent {
+        for end in [Some(&min), written.max.as_ref()].into_iter().flatten() {
+            percent(ctx, at, end)?;
+        }
+    }
+    Ok(())
+}
+
 fn weighted_rubric(ctx: &Ctx, rubric: &WeightedRubric) -> Check {
+    if rubric.items.is_empty() {
+        return Err(ctx.fail("items", FrameworkProblem::NoIndicators));
+    }
     let all = rubric.all_items();
     ctx.unique("items", all.iter().map(|(item, _, _)| item.id.as_str()))?;
     let top: Vec<&Item> = rubric.items.iter().collect();
@@ -231,11 +284,11 @@ fn weights_sum(ctx: &Ctx, at: &str, items: &[&Item], expected: &Exact) -> Check 
 fn scoring_rule(ctx: &Ctx, at: &str, scoring: &Scoring) -> Check {
     match scoring {
         Scoring::Thresholds {
+            input,
             thresholds,
             level_texts,
             matrix,
             reports,
-            ..
         } => {
             if thresholds.len() != 5 {
                 return Err(ctx.fail(
@@ -249,6 +302,11 @@ fn scoring_rule(ctx: &Ctx, at: &str, scoring: &Scoring) -> Check {
             let descending = thresholds.windows(2).all(|w| w[0] > w[1]);
             if !ascending && !descending {
                 return Err(ctx.fail(at, FrameworkProblem::ThresholdsOutOfOrder));
+            }
+            if *input == ThresholdInput::Percent {
+                for threshold in thresholds {
+                    percent(ctx, at, threshold)?;
+                }
             }
             level_text_count(ctx, at, level_texts.len())?;
             if let Some(matrix) = matrix {
@@ -291,6 +349,11 @@ fn matrix_rule(ctx: &Ctx, at: &str, matrix: &Matrix) -> Check {
                 format!("{at} {}", ind.id),
                 FrameworkProblem::BadNumber { text: "0".into() },
             ));
+        }
+        if let (MatrixValue::Share { .. }, MatrixTarget::Fixed { value }) =
+            (&ind.value, &ind.target)
+        {
+            percent(ctx, &format!("{at} {}", ind.id), value)?;
         }
     }
     Ok(())
@@ -357,6 +420,10 @@ fn reports_rule(ctx: &Ctx, at: &str, reports: &Reports) -> Check {
     };
     for item in &reports.items {
         if let Some(base) = &item.percent_of {
+            if *base == item.id {
+                let id = base.clone();
+                return Err(ctx.fail(&at, FrameworkProblem::PercentOfItself { id }));
+            }
             if !counted(&item.id) || !counted(base) {
                 return Err(ctx.fail(&at, FrameworkProblem::UnknownReference { id: base.clone() }));
             }
@@ -382,6 +449,9 @@ fn reports_rule(ctx: &Ctx, at: &str, reports: &Reports) -> Check {
             };
             if !ok {
                 return Err(ctx.fail(&at, FrameworkProblem::UnknownReference { id: id.clone() }));
+            }
+            if let Condition::PercentAtLeast { percent: value, .. } = cond {
+                percent(ctx, &format!("{at} {}", criterion.id), value)?;
             }
         }
     }
