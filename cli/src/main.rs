@@ -200,11 +200,13 @@ fn run(args: &[String]) -> Result<String, String> {
             if parsed.en && !parsed.csv {
                 return Err(refuse("--en without --csv"));
             }
-            let result = khanaen::score_json(&read(path)?).map_err(|e| e.to_string())?;
+            let scored = khanaen::Catalog::default()
+                .score_json(&read(path)?)
+                .map_err(|e| e.to_string())?;
             Ok(if parsed.csv {
-                export::csv::write(&result, lang)
+                scored.csv(lang)
             } else {
-                export::json::write(&result)
+                scored.json()
             })
         }
         ["validate", path] => {

@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::collection::{Collection, Entry, RoundKey, UnitKey};
 use crate::exact::Exact;
-use crate::framework::Rubric;
+use crate::framework::{Framework, Rubric};
 use crate::outcome::{Measures, Outcome};
 use crate::result::Score;
 use crate::summary::EntryRef;
@@ -99,10 +99,7 @@ pub struct Comparison {
 }
 
 /// A framework's rows, in the order outcomes list their values.
-fn row_names(framework: &str) -> Vec<RowName> {
-    let Ok(framework) = crate::framework::find(framework) else {
-        return Vec::new();
-    };
+fn row_names(framework: &Framework) -> Vec<RowName> {
     match &framework.rubric {
         Rubric::Banded(rubric) => rubric
             .indicators()
@@ -189,7 +186,7 @@ pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
         .iter()
         .chain(after)
         .next()
-        .map(|e| row_names(&e.outcome.framework))
+        .map(|e| row_names(&e.framework))
         .unwrap_or_default();
     let mut comparison = Comparison {
         names,
@@ -210,7 +207,7 @@ pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
             ([b], Some([a])) => {
                 let framework = &after[*a].outcome.framework;
                 if !names_of.contains_key(framework) {
-                    names_of.insert(framework.clone(), row_names(framework));
+                    names_of.insert(framework.clone(), row_names(&after[*a].framework));
                 }
                 let pair = compare_outcomes(
                     &before[*b].outcome,

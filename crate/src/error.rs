@@ -275,6 +275,17 @@ pub enum Error {
     },
     /// A rubric file failed validation when loaded.
     InvalidFramework(FrameworkError),
+    /// A user's rubric under the id of a built-in, or of another rubric
+    /// already opened, with different content: it never shadows one silently.
+    RubricIdTaken {
+        id: String,
+        built_in: bool,
+    },
+    /// A file carries a rubric, and its request names another framework.
+    RubricNotNamed {
+        named: String,
+        rubric: String,
+    },
     /// The request nests lists or objects deeper than any request can.
     TooDeep {
         max: usize,
@@ -331,6 +342,18 @@ impl Error {
                 ),
             ),
             Error::InvalidFramework(err) => err.text(),
+            Error::RubricIdTaken { id, built_in: true } => Text::new(
+                format!("เกณฑ์ที่เปิดใช้รหัส “{id}” ซ้ำกับเกณฑ์ในเครื่องมือแต่เนื้อหาต่างกัน: ตั้งรหัสใหม่ให้เกณฑ์ของท่าน"),
+                format!("this rubric uses the id “{id}” of a built-in framework but differs from it: give your rubric an id of its own"),
+            ),
+            Error::RubricIdTaken { id, built_in: false } => Text::new(
+                format!("เปิดเกณฑ์รหัส “{id}” ไว้แล้วแต่เนื้อหาต่างกัน: ลบเกณฑ์เดิมก่อน หรือตั้งรหัสใหม่"),
+                format!("a different rubric with the id “{id}” is already open: remove it first, or give this one an id of its own"),
+            ),
+            Error::RubricNotNamed { named, rubric } => Text::new(
+                format!("ไฟล์ระบุเกณฑ์ “{named}” แต่เกณฑ์ที่แนบมาคือ “{rubric}”"),
+                format!("the file names the framework “{named}” but carries the rubric “{rubric}”"),
+            ),
             Error::TooDeep { max } => Text::new(
                 format!("คำขอซ้อนกันลึกเกิน {max} ชั้น จึงไม่ใช่แบบประเมินที่อ่านได้"),
                 format!("the request nests more than {max} levels deep, so it is not an assessment"),
@@ -364,6 +387,8 @@ impl Error {
             Error::UnknownFramework { .. } => "unknown_framework",
             Error::UnknownEdition { .. } => "unknown_edition",
             Error::InvalidFramework(_) => "invalid_framework",
+            Error::RubricIdTaken { .. } => "rubric_id_taken",
+            Error::RubricNotNamed { .. } => "rubric_not_named",
             Error::TooDeep { .. } => "too_deep",
             Error::NotText => "not_text",
             Error::WrongArgument { .. } => "wrong_argument",

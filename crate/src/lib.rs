@@ -5,6 +5,7 @@
 //! The same functions serve the browser (through the thin `wasm` module),
 //! the tests and the command line.
 
+pub mod catalog;
 pub mod collection;
 pub mod compare;
 pub mod date;
@@ -29,6 +30,7 @@ pub mod wasm;
 
 use serde::Serialize;
 
+pub use catalog::{Catalog, Loaded, Scored};
 pub use error::Error;
 pub use framework::Framework;
 pub use raw::Raw;
@@ -90,7 +92,9 @@ pub fn describe(id: &str) -> Result<&'static Framework, Error> {
 }
 
 /// Scores JSON text: a request, or a result exported earlier (whose request
-/// is scored again, reproducing it exactly).
+/// is scored again, reproducing it exactly, with the rubric it carries).
 pub fn score_json(text: &str) -> Result<ScoreResult, Error> {
-    score(&export::json::read(text)?)
+    Catalog::default()
+        .score_json(text)
+        .map(|scored| scored.result)
 }

@@ -85,6 +85,9 @@ pub struct FrameworkRef {
     pub edition: String,
     pub name: Text,
     pub source: Text,
+    /// A user's own rubric, not a built-in: its exports carry the rubric.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub own: bool,
 }
 
 /// A problem with one field, to show beside it.

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::collection::{Collection, Entry, Problem, RoundKey, Source, UnitKey};
 use crate::exact::Exact;
-use crate::framework::{self, Framework, Rubric};
+use crate::framework::{Framework, Rubric};
 use crate::outcome::Measures;
 use crate::result::Percent;
 use crate::text::Text;
@@ -163,10 +163,10 @@ pub fn summarize(collection: &Collection) -> Summary {
     }
     let mut rounds: Vec<RoundSummary> = counted
         .into_iter()
-        .filter_map(|((id, key), entries)| {
-            // Built-in rubrics only, for now: a result names its framework by id.
-            let framework = framework::find(&id).ok()?;
-            round_summary(framework, key, &entries)
+        .filter_map(|((_, key), entries)| {
+            // One id, one framework: a collection's catalog never holds two rubrics of an id.
+            let framework = entries.first()?.framework.clone();
+            round_summary(&framework, key, &entries)
         })
         .collect();
     rounds.sort_by(|a, b| {

@@ -275,7 +275,8 @@ fn remarks_travel_with_the_result_and_bad_ones_are_named() {
         .en
         .contains("remark on indicator “99”"));
     // Exported as CSV and read back, the remarks come back.
-    let csv = khanaen::export::csv::write(&result, khanaen::Lang::Th);
+    let framework = khanaen::describe("sorsochot-23").unwrap();
+    let csv = khanaen::export::csv::write(framework, &result, khanaen::Lang::Th);
     let mut collection = khanaen::collection::Collection::default();
     collection.add_file("one.csv", csv.as_bytes());
     let again = collection.entries[0].result().unwrap();

@@ -9,7 +9,6 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use khanaen::export::{csv, json};
 use khanaen::Lang;
 
 fn examples_dir() -> PathBuf {
@@ -55,21 +54,23 @@ fn every_example_matches_its_snapshots() {
             .and_then(|s| s.to_str())
             .expect("utf-8 name");
         let request = fs::read_to_string(file).expect("example readable");
-        let result = khanaen::score_json(&request).unwrap_or_else(|e| panic!("{stem}: {e}"));
+        let scored = khanaen::Catalog::default()
+            .score_json(&request)
+            .unwrap_or_else(|e| panic!("{stem}: {e}"));
         let snapshots = examples_dir().join("snapshots");
         check_snapshot(
             &snapshots.join(format!("{stem}.result.json")),
-            &json::write(&result),
+            &scored.json(),
             &mut failures,
         );
         check_snapshot(
             &snapshots.join(format!("{stem}.th.csv")),
-            &csv::write(&result, Lang::Th),
+            &scored.csv(Lang::Th),
             &mut failures,
         );
         check_snapshot(
             &snapshots.join(format!("{stem}.en.csv")),
-            &csv::write(&result, Lang::En),
+            &scored.csv(Lang::En),
             &mut failures,
         );
     }
@@ -80,11 +81,16 @@ fn every_example_matches_its_snapshots() {
 fn json_export_reads_back_to_the_same_result() {
     for file in examples() {
         let request = fs::read_to_string(&file).expect("example readable");
-        let first = khanaen::score_json(&request).expect("scores");
-        let exported = json::write(&first);
-        let again = khanaen::score_json(&exported).expect("exported JSON reads back");
-        assert_eq!(first, again, "{}", file.display());
-        assert_eq!(exported, json::write(&again), "{}", file.display());
+        let first = khanaen::Catalog::default()
+            .score_json(&request)
+            .expect("scores");
+        let exported = first.json();
+        let again = khanaen::Catalog::default()
+            .score_json(&exported)
+            .expect("exported JSON reads back");
+        assert_eq!(first.result, again.result, "{}", file.display());
+        assert_eq!(exported, again.json(), "{}", file.display());
+        let first = first.result;
         // A byte-order mark added by an editor changes nothing.
         let with_bom = format!("\u{feff}{exported}");
         assert_eq!(khanaen::score_json(&with_bom).expect("BOM ignored"), first);
@@ -95,9 +101,11 @@ fn json_export_reads_back_to_the_same_result() {
 fn csv_is_excel_friendly() {
     for file in examples() {
         let request = fs::read_to_string(&file).expect("example readable");
-        let result = khanaen::score_json(&request).expect("scores");
+        let scored = khanaen::Catalog::default()
+            .score_json(&request)
+            .expect("scores");
         for lang in [Lang::Th, Lang::En] {
-            let text = csv::write(&result, lang);
+            let text = scored.csv(lang);
             assert!(text.starts_with('\u{feff}'), "BOM first");
             assert!(text.ends_with("\r\n"));
             assert!(

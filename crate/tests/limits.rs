@@ -282,7 +282,7 @@ fn check(id: &str, answers: BTreeMap<String, Raw>) -> Result<(), TestCaseError> 
         .map_err(|e| TestCaseError::fail(format!("the whole request failed: {e}")))?;
     let json = khanaen::export::json::write(&result);
     prop_assert!(!json.contains("NaN"), "NaN in {json}");
-    let csv = khanaen::export::csv::write(&result, khanaen::Lang::En);
+    let csv = khanaen::export::csv::write(framework, &result, khanaen::Lang::En);
     prop_assert!(!csv.contains("NaN"), "NaN in the CSV");
     let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     // Every answered field is scored, or has an error of its own.

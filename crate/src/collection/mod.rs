@@ -14,6 +14,7 @@ use std::collections::{BTreeMap, BTreeSet, VecDeque};
 
 use serde::Serialize;
 
+use crate::catalog::{Catalog, Loaded};
 use crate::encoding;
 use crate::error::Error;
 use crate::outcome::Outcome;
@@ -40,6 +41,8 @@ pub struct Entry {
     pub id: usize,
     pub source: Source,
     pub outcome: Outcome,
+    /// The framework it was scored with: a built-in, or a rubric a file carried.
+    pub framework: Loaded,
     request: Box<str>,
 }
 
@@ -49,7 +52,7 @@ impl Entry {
     pub fn result(&self) -> Result<ScoreResult, Error> {
         let request: Raw =
             serde_json::from_str(&self.request).map_err(|e| Error::unreadable(e.to_string()))?;
-        crate::score(&request)
+        crate::score_with(&self.framework, &request)
     }
 }
 
@@ -132,6 +135,8 @@ pub struct Collection {
     pending: VecDeque<Pending>,
     /// How many requests and sheet rows wait in `pending`.
     waiting: usize,
+    /// The built-ins, and the rubrics files carried.
+    pub catalog: Catalog,
 }
 
 impl Collection {
@@ -240,7 +245,7 @@ impl Collection {
 
     fn add_json(&mut self, file: Source, text: &str) {
         // A single result reads as its request; a list as the list.
-        let raw = match crate::export::json::read(text) {
+        let raw = match crate::export::json::parse(text) {
             Ok(raw) => raw,
             Err(err) => return self.problem(file, err.text()),
         };
@@ -255,7 +260,12 @@ impl Collection {
                 // Items of a list are counted from 1, like rows.
                 row: many.then_some(index + 1),
             };
-            self.queue(source, crate::export::json::request_of(item));
+            // A result scored with a user's rubric carries it: added here,
+            // found by its id when the request is scored.
+            match self.catalog.open_value(item) {
+                Ok((_, request)) => self.queue(source, request),
+                Err(err) => self.problem(source, err.text()),
+            }
         }
     }
 
@@ -310,11 +320,17 @@ impl Collection {
 
     /// Scores one request into the collection.
     pub fn add_request(&mut self, source: Source, request: Raw) {
-        match crate::score::outcome(request) {
-            Ok((outcome, request)) => self.entries.push(Entry {
+        let scored = crate::score::named(&request)
+            .and_then(|id| self.catalog.find(id))
+            .and_then(|framework| {
+                crate::score::outcome(&framework, request).map(|scored| (framework, scored))
+            });
+        match scored {
+            Ok((framework, (outcome, request))) => self.entries.push(Entry {
                 id: self.entries.len(),
                 source,
                 outcome,
+                framework,
                 request: crate::export::json::write_compact(&request).into(),
             }),
             Err(err) => self.problem(source, err.text()),

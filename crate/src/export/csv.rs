@@ -13,6 +13,7 @@
 
 use super::csv_reports;
 use crate::date;
+use crate::framework::Framework;
 use crate::result::{
     BandedScores, ItemScore, Note, ScoreResult, Scores, Understood, Value, WeightedScores,
 };
@@ -144,7 +145,9 @@ fn input_cells(input: Option<&Understood>, lang: Lang) -> [Cell; 3] {
     }
 }
 
-pub fn write(result: &ScoreResult, lang: Lang) -> String {
+/// A result as CSV; `framework` is the one it was scored with, whose labels
+/// name the rows a result does not carry (a unit report's blanks).
+pub fn write(framework: &Framework, result: &ScoreResult, lang: Lang) -> String {
     let unit = &result.unit;
     let mut sheet = Sheet {
         lang,
@@ -167,7 +170,7 @@ pub fn write(result: &ScoreResult, lang: Lang) -> String {
     write_line(&mut sheet.out, header);
     match &result.scores {
         Scores::Banded(scores) => banded(&mut sheet, scores),
-        Scores::Weighted(scores) => weighted(&mut sheet, &result.framework.id, scores),
+        Scores::Weighted(scores) => weighted(&mut sheet, framework, scores),
     }
     for note in &result.notes {
         let id = note.decision.clone().unwrap_or_default();
@@ -303,7 +306,7 @@ fn banded(sheet: &mut Sheet, scores: &BandedScores) {
     );
 }
 
-fn weighted(sheet: &mut Sheet, framework: &str, scores: &WeightedScores) {
+fn weighted(sheet: &mut Sheet, framework: &Framework, scores: &WeightedScores) {
     let lang = sheet.lang;
     for item in &scores.items {
         item_row(sheet, item);

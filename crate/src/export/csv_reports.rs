@@ -4,13 +4,17 @@
 
 use super::csv::{opt_num, text, Cell, Sheet};
 use crate::date;
-use crate::framework::{DetailKind, ReportDetail, Reports, Rubric};
+use crate::framework::{DetailKind, Framework, ReportDetail, Reports, Rubric};
 use crate::result::{DetailValue, ReportsScore, UnitReportScore};
 use crate::text::{Lang, Text};
 
-/// Every unit's rows. Labels come from the built-in rubric of `framework`
-/// (a rubric not built in gives ids alone).
-pub(super) fn unit_reports(sheet: &mut Sheet, framework: &str, item: &str, scored: &ReportsScore) {
+/// Every unit's rows, labelled from the report form in `framework`.
+pub(super) fn unit_reports(
+    sheet: &mut Sheet,
+    framework: &Framework,
+    item: &str,
+    scored: &ReportsScore,
+) {
     let form = report_form(framework, item);
     for (index, unit) in scored.units.iter().enumerate() {
         let path = format!("{item}/units/{index}");
@@ -24,9 +28,9 @@ pub(super) fn unit_reports(sheet: &mut Sheet, framework: &str, item: &str, score
     }
 }
 
-/// The report form behind `item` in the built-in framework `framework`.
-fn report_form(framework: &str, item: &str) -> Option<&'static Reports> {
-    let Rubric::Weighted(rubric) = &crate::framework::find(framework).ok()?.rubric else {
+/// The report form behind `item` in `framework`.
+fn report_form<'f>(framework: &'f Framework, item: &str) -> Option<&'f Reports> {
+    let Rubric::Weighted(rubric) = &framework.rubric else {
         return None;
     };
     rubric

@@ -2,7 +2,9 @@
 //! reading the file back scores that request again to the same result.
 
 use crate::error::Error;
+use crate::framework::Framework;
 use crate::raw::Raw;
+use crate::result::ScoreResult;
 use serde::Serialize;
 
 /// A result (or a summary, a comparison) as indented JSON text (UTF-8, LF,
@@ -15,6 +17,24 @@ pub fn write(value: &impl Serialize) -> String {
     text
 }
 
+/// A result as an exported file: with its rubric when it was scored with a
+/// user's own, so the file re-opens and re-scores without the rubric file.
+pub fn write_result(result: &ScoreResult, framework: &Framework) -> String {
+    #[derive(Serialize)]
+    struct WithRubric<'a> {
+        #[serde(flatten)]
+        result: &'a ScoreResult,
+        rubric: &'a Framework,
+    }
+    match result.framework.own {
+        true => write(&WithRubric {
+            result,
+            rubric: framework,
+        }),
+        false => write(result),
+    }
+}
+
 /// A value as JSON text on one line, for keeping rather than reading.
 pub fn write_compact(value: &impl Serialize) -> String {
     // As `write`: plain data into a String cannot fail.
@@ -24,9 +44,13 @@ pub fn write_compact(value: &impl Serialize) -> String {
 /// Reads JSON text that holds a request or an exported result, and returns
 /// the request in it. A byte-order mark is ignored.
 pub fn read(text: &str) -> Result<Raw, Error> {
+    parse(text).map(request_of)
+}
+
+/// JSON text as a loose tree; a byte-order mark is ignored.
+pub fn parse(text: &str) -> Result<Raw, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let raw: Raw = serde_json::from_str(text).map_err(|err| Error::unreadable(err.to_string()))?;
-    Ok(request_of(raw))
+    serde_json::from_str(text).map_err(|err| Error::unreadable(err.to_string()))
 }
 
 /// The request inside an exported result, or the value itself when it is a request.

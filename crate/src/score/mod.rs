@@ -40,11 +40,16 @@ pub fn score_with(framework: &Framework, request: &Raw) -> Result<ScoreResult, E
 
 /// The built-in framework a request names.
 fn named_framework(request: &Raw) -> Result<&'static Framework, Error> {
+    framework::find(named(request)?)
+}
+
+/// The id of the framework a request names.
+pub fn named(request: &Raw) -> Result<&str, Error> {
     let map = request.as_map().ok_or_else(|| Error::MalformedRequest {
         detail: format!("expected a JSON object, got {}", request.kind_name()),
     })?;
     match map.get("framework") {
-        Some(Raw::Text(id)) if !id.trim().is_empty() => framework::find(id),
+        Some(Raw::Text(id)) if !id.trim().is_empty() => Ok(id),
         _ => Err(Error::MissingFramework),
     }
 }
@@ -53,8 +58,7 @@ fn named_framework(request: &Raw) -> Result<&'static Framework, Error> {
 /// the request as scored (its canonical spelling). A banded rubric's points
 /// are tallied without building the whole result; `Outcome::of` the result
 /// is the same outcome.
-pub fn outcome(request: Raw) -> Result<(Outcome, Raw), Error> {
-    let framework = named_framework(&request)?;
+pub fn outcome(framework: &Framework, request: Raw) -> Result<(Outcome, Raw), Error> {
     let Rubric::Banded(rubric) = &framework.rubric else {
         let result = assess(framework, Cow::Owned(request))?;
         return Ok((Outcome::of(&result), result.request));
@@ -205,6 +209,7 @@ fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error
             edition: edition.edition.clone(),
             name: framework.name.clone(),
             source: edition.source.clone(),
+            own: !crate::catalog::is_built_in(framework),
         },
         core_version: CORE_VERSION.to_owned(),
         request: request.into_owned(),

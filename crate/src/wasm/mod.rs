@@ -9,9 +9,9 @@ mod progress;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::catalog::{Catalog, Scored};
 use crate::encoding;
 use crate::error::{Error, Expected};
-use crate::export;
 use crate::framework::Framework;
 use crate::raw::Raw;
 use crate::text::Lang;
@@ -311,9 +311,7 @@ pub fn decode_text(
 pub fn export_json(
     #[wasm_bindgen(unchecked_param_type = "ScoreRequest | ScoreResult")] value: JsValue,
 ) -> Result<String, JsValue> {
-    let request = export::json::request_of(request_arg(value)?);
-    let result = crate::score(&request).map_err(into_error)?;
-    Ok(export::json::write(&result))
+    Ok(scored_arg(value)?.json())
 }
 
 /// The result of a request (or of a result's request) as CSV text, Thai
@@ -324,7 +322,13 @@ pub fn export_csv(
     #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
 ) -> Result<String, JsValue> {
     let lang = lang_arg(&lang, "exportCsv")?;
-    let request = export::json::request_of(request_arg(value)?);
-    let result = crate::score(&request).map_err(into_error)?;
-    Ok(export::csv::write(&result, lang))
+    Ok(scored_arg(value)?.csv(lang))
+}
+
+/// A request or an exported result, scored with the rubric it carries (or
+/// the built-in it names).
+fn scored_arg(value: JsValue) -> Result<Scored, JsValue> {
+    Catalog::default()
+        .score_value(request_arg(value)?)
+        .map_err(into_error)
 }

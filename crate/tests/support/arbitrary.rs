@@ -141,14 +141,19 @@ pub fn request() -> impl Strategy<Value = Raw> {
 /// is its result's, and a scored request exports to JSON and CSV and reads
 /// back to the same result.
 pub fn check(request: &Raw) -> Result<(), TestCaseError> {
-    let fast = khanaen::score::outcome(request.clone()).ok();
+    let framework = khanaen::score::named(request).and_then(khanaen::framework::find);
+    let fast = framework
+        .clone()
+        .ok()
+        .and_then(|f| khanaen::score::outcome(f, request.clone()).ok());
     if let Ok(result) = khanaen::score(request) {
+        let framework = framework.expect("a request scored names a built-in");
         // The outcome a collection tallies without the whole result is the result's.
         let whole = khanaen::outcome::Outcome::of(&result);
         prop_assert_eq!(fast.map(|(outcome, _)| outcome), Some(whole));
         let json = khanaen::export::json::write(&result);
-        let _ = khanaen::export::csv::write(&result, khanaen::Lang::Th);
-        let _ = khanaen::export::csv::write(&result, khanaen::Lang::En);
+        let _ = khanaen::export::csv::write(framework, &result, khanaen::Lang::Th);
+        let _ = khanaen::export::csv::write(framework, &result, khanaen::Lang::En);
         let again = khanaen::score_json(&json).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(khanaen::export::json::write(&again), json);
     }
