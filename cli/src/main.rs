@@ -11,6 +11,8 @@
 //!   khanaen compare BEFORE AFTER       each unit's earlier and later assessment
 //!   khanaen sheet ID [--en]            the blank one-row-per-unit sheet
 //!
+//! `--rubric FILE` (score, summarize, compare) adds a rubric of your own,
+//! for requests that name it; a file exported with its rubric needs none.
 //! A folder given where files are read stands for every file in it.
 //! `-` reads standard input; `--` ends the options, so a file may be named
 //! `--csv`. An unknown option is refused, never ignored.
@@ -22,7 +24,7 @@ use std::process::ExitCode;
 use khanaen::collection::{sheet, Collection, Source};
 use khanaen::encoding::{self, Encoding};
 use khanaen::{compare, export, summary};
-use khanaen::{Framework, Lang, Text};
+use khanaen::{Catalog, Framework, Lang, Text};
 
 /// The collection as the one-row-per-unit sheet: one framework at a time.
 fn sheet_of(collection: &Collection, lang: Lang) -> Result<String, String> {
@@ -42,12 +44,13 @@ fn sheet_of(collection: &Collection, lang: Lang) -> Result<String, String> {
 
 const USAGE: &str = "usage: khanaen frameworks [--en]
        khanaen describe ID
-       khanaen score FILE [--csv] [--en]
+       khanaen score FILE [--csv] [--en] [--rubric RUBRIC]
        khanaen validate FILE
-       khanaen summarize FILE... [--csv | --sheet] [--en]
-       khanaen compare BEFORE AFTER
+       khanaen summarize FILE... [--csv | --sheet] [--en] [--rubric RUBRIC]
+       khanaen compare BEFORE AFTER [--rubric RUBRIC]
        khanaen sheet ID [--en]
-  FILE may be - for standard input, or a folder of files; -- ends the options.";
+  FILE may be - for standard input, or a folder of files; -- ends the options.
+  --rubric adds a rubric of your own (repeat it for more).";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -71,12 +74,15 @@ struct Parsed {
     sheet: bool,
     en: bool,
     help: bool,
+    /// Files of users' own rubrics, added before anything is scored.
+    rubrics: Vec<String>,
 }
 
 fn parse(args: &[String]) -> Result<Parsed, String> {
     let mut parsed = Parsed::default();
     let mut options_ended = false;
-    for arg in args {
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
         if options_ended || arg == "-" || !arg.starts_with('-') {
             parsed.words.push(arg.clone());
             continue;
@@ -87,6 +93,10 @@ fn parse(args: &[String]) -> Result<Parsed, String> {
             "--sheet" => parsed.sheet = true,
             "--en" => parsed.en = true,
             "--help" | "-h" => parsed.help = true,
+            "--rubric" => match args.next() {
+                Some(file) => parsed.rubrics.push(file.clone()),
+                None => return Err(format!("--rubric needs a file\n{USAGE}")),
+            },
             other => return Err(format!("unknown option “{other}”\n{USAGE}")),
         }
     }
@@ -135,9 +145,21 @@ fn expand(paths: &[&str]) -> Vec<String> {
     files
 }
 
+/// The built-ins, and the rubrics given with `--rubric`.
+fn catalog(rubrics: &[String]) -> Result<Catalog, String> {
+    let mut catalog = Catalog::default();
+    for path in rubrics {
+        catalog
+            .add(&read(path)?)
+            .map_err(|e| format!("{path}: {e}"))?;
+    }
+    Ok(catalog)
+}
+
 /// Reads every file (a file that cannot be read is a problem in the collection).
-fn collect(paths: &[&str]) -> Collection {
+fn collect(catalog: &Catalog, paths: &[&str]) -> Collection {
     let mut collection = Collection::default();
+    collection.catalog = catalog.clone();
     for path in &expand(paths) {
         let path = path.as_str();
         match bytes_of(path) {
@@ -175,6 +197,14 @@ fn run(args: &[String]) -> Result<String, String> {
         (_, true) => Err(refuse("--en")),
         _ => Ok(()),
     };
+    let uses_rubrics = matches!(
+        parsed.words.first().map(String::as_str),
+        Some("score" | "summarize" | "compare")
+    );
+    if !parsed.rubrics.is_empty() && !uses_rubrics {
+        return Err(refuse("--rubric"));
+    }
+    let catalog = catalog(&parsed.rubrics)?;
     let words: Vec<&str> = parsed.words.iter().map(String::as_str).collect();
     match words.as_slice() {
         ["frameworks"] => {
@@ -200,7 +230,8 @@ fn run(args: &[String]) -> Result<String, String> {
             if parsed.en && !parsed.csv {
                 return Err(refuse("--en without --csv"));
             }
-            let scored = khanaen::Catalog::default()
+            let scored = catalog
+                .clone()
                 .score_json(&read(path)?)
                 .map_err(|e| e.to_string())?;
             Ok(if parsed.csv {
@@ -222,7 +253,7 @@ fn run(args: &[String]) -> Result<String, String> {
             if parsed.csv && parsed.sheet {
                 return Err(refuse("--csv with --sheet"));
             }
-            let collection = collect(paths);
+            let collection = collect(&catalog, paths);
             if parsed.sheet {
                 return sheet_of(&collection, lang);
             }
@@ -239,7 +270,7 @@ fn run(args: &[String]) -> Result<String, String> {
         }
         ["compare", before, after] => {
             plain()?;
-            let (before, after) = (collect(&[before]), collect(&[after]));
+            let (before, after) = (collect(&catalog, &[before]), collect(&catalog, &[after]));
             for problem in before.problems.iter().chain(&after.problems) {
                 eprintln!("{}: {}", problem.source.file, problem.message.get(lang));
             }
@@ -283,6 +314,32 @@ mod tests {
         let parsed = parse(&args(&["score", "--csv", "--", "--en", "-"])).unwrap();
         assert_eq!(parsed.words, ["score", "--en", "-"]);
         assert!(parsed.csv && !parsed.en);
+    }
+
+    #[test]
+    fn own_rubrics_come_with_the_file_or_with_rubric() {
+        let exported = "../examples/collections/mchch-lat-yao/after/leader.json";
+        let again = run(&args(&["score", exported])).unwrap();
+        assert_eq!(again, std::fs::read_to_string(exported).unwrap());
+        let folders = [
+            "../examples/collections/mchch-lat-yao/before",
+            "../examples/collections/mchch-lat-yao/after",
+        ];
+        let compared = run(&args(&["compare", folders[0], folders[1]])).unwrap();
+        assert!(compared.contains("\"rose\": 3"), "{compared}");
+        // A request that names a rubric of one's own needs it given.
+        let request = std::env::temp_dir().join(format!("khanaen-own-{}.json", std::process::id()));
+        let value: serde_json::Value = serde_json::from_str(&again).unwrap();
+        std::fs::write(&request, value["request"].to_string()).unwrap();
+        let request = request.display().to_string();
+        assert!(run(&args(&["score", &request]))
+            .unwrap_err()
+            .contains("unknown framework"));
+        let rubric = "../examples/rubrics/mchch-leader.json";
+        let csv = run(&args(&["score", &request, "--csv", "--rubric", rubric])).unwrap();
+        assert!(csv.contains("example-mchch-leader"));
+        assert!(run(&args(&["sheet", "x", "--rubric", rubric])).is_err());
+        assert!(run(&args(&["score", &request, "--rubric"])).is_err());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use khanaen::collection::{sheet, Collection, RoundKey};
-use khanaen::compare;
+use khanaen::compare::{self, Measure};
 use khanaen::outcome::Outcome;
 use khanaen::summary::{self, AreaCounts};
 use khanaen::Lang;
@@ -437,4 +437,68 @@ fn municipality_reports_roll_up_into_the_ministry_kpi() {
     assert!(roll_up(&collection, "sorsochot-23", None)
         .unwrap()
         .is_none());
+}
+
+/// The มชช. example (SPEC §4): four units, each on an example rubric of its
+/// own target group, assessed before and after development. The files are
+/// results exported with their rubrics: they re-open with no rubric file.
+#[test]
+fn own_rubrics_before_and_after_development() {
+    let both = collection(&["mchch-lat-yao/before", "mchch-lat-yao/after"]);
+    assert!(both.problems.is_empty(), "{:?}", both.problems);
+    let ids: Vec<&str> = both.catalog.own().map(|f| f.id.as_str()).collect();
+    assert_eq!(
+        ids,
+        [
+            "example-mchch-community",
+            "example-mchch-leader",
+            "example-mchch-network",
+            "example-mchch-organisation"
+        ]
+    );
+    let rounds = |name: &str| {
+        let side = collection(&[name]);
+        let entries: Vec<_> = side.included().cloned().collect();
+        entries
+    };
+    let (before, after) = (
+        rounds("mchch-lat-yao/before"),
+        rounds("mchch-lat-yao/after"),
+    );
+    let comparison = compare::compare_entries(
+        &before.iter().collect::<Vec<_>>(),
+        &after.iter().collect::<Vec<_>>(),
+    );
+    snapshot("mchch-lat-yao.comparison.json", &json(&comparison));
+    let points = |side: &Option<Measure>| match side {
+        Some(Measure::Points(p)) => *p,
+        other => panic!("{other:?}"),
+    };
+    let moved: Vec<(&str, i64, i64, Option<u32>, Option<u32>)> = comparison
+        .pairs
+        .iter()
+        .map(|p| {
+            (
+                p.unit.framework.as_str(),
+                points(&p.total.before),
+                points(&p.total.after),
+                p.level_before,
+                p.level_after,
+            )
+        })
+        .collect();
+    // Worked by hand from the answers and the example rubrics (levels 4–6, 7–9, 10–12).
+    assert_eq!(
+        moved,
+        [
+            ("example-mchch-community", 7, 11, Some(2), Some(3)),
+            ("example-mchch-leader", 5, 12, Some(1), Some(3)),
+            ("example-mchch-network", 8, 9, Some(2), Some(2)),
+            ("example-mchch-organisation", 7, 10, Some(2), Some(3)),
+        ]
+    );
+    assert_eq!(
+        (comparison.rose, comparison.stayed, comparison.fell),
+        (3, 1, 0)
+    );
 }
