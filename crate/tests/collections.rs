@@ -474,7 +474,8 @@ fn own_rubrics_before_and_after_development() {
         Some(Measure::Points(p)) => *p,
         other => panic!("{other:?}"),
     };
-    let moved: Vec<(&str, i64, i64, Option<u32>, Option<u32>)> = comparison
+    type Moved<'a> = (&'a str, i64, i64, Option<u32>, Option<u32>);
+    let moved: Vec<Moved> = comparison
         .pairs
         .iter()
         .map(|p| {
