@@ -16,3 +16,4 @@ fi
 ensure_browsers
 node scripts/bench-page.mjs
 node scripts/bench-collection.mjs
+node scripts/bench-rubric.mjs

@@ -59,16 +59,19 @@ pub fn is_built_in(framework: &Framework) -> bool {
 /// The built-ins and the rubrics added so far.
 #[derive(Clone, Debug, Default)]
 pub struct Catalog {
-    /// Each rubric with its content as compact JSON, to tell a second copy
-    /// of the same rubric (kept) from another rubric under its id (refused).
-    own: Vec<(Arc<Framework>, String)>,
+    own: Vec<Arc<Framework>>,
+}
+
+/// The same rubric: compared as written out, only when two share an id.
+fn same(a: &Framework, b: &Framework) -> bool {
+    crate::export::json::write_compact(a) == crate::export::json::write_compact(b)
 }
 
 impl Catalog {
     /// The framework of this id: a built-in, or a rubric added.
     pub fn find(&self, id: &str) -> Result<Loaded, Error> {
         let wanted = id.trim();
-        if let Some((own, _)) = self.own.iter().find(|(f, _)| f.id == wanted) {
+        if let Some(own) = self.own.iter().find(|f| f.id == wanted) {
             return Ok(Loaded::Own(own.clone()));
         }
         framework::find(id).map(Loaded::BuiltIn)
@@ -79,9 +82,8 @@ impl Catalog {
     /// that built-in; another rubric under a taken id is refused.
     pub fn add(&mut self, json: &str) -> Result<Loaded, Error> {
         let framework = Framework::load(json)?;
-        let content = crate::export::json::write_compact(&framework);
         if let Ok(built_in) = framework::find(&framework.id) {
-            return match crate::export::json::write_compact(built_in) == content {
+            return match same(built_in, &framework) {
                 true => Ok(Loaded::BuiltIn(built_in)),
                 false => Err(Error::RubricIdTaken {
                     id: framework.id,
@@ -89,8 +91,8 @@ impl Catalog {
                 }),
             };
         }
-        if let Some((own, kept)) = self.own.iter().find(|(f, _)| f.id == framework.id) {
-            return match *kept == content {
+        if let Some(own) = self.own.iter().find(|f| f.id == framework.id) {
+            return match same(own, &framework) {
                 true => Ok(Loaded::Own(own.clone())),
                 false => Err(Error::RubricIdTaken {
                     id: framework.id,
@@ -99,13 +101,13 @@ impl Catalog {
             };
         }
         let framework = Arc::new(framework);
-        self.own.push((framework.clone(), content));
+        self.own.push(framework.clone());
         Ok(Loaded::Own(framework))
     }
 
     /// The rubrics added, in the order they came.
     pub fn own(&self) -> impl Iterator<Item = &Framework> {
-        self.own.iter().map(|(f, _)| &**f)
+        self.own.iter().map(|f| &**f)
     }
 
     /// A downloaded JSON file (a request, or an exported result) read as the
