@@ -281,6 +281,10 @@ pub enum Error {
         id: String,
         built_in: bool,
     },
+    /// A change to a part of a request that a change cannot set.
+    BadPath {
+        path: String,
+    },
     /// A file carries a rubric, and its request names another framework.
     RubricNotNamed {
         named: String,
@@ -350,6 +354,10 @@ impl Error {
                 format!("เปิดเกณฑ์รหัส “{id}” ไว้แล้วแต่เนื้อหาต่างกัน: ลบเกณฑ์เดิมก่อน หรือตั้งรหัสใหม่"),
                 format!("a different rubric with the id “{id}” is already open: remove it first, or give this one an id of its own"),
             ),
+            Error::BadPath { path } => Text::new(
+                format!("แก้ “{path}” ไม่ได้: แก้ได้เฉพาะ answers.<รหัส>, unit.<ช่อง>, remarks.<รหัส>, shared.<รหัส>, remark และ edition"),
+                format!("cannot set “{path}”: only answers.<id>, unit.<field>, remarks.<id>, shared.<id>, remark and edition can be set"),
+            ),
             Error::RubricNotNamed { named, rubric } => Text::new(
                 format!("ไฟล์ระบุเกณฑ์ “{named}” แต่เกณฑ์ที่แนบมาคือ “{rubric}”"),
                 format!("the file names the framework “{named}” but carries the rubric “{rubric}”"),
@@ -389,6 +397,7 @@ impl Error {
             Error::InvalidFramework(_) => "invalid_framework",
             Error::RubricIdTaken { .. } => "rubric_id_taken",
             Error::RubricNotNamed { .. } => "rubric_not_named",
+            Error::BadPath { .. } => "bad_path",
             Error::TooDeep { .. } => "too_deep",
             Error::NotText => "not_text",
             Error::WrongArgument { .. } => "wrong_argument",
@@ -480,6 +489,10 @@ pub enum FrameworkProblem {
     DetailOptions,
     /// A detail asked only with one answer, on an item that has no yes/no.
     DetailWhen,
+    /// A framework id that is empty or that a browser cannot use as a key.
+    BadFrameworkId {
+        id: String,
+    },
     /// A detail's id is empty, or one the item's answer already uses.
     ReservedDetailId {
         id: String,
@@ -581,6 +594,10 @@ impl FrameworkProblem {
             NoChildrenNorScoring => Text::new(
                 "ต้องมีหัวข้อย่อยหรือวิธีให้คะแนนอย่างใดอย่างหนึ่ง",
                 "needs either children or a scoring rule, not both or neither",
+            ),
+            BadFrameworkId { id } => Text::new(
+                format!("ใช้ “{id}” เป็นรหัสเกณฑ์ไม่ได้ (ว่าง หรือเป็นคำสงวน)"),
+                format!("“{id}” cannot be a framework id (empty, or a reserved word)"),
             ),
             NoIndicators => Text::new(
                 "ไม่มีตัวชี้วัดให้ประเมิน",

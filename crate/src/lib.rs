@@ -5,6 +5,7 @@
 //! The same functions serve the browser (through the thin `wasm` module),
 //! the tests and the command line.
 
+pub mod assessment;
 pub mod catalog;
 pub mod collection;
 pub mod compare;

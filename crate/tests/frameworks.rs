@@ -318,7 +318,16 @@ fn refuses_what_arithmetic_or_ranges_make_impossible() {
     let percent = |value: &str| FrameworkProblem::PercentOutOfRange {
         value: value.into(),
     };
-    let cases: [(&str, Change, &str, FrameworkProblem); 11] = [
+    let cases: [(&str, Change, &str, FrameworkProblem); 12] = [
+        // An id a browser keeps rubrics under cannot be a reserved key.
+        (
+            SORSOCHOT,
+            &|v| v["id"] = json!("__proto__"),
+            "id",
+            FrameworkProblem::BadFrameworkId {
+                id: "__proto__".into(),
+            },
+        ),
         // Points that would wrap the total to a small number.
         (
             SORSOCHOT,

@@ -260,10 +260,8 @@ impl Collection {
                 // Items of a list are counted from 1, like rows.
                 row: many.then_some(index + 1),
             };
-            // A result scored with a user's rubric carries it: added here,
-            // found by its id when the request is scored.
-            match self.catalog.open_value(item) {
-                Ok((_, request)) => self.queue(source, request),
+            match self.open(item) {
+                Ok(request) => self.queue(source, request),
                 Err(err) => self.problem(source, err.text()),
             }
         }
@@ -316,6 +314,13 @@ impl Collection {
         } else {
             self.problem(file, not_an_assessment());
         }
+    }
+
+    /// The request in a request or result; a result scored with a user's
+    /// rubric carries it, and it is added to the catalog here, to be found
+    /// by its id when the request is scored.
+    pub fn open(&mut self, value: Raw) -> Result<Raw, Error> {
+        self.catalog.open_value(value).map(|(_, request)| request)
     }
 
     /// Scores one request into the collection.

@@ -41,6 +41,10 @@ impl Ctx<'_> {
 
 pub fn framework(f: &Framework) -> Check {
     let ctx = Ctx { framework: &f.id };
+    if f.id.trim().is_empty() || NOT_KEYS.contains(&f.id.trim()) {
+        let id = f.id.clone();
+        return Err(ctx.fail("id", FrameworkProblem::BadFrameworkId { id }));
+    }
     if f.format != FORMAT_VERSION {
         return Err(ctx.fail(
             "format",

@@ -5,7 +5,7 @@
 use wasm_bindgen::prelude::*;
 
 use super::{into_error, lang_arg, request_arg, text_arg, to_js, wrong};
-use crate::collection::{self, sheet, RoundKey, Source};
+use crate::collection::{self, sheet, Added, RoundKey, Source};
 use crate::error::Expected;
 use crate::raw::Raw;
 use crate::{compare, export, roll_up, summary};
@@ -156,12 +156,33 @@ impl Collection {
         #[wasm_bindgen(unchecked_param_type = "ScoreRequest | ScoreResult")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let name = text_arg(&name, "addRequest", "name")?;
-        let request = export::json::request_of(request_arg(request)?);
         let source = Source {
             file: name,
             row: None,
         };
-        to_js(&self.inner.add_one(source, request))
+        let added = match self.inner.open(request_arg(request)?) {
+            Ok(request) => self.inner.add_one(source, request),
+            Err(err) => {
+                self.inner.problem(source, err.text());
+                Added {
+                    entries: 0,
+                    problems: 1,
+                }
+            }
+        };
+        to_js(&added)
+    }
+
+    /// Adds a user's rubric (JSON text) kept in this browser, so drafts and
+    /// requests that name it are scored with it. Returns its summary.
+    #[wasm_bindgen(js_name = addRubric, unchecked_return_type = "FrameworkSummary")]
+    pub fn add_rubric(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "string")] rubric: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let text = text_arg(&rubric, "addRubric", "rubric")?;
+        let loaded = self.inner.catalog.add(&text).map_err(into_error)?;
+        to_js(&crate::FrameworkSummary::of(&loaded))
     }
 
     /// How many assessments the collection holds (set aside or not).

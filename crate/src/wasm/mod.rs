@@ -3,6 +3,7 @@
 //! error, never a trap; one serializer; one error path, which throws a JS
 //! `Error` carrying the message in both languages; TypeScript types below.
 
+mod assessment;
 mod collection;
 mod progress;
 
@@ -127,7 +128,8 @@ export interface WeightedScores {
 export interface KhanaenError extends Error {
   th: string; en: string;
   code: "malformed_request" | "missing_framework" | "unknown_framework" | "unknown_edition"
-    | "invalid_framework" | "too_deep" | "not_text" | "wrong_argument";
+    | "invalid_framework" | "rubric_id_taken" | "rubric_not_named" | "bad_path"
+    | "too_deep" | "not_text" | "wrong_argument";
 }
 
 /** A file's text and the encoding it was read in. */

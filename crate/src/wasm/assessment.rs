@@ -1,0 +1,182 @@
+//! The form's handle: one assessment and the framework it is scored with
+//! (a built-in, or the user's rubric, validated once). Each keystroke sets
+//! one part of the request and gets back what changed.
+
+use wasm_bindgen::prelude::*;
+
+use super::{file_arg, into_error, request_arg, text_arg, to_js, wrong};
+use crate::assessment;
+use crate::catalog::Catalog;
+use crate::error::Expected;
+use crate::raw::Raw;
+use crate::FrameworkSummary;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &'static str = r#"
+/** What one change did: the result without its request, whose `scores`
+ * list only the indicators or items named in `changed`. */
+export type Changes = Omit<ScoreResult, "request" | "scores"> & {
+  request: null;
+  scores: BandedScores | WeightedScores;
+  changed: string[];
+};
+/** A part of the request a change sets. */
+export type RequestPart =
+  | ["answers", string] | ["unit", keyof UnitDetails] | ["remarks", string] | ["shared", string]
+  | ["remark"] | ["edition"];
+"#;
+
+/// The rubric `rubric` (JSON text) added to a catalog holding `known` first.
+fn catalog_with(known: &JsValue, function: &'static str) -> Result<Catalog, JsValue> {
+    let mut catalog = Catalog::default();
+    if known.is_undefined() || known.is_null() {
+        return Ok(catalog);
+    }
+    let texts: Vec<String> = serde_wasm_bindgen::from_value(known.clone())
+        .map_err(|_| wrong(function, "known", Expected::List, known))?;
+    for text in texts {
+        // A kept rubric that no longer loads is the caller's to list; it
+        // cannot make another file fail to open.
+        let _ = catalog.add(&text);
+    }
+    Ok(catalog)
+}
+
+#[wasm_bindgen]
+pub struct Assessment {
+    inner: assessment::Assessment,
+}
+
+#[wasm_bindgen]
+impl Assessment {
+    /// A request scored with the built-in framework it names, or with
+    /// `rubric`, a user's rubric as JSON text (validated here, once; never
+    /// one that differs from a built-in of its id).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "ScoreRequest")] request: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | undefined")] rubric: JsValue,
+    ) -> Result<Assessment, JsValue> {
+        let request = request_arg(request)?;
+        let mut catalog = Catalog::default();
+        let framework = if rubric.is_undefined() || rubric.is_null() {
+            let id = crate::score::named(&request).map_err(into_error)?;
+            catalog.find(id)
+        } else {
+            catalog.add(&text_arg(&rubric, "Assessment", "rubric")?)
+        }
+        .map_err(into_error)?;
+        let inner = assessment::Assessment::new(framework, request).map_err(into_error)?;
+        Ok(Assessment { inner })
+    }
+
+    /// A downloaded JSON file (a result or a request, as text or bytes),
+    /// with the rubric it carries. `known`: the rubrics this browser keeps
+    /// (JSON texts), for requests that name one; a carried rubric that
+    /// differs from a kept one of its id is refused.
+    pub fn open(
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] file: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string[] | undefined")] known: JsValue,
+    ) -> Result<Assessment, JsValue> {
+        let text = file_arg(&file, "open")?;
+        let mut catalog = catalog_with(&known, "open")?;
+        let (framework, request) = catalog.open(&text).map_err(into_error)?;
+        let inner = assessment::Assessment::new(framework, request).map_err(into_error)?;
+        Ok(Assessment { inner })
+    }
+
+    /// The framework, as the rubric format has it: what the form renders.
+    #[wasm_bindgen(unchecked_return_type = "Framework")]
+    pub fn framework(&self) -> Result<JsValue, JsValue> {
+        to_js(&**self.inner.framework())
+    }
+
+    /// The user's rubric as JSON text, to keep beside the drafts; undefined
+    /// for a built-in.
+    #[wasm_bindgen(js_name = ownRubric)]
+    pub fn own_rubric(&self) -> Option<String> {
+        self.inner
+            .framework()
+            .own()
+            .map(crate::export::json::write_compact)
+    }
+
+    #[wasm_bindgen(unchecked_return_type = "ScoreResult")]
+    pub fn result(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.result())
+    }
+
+    /// The request as typed so far.
+    #[wasm_bindgen(unchecked_return_type = "ScoreRequest")]
+    pub fn request(&self) -> Result<JsValue, JsValue> {
+        to_js(self.inner.request())
+    }
+
+    /// Sets one part of the request (undefined or null removes it), scores
+    /// again, and returns what changed.
+    #[wasm_bindgen(unchecked_return_type = "Changes")]
+    pub fn set(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "RequestPart")] path: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let keys: Vec<String> = serde_wasm_bindgen::from_value(path.clone())
+            .map_err(|_| wrong("set", "path", Expected::List, &path))?;
+        let value = if value.is_undefined() {
+            Raw::Null
+        } else {
+            request_arg(value)?
+        };
+        to_js(&self.inner.set(&keys, value).map_err(into_error)?)
+    }
+
+    /// Replaces the whole request (of this framework) and scores it.
+    #[wasm_bindgen(unchecked_return_type = "ScoreResult")]
+    pub fn replace(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ScoreRequest")] request: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let request = request_arg(request)?;
+        to_js(self.inner.replace(request).map_err(into_error)?)
+    }
+
+    /// The result as the JSON file to download: with the rubric, when it is the user's own.
+    #[wasm_bindgen(js_name = exportJson)]
+    pub fn export_json(&self) -> String {
+        self.inner.json()
+    }
+
+    /// The result as CSV, Thai headers unless `lang` is "en".
+    #[wasm_bindgen(js_name = exportCsv)]
+    pub fn export_csv(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
+    ) -> Result<String, JsValue> {
+        Ok(self.inner.csv(super::lang_arg(&lang, "exportCsv")?))
+    }
+}
+
+/// Checks a user's rubric (JSON text, or a file's bytes): the summary the
+/// framework list shows, or the error saying where and what. `known`: the
+/// rubrics this browser keeps; one of them under the same id with other
+/// content is refused, as a built-in's id is.
+#[wasm_bindgen(js_name = checkRubric, unchecked_return_type = "FrameworkSummary & { built_in: boolean }")]
+pub fn check_rubric(
+    #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] file: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string[] | undefined")] known: JsValue,
+) -> Result<JsValue, JsValue> {
+    #[derive(serde::Serialize)]
+    struct Checked {
+        #[serde(flatten)]
+        summary: FrameworkSummary,
+        built_in: bool,
+    }
+    let text = file_arg(&file, "checkRubric")?;
+    let loaded = catalog_with(&known, "checkRubric")?
+        .add(&text)
+        .map_err(into_error)?;
+    to_js(&Checked {
+        summary: FrameworkSummary::of(&loaded),
+        built_in: loaded.own().is_none(),
+    })
+}
