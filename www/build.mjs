@@ -34,7 +34,7 @@ const write = (path, text) => {
   console.log(`${path}: ${bytes} bytes, ${gzipSync(Buffer.from(text), { level: 9 }).length} gzipped`);
 };
 
-const MODULES = ["form/dom", "form/i18n", "form/drafts", "form/draft-panel", "form/chart", "form/fields", "form/banded", "form/unit-report", "form/weighted",
+const MODULES = ["form/dom", "form/i18n", "form/drafts", "form/rubrics", "form/draft-panel", "form/chart", "form/fields", "form/banded", "form/unit-report", "form/weighted",
   "form/report", "form/khanaen-form", "summary/words", "summary/tables", "summary/khanaen-summary", "progress/khanaen-progress"];
 
 function unmodule(source, name) {
@@ -50,7 +50,7 @@ const glue = unmodule(read("dist/pkg/khanaen.js"), "wasm-bindgen glue");
 const form = MODULES.map((m) => unmodule(read(`www/${m}.js`), `www/${m}.js`)).join("\n");
 const css = read("www/form/style.css");
 const summaryCss = read("www/summary/style.css");
-const CORE = `const core = { Collection, decodeFile, describe, exportCsv, exportJson, frameworks, importJson, score,
+const CORE = `const core = { Assessment, checkRubric, Collection, decodeFile, describe, exportCsv, exportJson, frameworks, importJson, score,
   scoreWithFramework, sheetTemplate, version, progressReport, progressCsv, progressSum, progressSumCsv };`;
 // JSON text is a safe script literal once "<" is escaped.
 const literal = (value) => JSON.stringify(value).replace(/</g, "\\u003c");

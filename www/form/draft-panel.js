@@ -50,7 +50,7 @@ export class DraftPanel {
     const { t } = this.ctx;
     const parts = [draftPlace(draft.request) || t("untitled")];
     try {
-      const result = this.form.core.score(draft.request);
+      const result = this.form.scoreRequest(draft.request);
       if (result.unit.round) parts.push(t("roundShort")(result.unit.round));
       if (result.unit.fiscal_year) parts.push(t("fiscalShort")(result.unit.fiscal_year));
       if (!result.unit.date) parts.push(t("noDate"));

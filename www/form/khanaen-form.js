@@ -4,10 +4,12 @@
 // Events (bubbling, composed): "khanaen-result" with { result } whenever the
 // result changes; "khanaen-download" with { kind, fileName } after a download.
 //
-// The request the user is building is the element's only state; every
-// keystroke writes into it as typed, the WebAssembly core scores it, and the
-// outputs (points, errors, totals) are updated in place so focus and typing
-// are never disturbed.
+// The request the user is building is the element's state; every keystroke
+// writes into it as typed and sets the same part of it in the core's
+// assessment handle (the framework loaded once, a user's rubric validated
+// once), which scores again and returns what changed; the outputs (points,
+// errors, totals) are updated in place so focus and typing are never
+// disturbed.
 //
 // A new state (another framework, an opened file, a draft) is first built
 // and scored off screen; only when that succeeds does it replace the form,
@@ -21,6 +23,7 @@ import { textInput, textArea } from "./fields.js";
 import { renderBanded } from "./banded.js";
 import { renderWeighted, totalLine } from "./weighted.js";
 import { printReport } from "./report.js";
+import { Rubrics } from "./rubrics.js";
 
 const DEFAULT_FRAMEWORK = "sorsochot-23";
 
@@ -31,6 +34,18 @@ function getPath(root, path) {
     node = node[key];
   }
   return node;
+}
+
+/** The part of the request a change at `path` sets in the core: a section, or one key of it. */
+const WHOLE_SECTIONS = ["remark", "edition"];
+const partOf = (path) => path.slice(0, WHOLE_SECTIONS.includes(path[0]) ? 1 : 2);
+
+/** The whole result after a change: the rows that changed replace theirs. */
+function merged(full, changes, request) {
+  const rows = changes.scores.kind === "banded" ? "indicators" : "items";
+  const changed = new Map(changes.scores[rows].map((row) => [row.id, row]));
+  const { changed: _, ...rest } = changes;
+  return { ...rest, request, scores: { ...changes.scores, [rows]: full.scores[rows].map((row) => changed.get(row.id) ?? row) } };
 }
 
 const isBlank = (v) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
@@ -93,9 +108,10 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         storage = null;
       }
       this.drafts = new Drafts(storage);
+      this.rubrics = new Rubrics(storage);
       /** Drafts of a draft's shape that the form still could not show: kept aside, by id. */
       this.unopenable = new Map();
-      this.frameworkList = this.core.frameworks();
+      this.listFrameworks();
       performance.mark("khanaen-frameworks-loaded");
       const wanted = this.getAttribute("framework");
       if (!this.openDraft(this.drafts.activeId(), { wanted })) {
@@ -180,6 +196,27 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       }
     }
 
+    /** The built-in frameworks, then the rubrics kept in this browser. */
+    listFrameworks() {
+      this.frameworkList = [...this.core.frameworks(), ...this.rubrics.list().map((r) => ({ ...r.summary, own: true }))];
+    }
+
+    /** The user's rubric a request names (JSON text), or undefined for a built-in. */
+    rubricOf(request) {
+      const named = this.frameworkList.find((f) => f.id === request?.framework);
+      return named?.own ? this.rubrics.textOf(named.id) ?? undefined : undefined;
+    }
+
+    /** A request's whole result, scored with its framework (a draft listed, say). */
+    scoreRequest(request) {
+      const assessment = new this.core.Assessment(request, this.rubricOf(request));
+      try {
+        return assessment.result();
+      } finally {
+        assessment.free();
+      }
+    }
+
     /** A request with nothing answered, for `framework` (or the first one known). */
     blankRequest(framework, edition, unit = {}) {
       const summary = this.frameworkList.find((f) => f.id === framework) || this.frameworkList[0];
@@ -202,9 +239,9 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         get: (path) => getPath(request, path),
         set: (path, value) => {
           setPath(request, path, value);
-          this.changed();
+          this.changed(path);
         },
-        refresh: () => this.changed(),
+        refresh: () => this.changed(null),
         // After a change that widgets must show (a mode switched elsewhere): the form built again.
         rebuild: (after) => {
           this.render();
@@ -239,6 +276,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         this.reportError(err);
         return false;
       }
+      if (this.assessment && this.assessment !== view.assessment) this.assessment.free();
       Object.assign(this, view, { request, draftId });
       if (other) this.conflict = null;
       // A conflict still waiting for the user's choice stays in sight.
@@ -254,15 +292,25 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         throw new Error(WORDS[this.lang].notAnAssessment);
       }
       // Scored first: the edition shown is the one the core scored with.
-      const result = this.core.score(request);
+      const assessment = new this.core.Assessment(request, this.rubricOf(request));
+      try {
+        return this.buildWith(assessment, request, draftId);
+      } catch (err) {
+        assessment.free();
+        throw err;
+      }
+    }
+
+    buildWith(assessment, request, draftId) {
+      const result = assessment.result();
       const slots = new Map();
       const ctx = this.context(request, slots);
-      const framework = this.core.describe(result.framework.id);
+      const framework = assessment.framework();
       const edition = result.framework.edition;
       const [kind, rubric] = Object.entries(framework.rubric)[0];
       const form = kind === "banded" ? renderBanded(ctx, rubric) : renderWeighted(ctx, rubric);
       const view = {
-        ctx, slots, framework, edition, result,
+        ctx, slots, framework, edition, result, assessment,
         updaters: [form.update],
         report: h("div", { class: "print-only" }),
         generalErrors: h("ul", { class: "error general", "aria-live": "polite" }),
@@ -296,7 +344,8 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       const frameworkSelect = h("select", {
         id: "framework",
         onchange: (e) => this.show(this.blankRequest(e.target.value, null, this.request.unit), { save: true }),
-      }, this.frameworkList.map((f) => h("option", { value: f.id, selected: f.id === framework.id }, ctx.text(f.name))));
+      }, this.frameworkList.map((f) => h("option", { value: f.id, selected: f.id === framework.id },
+        f.own ? `${ctx.text(f.name)} (${ctx.t("ownRubric")})` : ctx.text(f.name))));
       const editionSelect = h("select", {
         id: "edition",
         onchange: (e) => this.show({ ...this.request, edition: e.target.value }, { draftId: this.draftId, save: true }),
@@ -304,10 +353,15 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       view.panel = new DraftPanel(this, ctx, draftId);
       const file = fileInput({ id: "open-json", accept: ".json,application/json" },
         async ([chosen]) => this.loadJson(new Uint8Array(await chosen.arrayBuffer())));
+      const rubricFile = fileInput({ id: "open-rubric", accept: ".json,application/json" },
+        async ([chosen]) => this.openRubric(new Uint8Array(await chosen.arrayBuffer())));
+      const own = this.frameworkList.find((f) => f.id === framework.id)?.own;
       return h("div", { class: "toolbar no-print" },
         h("div", { class: "row" },
           h("label", { for: "framework" }, ctx.t("framework"), frameworkSelect),
           h("label", { for: "edition" }, ctx.t("edition"), editionSelect),
+          h("label", { for: "open-rubric", class: "button secondary" }, ctx.t("openRubric"), rubricFile),
+          own ? h("button", { type: "button", class: "secondary", id: "remove-rubric", onclick: () => this.removeRubric(framework) }, ctx.t("removeRubric")) : null,
           h("button", { type: "button", class: "secondary", lang: this.lang === "th" ? "en" : "th",
             onclick: () => this.setAttribute("lang", this.lang === "th" ? "en" : "th") }, ctx.t("language"))),
         view.panel.node,
@@ -390,11 +444,17 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       }
     }
 
-    /** Scores the request and updates every output, without touching inputs. */
-    update() {
+    /**
+     * Scores the change at `path` (or, for null, the whole request again)
+     * and updates every output, without touching inputs.
+     */
+    update(path) {
       let result;
       try {
-        result = this.core.score(this.request);
+        if (path) {
+          const part = partOf(path);
+          result = merged(this.result, this.assessment.set(part, getPath(this.request, part)), this.request);
+        } else result = this.assessment.replace(this.request);
       } catch (err) {
         this.reportError(err, WORDS[this.lang].scoreError);
         return;
@@ -470,9 +530,9 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       fill(this.generalErrors, general);
     }
 
-    changed() {
+    changed(path) {
       this.dirty = true;
-      this.update();
+      this.update(path);
       this.scheduleSave();
     }
 
@@ -515,9 +575,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
 
     /** The result as a file of `kind` ("json" or "csv"): { name, text, type }. */
     file(kind) {
-      const text = kind === "json"
-        ? this.core.exportJson(this.request)
-        : this.core.exportCsv(this.request, this.lang);
+      const text = kind === "json" ? this.assessment.exportJson() : this.assessment.exportCsv(this.lang);
       return { name: this.fileName(kind), text, type: FILE_TYPES[kind] };
     }
 
@@ -537,19 +595,83 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
     loadJson(bytes) {
       let result;
       let decoded;
+      let carried = null;
       try {
         decoded = this.core.decodeFile(bytes);
-        result = this.core.importJson(decoded.text);
+        const opened = this.core.Assessment.open(decoded.text, this.rubrics.list().map((r) => r.text));
+        try {
+          result = opened.result();
+          carried = opened.ownRubric() ?? null;
+        } finally {
+          opened.free();
+        }
       } catch (err) {
         this.reportError(err);
         return;
       }
+      // A file scored with a rubric of one's own brings it: kept here, so the file opens as a draft of it.
+      let brought = null;
+      if (carried !== null && !this.rubricOf(result.request)) {
+        brought = this.keepRubric(carried);
+        if (!brought) return;
+      }
       // A file that is already a draft here opens as that draft, not a second copy.
       const kept = Object.entries(this.drafts.all()).find(([, d]) => sameRequest(d.request, result.request));
       const shown = kept ? this.openDraft(kept[0]) : this.show(result.request, { save: true });
-      if (shown && decoded.encoding === "tis620") {
-        fill(this.generalErrors, h("li", { class: "notice" }, this.ctx.t("convertedTis620")));
+      const notices = [];
+      if (shown && brought) notices.push(this.ctx.t("rubricCameWithFile")(this.ctx.text(brought.name)));
+      if (shown && decoded.encoding === "tis620") notices.push(this.ctx.t("convertedTis620"));
+      if (notices.length) fill(this.generalErrors, notices.map((n) => h("li", { class: "notice" }, n)));
+    }
+
+    /**
+     * Keeps a rubric the core accepts (JSON text) in this browser and lists
+     * it; returns its summary, or null after saying why it was not kept.
+     */
+    keepRubric(text) {
+      let summary;
+      try {
+        summary = this.core.checkRubric(text, this.rubrics.list().map((r) => r.text));
+      } catch (err) {
+        this.reportError(err, WORDS[this.lang].rubricError);
+        return null;
       }
+      if (summary.built_in) return summary;
+      const { built_in: _, ...kept } = summary;
+      const status = this.rubrics.keep(kept, text);
+      if (status !== "saved") {
+        this.reportError(new Error(WORDS[this.lang].rubricNotKept), WORDS[this.lang].rubricError);
+        return null;
+      }
+      this.listFrameworks();
+      return kept;
+    }
+
+    /** "Open a rubric": a rubric file of one's own, checked, kept, and a blank assessment of it shown. */
+    openRubric(bytes) {
+      let text;
+      try {
+        text = this.core.decodeFile(bytes).text;
+      } catch (err) {
+        this.reportError(err, WORDS[this.lang].rubricError);
+        return;
+      }
+      const summary = this.keepRubric(text);
+      if (!summary) return;
+      const shown = this.show(this.blankRequest(summary.id, null, this.request.unit));
+      if (shown) {
+        const words = this.ctx.t(summary.built_in ? "rubricIsBuiltIn" : "rubricKept");
+        fill(this.generalErrors, h("li", { class: "notice" }, words(this.ctx.text(summary.name))));
+      }
+    }
+
+    /** Removes the rubric of one's own shown now; its drafts stay, and open again if it is opened again. */
+    removeRubric(framework) {
+      if (!window.confirm(this.ctx.t("confirmRemoveRubric")(this.ctx.text(framework.name)))) return;
+      this.leaveDraft();
+      this.rubrics.remove(framework.id);
+      this.listFrameworks();
+      this.show(this.blankRequest(DEFAULT_FRAMEWORK, null, this.request.unit));
     }
   }
 

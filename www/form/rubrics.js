@@ -8,7 +8,7 @@
 
 import { isObject, setAside } from "./drafts.js";
 
-const KEY = "khanaen.rubrics.v1";
+const RUBRICS_KEY = "khanaen.rubrics.v1";
 export const RUBRICS_ASIDE = "khanaen.rubrics.aside.";
 
 const isText = (t) => isObject(t) && typeof t.th === "string" && typeof t.en === "string";
@@ -30,7 +30,7 @@ export class Rubrics {
   record() {
     let text;
     try {
-      text = this.storage ? this.storage.getItem(KEY) : null;
+      text = this.storage ? this.storage.getItem(RUBRICS_KEY) : null;
     } catch {
       return null;
     }
@@ -44,7 +44,7 @@ export class Rubrics {
     // Kept as it was, then a fresh record; if storage refuses, nothing is written.
     if (!this.unreadable && setAside(this.storage, text, RUBRICS_ASIDE)) {
       try {
-        this.storage.removeItem(KEY);
+        this.storage.removeItem(RUBRICS_KEY);
         return {};
       } catch {
         /* fall through */
@@ -72,7 +72,7 @@ export class Rubrics {
     if (!this.storage || record === null) return "unavailable";
     record[summary.id] = { summary, text, addedAt: new Date().toISOString() };
     try {
-      this.storage.setItem(KEY, JSON.stringify(record));
+      this.storage.setItem(RUBRICS_KEY, JSON.stringify(record));
       return "saved";
     } catch {
       return "full";
@@ -85,7 +85,7 @@ export class Rubrics {
     if (!record || !(id in record)) return false;
     delete record[id];
     try {
-      this.storage.setItem(KEY, JSON.stringify(record));
+      this.storage.setItem(RUBRICS_KEY, JSON.stringify(record));
       return true;
     } catch {
       return false;
