@@ -13,6 +13,7 @@
 
 import { h, fill, fileSafe, shadowWith, fileInput, downloadButton, FILE_TYPES } from "../form/dom.js";
 import { Drafts, draftTitle } from "../form/drafts.js";
+import { Rubrics } from "../form/rubrics.js";
 import { SUMMARY_WORDS } from "./words.js";
 import { WORDS } from "../form/i18n.js";
 import { levelTable, unitTable, spreadTables, comparisonTables, rollUpTables } from "./tables.js";
@@ -81,6 +82,14 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
         return new Drafts(window.localStorage).all();
       } catch {
         return {};
+      }
+    }
+
+    rubrics() {
+      try {
+        return new Rubrics(window.localStorage).list();
+      } catch {
+        return [];
       }
     }
 
@@ -162,6 +171,14 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
 
     addDrafts() {
       const { w } = this.ctx;
+      // Drafts scored with a rubric of one's own are scored with it here too.
+      for (const { text } of this.rubrics()) {
+        try {
+          this.collection.addRubric(text);
+        } catch {
+          /* a kept rubric the core no longer accepts: its drafts are listed as problems */
+        }
+      }
       for (const [id, draft] of Object.entries(this.drafts())) {
         if (this.addedDrafts.has(id)) continue;
         this.addedDrafts.add(id);
