@@ -25,6 +25,17 @@ function stillAlive() {
   assert.equal(result.scores.total, 59);
   assert.match(api.exportCsv(complete(), "en"), /^\uFEFFframework,/);
   assert.equal(api.importJson(api.exportJson(complete())).scores.total, 59);
+  assert.equal(withHandle((h) => h.set(["answers", "1"], "80").scores.partial_total), 60);
+}
+
+/** Calls `f` with a fresh handle on the complete example, and frees it. */
+function withHandle(f) {
+  const handle = new api.Assessment(complete());
+  try {
+    return f(handle);
+  } finally {
+    handle.free();
+  }
 }
 
 /** Calls `f`, which must throw a KhanaenError with the given code. */
@@ -93,6 +104,15 @@ test("every exported function checks its arguments", () => {
     [() => api.exportJson(Symbol("x")), "malformed_request", /./],
     [() => api.score({ framework: "nope" }), "unknown_framework", /unknown framework/],
     [() => api.importJson(new Uint8Array([0xff, 0xfe, 0x00])), "not_text", /UTF-8, UTF-16 or TIS-620/],
+    [() => new api.Assessment(complete(), 5), "wrong_argument", /Assessment: “rubric” must be text, got number/],
+    [() => new api.Assessment({ framework: "nope" }), "unknown_framework", /unknown framework/],
+    [() => new api.Assessment(complete(), "{"), "invalid_framework", /line 1/],
+    [() => api.Assessment.open(complete(), 5), "wrong_argument", /open: “file” must be text or the bytes/],
+    [() => api.Assessment.open(JSON.stringify(complete()), "x"), "wrong_argument", /open: “known” must be a list/],
+    [() => api.checkRubric(5), "wrong_argument", /checkRubric: “file”/],
+    [() => withHandle((a) => a.set(["framework"], "kpi-3.2")), "bad_path", /cannot set “framework”/],
+    [() => withHandle((a) => a.set("answers.1", "5")), "wrong_argument", /set: “path” must be a list/],
+    [() => withHandle((a) => a.exportCsv(5)), "wrong_argument", /exportCsv: “lang”/],
   ];
   for (const [call, code, message] of table) {
     const err = throwsCode(call, code);
@@ -145,6 +165,12 @@ test("property: any arguments to any function are a result or a clean error", ()
     (a) => api.decodeFile(a),
     (a) => api.exportJson(a),
     (a, b) => api.exportCsv(a, b),
+    (a, b) => new api.Assessment(a, b).free(),
+    (a, b) => api.Assessment.open(a, b).free(),
+    (a, b) => api.checkRubric(a, b),
+    (a, b) => withHandle((h) => h.set(a, b)),
+    (a, b) => withHandle((h) => { h.set(["answers", "1"], a); h.set(["unit", "round"], b); return h.exportCsv(); }),
+    (a) => withHandle((h) => h.replace(a)),
   ];
   const seed = Number(process.env.KHANAEN_SEED || 20261122);
   const { value } = generator(seed);

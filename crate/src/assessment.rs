@@ -30,6 +30,7 @@ pub struct Assessment {
 /// indicators or items whose score changed (named in `changed`), and which
 /// leaves the request out.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Changes {
     #[serde(flatten)]
     pub result: ScoreResult,

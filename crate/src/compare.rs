@@ -19,6 +19,7 @@ use crate::text::Text;
 
 /// A value then or now: points of a banded indicator, or an OPDC score.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(untagged)]
 pub enum Measure {
     Points(i64),
@@ -44,6 +45,7 @@ impl Measure {
 
 /// One indicator or item then and now (its name is in `Comparison::names`).
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ChangeRow {
     pub id: Arc<str>,
     pub before: Option<Measure>,
@@ -53,6 +55,7 @@ pub struct ChangeRow {
 
 /// One unit, earlier and later.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct UnitComparison {
     pub unit: UnitKey,
     pub before: RoundKey,
@@ -67,6 +70,7 @@ pub struct UnitComparison {
 
 /// How many units went from one level to another.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Transition {
     pub from: u32,
     pub to: u32,
@@ -76,12 +80,14 @@ pub struct Transition {
 /// An indicator's or item's name, once for the whole comparison rather
 /// than in each of thousands of pairs.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct RowName {
     pub id: Arc<str>,
     pub name: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Comparison {
     /// The rows' names, in rubric order.
     pub names: Vec<RowName>,

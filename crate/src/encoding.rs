@@ -9,6 +9,7 @@ use crate::error::Error;
 
 /// The encoding a file was read in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "kebab-case")]
 pub enum Encoding {
     Utf8,
@@ -19,6 +20,7 @@ pub enum Encoding {
 
 /// Text decoded from a file, and the encoding it was in.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Decoded {
     pub text: String,
     pub encoding: Encoding,

@@ -10,6 +10,7 @@ use crate::text::Text;
 /// The place in a request a problem belongs to: a machine path the form can
 /// put the message beside (`answers.5.numerator`) and a label a person reads.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Field {
     pub path: String,
     pub label: Text,
@@ -100,6 +101,8 @@ pub enum Expected {
     TextOrBytes,
     /// A language code, "th" or "en".
     Language,
+    /// A list whose every item is text.
+    ListOfTexts,
     Boolean,
     /// A round as the summary names it: `{fiscal_year, round}`.
     Round,
@@ -118,6 +121,7 @@ impl Expected {
             ),
             Expected::TextOrBytes => Text::new("ข้อความหรือไบต์ของไฟล์", "text or the bytes of a file"),
             Expected::Language => Text::new("รหัสภาษา \"th\" หรือ \"en\"", "\"th\" or \"en\""),
+            Expected::ListOfTexts => Text::new("รายการของข้อความ", "a list of texts"),
             Expected::Boolean => Text::new("ค่าจริงหรือเท็จ (true / false)", "true or false"),
             Expected::Round => Text::new(
                 "ครั้งการประเมิน {fiscal_year, round}",

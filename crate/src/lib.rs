@@ -26,6 +26,8 @@ pub mod score;
 pub mod summary;
 pub mod text;
 
+#[cfg(feature = "typescript")]
+mod typescript;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
@@ -41,15 +43,18 @@ pub use text::{Lang, Text};
 
 /// What a form needs to offer a framework in its list.
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct FrameworkSummary {
     pub id: String,
     pub name: Text,
     pub unit: String,
+    #[cfg_attr(feature = "typescript", ts(type = "\"banded\" | \"weighted\""))]
     pub kind: &'static str,
     pub editions: Vec<EditionSummary>,
 }
 
 #[derive(Clone, Debug, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct EditionSummary {
     pub edition: String,
     pub source: Text,

@@ -125,9 +125,12 @@ const ITEMS: [Item; 6] = [
 /// A report read: every count with its label, the free text, and what
 /// could not be read.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ProgressReport {
+    #[cfg_attr(feature = "typescript", ts(type = "\"sorsochot-progress\""))]
     pub form: &'static str,
     /// The request as received: reading it again gives this report.
+    #[cfg_attr(feature = "typescript", ts(type = "ProgressRequest"))]
     pub request: Raw,
     pub province: String,
     pub district: String,
@@ -143,6 +146,7 @@ pub struct ProgressReport {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ItemCounts {
     pub item: u8,
     pub title: Text,
@@ -150,6 +154,7 @@ pub struct ItemCounts {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Count {
     /// "1.tambon.count", "6.activities".
     pub id: String,
@@ -270,6 +275,7 @@ pub fn read(request: &Raw) -> Result<ProgressReport, Error> {
 
 /// The districts' reports added up, for the province.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ProgressSum {
     /// "อำเภอ, จังหวัด" of each report added, in the order given.
     pub districts: Vec<String>,

@@ -12,6 +12,7 @@ use crate::raw::Raw;
 use crate::text::Text;
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Unit {
     pub province: String,
     pub district: String,

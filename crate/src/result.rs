@@ -60,10 +60,12 @@ shown_as!(
 );
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ScoreResult {
     pub framework: FrameworkRef,
     pub core_version: String,
     /// The request exactly as received: loading it again reproduces this result.
+    #[cfg_attr(feature = "typescript", ts(type = "ScoreRequest"))]
     pub request: Raw,
     pub unit: Unit,
     /// Every indicator or item scored, with no errors.
@@ -80,6 +82,7 @@ pub struct ScoreResult {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct FrameworkRef {
     pub id: String,
     pub edition: String,
@@ -92,6 +95,7 @@ pub struct FrameworkRef {
 
 /// A problem with one field, to show beside it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct FieldError {
     pub path: String,
     pub label: Text,
@@ -110,6 +114,7 @@ impl From<InputError> for FieldError {
 
 /// A decision that applied, or a warning, with its text in both languages.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Note {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub decision: Option<String>,
@@ -128,6 +133,7 @@ impl Note {
 /// The input as the scorer understood it, kept exact: written as text only
 /// when the result is written out.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Understood {
     /// The percentage, count, level or result used for scoring.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -209,6 +215,7 @@ impl Serialize for Value {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Scores {
     Banded(BandedScores),
@@ -216,6 +223,7 @@ pub enum Scores {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct BandedScores {
     pub indicators: Vec<IndicatorScore>,
     pub categories: Vec<CategoryScore>,
@@ -229,6 +237,7 @@ pub struct BandedScores {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct IndicatorScore {
     pub id: Arc<str>,
     pub category: Arc<str>,
@@ -244,6 +253,7 @@ pub struct IndicatorScore {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct CategoryScore {
     pub id: Arc<str>,
     pub name: Text,
@@ -254,12 +264,14 @@ pub struct CategoryScore {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct LevelOut {
     pub level: u32,
     pub name: Text,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct WeightedScores {
     pub items: Vec<ItemScore>,
     pub total_weight: Number,
@@ -273,6 +285,7 @@ pub struct WeightedScores {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ItemScore {
     pub id: String,
     pub parent: Option<String>,
@@ -301,6 +314,7 @@ pub struct ItemScore {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct MatrixScore {
     pub indicators: Vec<MatrixIndicatorScore>,
     pub met: u32,
@@ -310,6 +324,7 @@ pub struct MatrixScore {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct MatrixIndicatorScore {
     pub id: String,
     pub group: Text,
@@ -322,6 +337,7 @@ pub struct MatrixIndicatorScore {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ReportsScore {
     pub units: Vec<UnitReportScore>,
     pub meeting_all: u32,
@@ -344,6 +360,7 @@ fn number_or_blank<S: Serializer>(
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct UnitReportScore {
     pub name: String,
     /// The form's header as understood (type of unit, report number and date).
@@ -357,6 +374,7 @@ pub struct UnitReportScore {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct ReportItemScore {
     pub id: String,
     pub answer: Option<bool>,
@@ -372,12 +390,14 @@ pub struct ReportItemScore {
 /// A report form's blank as understood: a date as `YYYY-MM-DD`, a choice as
 /// its option's id, a count or text as written.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct DetailValue {
     pub id: String,
     pub value: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct CriterionScore {
     pub id: String,
     pub label: Text,

@@ -15,6 +15,7 @@ use crate::result::{ScoreResult, Scores};
 
 /// The KPI of every unit report in a collection, scored as one assessment.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct RollUp {
     /// The item the reports are for (KPI 3.2's "3.2").
     pub item: String,

@@ -19,6 +19,7 @@ use crate::result::Percent;
 use crate::text::Text;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Summary {
     /// One per framework, fiscal year and round found, latest first.
     pub rounds: Vec<RoundSummary>,
@@ -31,6 +32,7 @@ pub struct Summary {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct RoundSummary {
     pub framework: String,
     pub framework_name: Text,
@@ -47,6 +49,7 @@ pub struct RoundSummary {
 
 /// Level counts of one area; a province carries its districts.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct AreaCounts {
     pub name: String,
     /// Complete assessments counted.
@@ -57,6 +60,7 @@ pub struct AreaCounts {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct LevelCount {
     pub level: u32,
     pub name: Text,
@@ -66,6 +70,7 @@ pub struct LevelCount {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct UnitRow {
     pub entry: usize,
     pub province: String,
@@ -78,6 +83,7 @@ pub struct UnitRow {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct IndicatorSpread {
     pub id: String,
     pub name: Text,
@@ -88,12 +94,14 @@ pub struct IndicatorSpread {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct BandCount {
     pub points: u32,
     pub count: u32,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct EntryRef {
     pub entry: usize,
     pub source: Source,
@@ -103,6 +111,7 @@ pub struct EntryRef {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct SetAside {
     pub entry: EntryRef,
     pub why: Text,

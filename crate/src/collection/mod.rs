@@ -26,6 +26,7 @@ use table::Table;
 
 /// Where an assessment came from: a file, and the row of a sheet.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Source {
     pub file: String,
     /// The spreadsheet row (the header is row 1), for rows of a CSV.
@@ -58,6 +59,7 @@ impl Entry {
 
 /// A file, or a row of one, that could not be read as an assessment.
 #[derive(Clone, Debug, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Problem {
     pub source: Source,
     pub message: Text,
@@ -65,6 +67,7 @@ pub struct Problem {
 
 /// What adding one file did.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Added {
     pub entries: usize,
     pub problems: usize,
@@ -73,6 +76,7 @@ pub struct Added {
 /// Which unit an assessment is about, for pairing and duplicates: the
 /// framework and the place, written loosely ("ต.บุ่งไหม" is "บุ่งไหม").
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct UnitKey {
     pub framework: String,
     pub province: String,
@@ -82,6 +86,7 @@ pub struct UnitKey {
 
 /// Which assessment of the unit: the fiscal year and the round.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct RoundKey {
     pub fiscal_year: Option<u32>,
     pub round: Option<u8>,

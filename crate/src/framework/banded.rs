@@ -11,6 +11,7 @@ use crate::raw::Raw;
 use crate::text::Text;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct BandedRubric {
     pub categories: Vec<Category>,
@@ -23,6 +24,7 @@ pub struct BandedRubric {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SharedDenominator {
     pub id: String,
@@ -32,6 +34,7 @@ pub struct SharedDenominator {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Category {
     pub id: Arc<str>,
@@ -40,6 +43,7 @@ pub struct Category {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Shared with every result scored: an id is counted, not copied.
@@ -77,6 +81,7 @@ impl Indicator {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum IndicatorInput {
     /// A percentage, typed or computed from a numerator and a denominator.
@@ -88,6 +93,7 @@ pub enum IndicatorInput {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Choice {
     pub id: String,
@@ -95,6 +101,7 @@ pub struct Choice {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Band {
     pub points: u32,
@@ -117,6 +124,7 @@ pub struct Band {
 /// A written range: `min`..`max`, each end inclusive unless marked exclusive;
 /// a missing `min` is 0 and a missing `max` is unbounded.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Written {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -162,6 +170,7 @@ impl Written {
 
 /// The lowest value that earns a band.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Reach {
     AtLeast(Exact),
@@ -197,6 +206,7 @@ impl Band {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     #[serde(rename = "in")]
@@ -208,6 +218,7 @@ pub struct Case {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Level {
     pub level: u32,

@@ -26,6 +26,7 @@ use crate::text::Text;
 pub const FORMAT_VERSION: u32 = 1;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
     pub format: u32,
@@ -47,6 +48,7 @@ pub struct Framework {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Edition {
     pub edition: String,
@@ -59,6 +61,7 @@ pub struct Edition {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
     pub id: String,
@@ -69,6 +72,7 @@ pub struct Decision {
 /// The situations a decision resolves; the scorer notes the decision whose
 /// rule it applied.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DecisionRule {
     /// A value lies in two written bands: the higher band wins.
@@ -88,6 +92,7 @@ pub enum DecisionRule {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Rubric {
     Banded(BandedRubric),

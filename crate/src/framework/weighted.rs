@@ -9,6 +9,7 @@ use crate::raw::Raw;
 use crate::text::Text;
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct WeightedRubric {
     /// 100 for a whole agreement; a single KPI of an agreement carries its own weight (5).
@@ -19,6 +20,7 @@ pub struct WeightedRubric {
 
 /// SPEC Decision F: what a result below the level-1 threshold scores.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum BelowLevelOne {
     Zero,
@@ -35,6 +37,7 @@ impl BelowLevelOne {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
     pub id: String,
@@ -50,6 +53,7 @@ pub struct Item {
 
 /// An example answer and the score (4 decimals) it must give.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ScoreCase {
     #[serde(rename = "in")]
@@ -58,6 +62,7 @@ pub struct ScoreCase {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scoring {
     /// A result converted linearly between five thresholds (ascending, or
@@ -84,6 +89,7 @@ pub enum Scoring {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ThresholdInput {
     /// 0–100, typed or from a numerator and a denominator.
@@ -93,6 +99,7 @@ pub enum ThresholdInput {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct NamedLevel {
     pub id: String,
@@ -102,12 +109,14 @@ pub struct NamedLevel {
 /// An evaluation matrix: the item's result is the share of its indicators
 /// whose value meets the target.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Matrix {
     pub indicators: Vec<MatrixIndicator>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct MatrixIndicator {
     pub id: String,
@@ -127,6 +136,7 @@ pub struct MatrixIndicator {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum MatrixValue {
     /// part × 100 / whole, the part no larger than the whole.
@@ -144,6 +154,7 @@ pub enum MatrixValue {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum MatrixTarget {
     Fixed {
@@ -160,6 +171,7 @@ pub enum MatrixTarget {
 /// A report form each unit fills in, and the criteria a unit must all meet.
 /// The item's result is units meeting every criterion × 100 / units assessed.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Reports {
     pub default_denominator: Exact,
@@ -172,6 +184,7 @@ pub struct Reports {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ReportItem {
     pub id: String,
@@ -188,6 +201,7 @@ pub struct ReportItem {
 
 /// One blank of a report form that is not scored.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ReportDetail {
     pub id: String,
@@ -203,6 +217,7 @@ pub struct ReportDetail {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DetailKind {
     /// A Buddhist-era date, read as officers type it.
@@ -216,6 +231,7 @@ pub enum DetailKind {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct DetailOption {
     pub id: String,
@@ -223,6 +239,7 @@ pub struct DetailOption {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "YesOrNo"))]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
     Yes,
@@ -230,6 +247,7 @@ pub enum Answer {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ReportItemKind {
     /// A number only.
@@ -241,6 +259,7 @@ pub enum ReportItemKind {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ReportCriterion {
     pub id: String,
@@ -249,6 +268,7 @@ pub struct ReportCriterion {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {
     /// The item was answered yes.

@@ -2,6 +2,7 @@
 //! (a built-in, or the user's rubric, validated once). Each keystroke sets
 //! one part of the request and gets back what changed.
 
+use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
 
 use super::{file_arg, into_error, request_arg, text_arg, to_js, wrong};
@@ -13,33 +14,41 @@ use crate::FrameworkSummary;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
-/** What one change did: the result without its request, whose `scores`
- * list only the indicators or items named in `changed`. */
-export type Changes = Omit<ScoreResult, "request" | "scores"> & {
-  request: null;
-  scores: BandedScores | WeightedScores;
-  changed: string[];
-};
 /** A part of the request a change sets. */
 export type RequestPart =
   | ["answers", string] | ["unit", keyof UnitDetails] | ["remarks", string] | ["shared", string]
   | ["remark"] | ["edition"];
 "#;
 
-/// The rubric `rubric` (JSON text) added to a catalog holding `known` first.
-fn catalog_with(known: &JsValue, function: &'static str) -> Result<Catalog, JsValue> {
+/// A catalog holding the rubrics `known` (JSON texts) this browser keeps.
+fn catalog_with(known: Option<Array>, function: &'static str) -> Result<Catalog, JsValue> {
     let mut catalog = Catalog::default();
-    if known.is_undefined() || known.is_null() {
+    let Some(known) = known else {
         return Ok(catalog);
-    }
-    let texts: Vec<String> = serde_wasm_bindgen::from_value(known.clone())
-        .map_err(|_| wrong(function, "known", Expected::List, known))?;
-    for text in texts {
+    };
+    for text in texts_arg(&known.into(), function, "known")? {
         // A kept rubric that no longer loads is the caller's to list; it
         // cannot make another file fail to open.
         let _ = catalog.add(&text);
     }
     Ok(catalog)
+}
+
+/// A list of texts, read item by item: whatever else was passed (a list
+/// nested thousands deep, say) is refused before anything walks it.
+fn texts_arg(
+    value: &JsValue,
+    function: &'static str,
+    argument: &'static str,
+) -> Result<Vec<String>, JsValue> {
+    let refuse = || wrong(function, argument, Expected::ListOfTexts, value);
+    if !Array::is_array(value) {
+        return Err(refuse());
+    }
+    Array::from(value)
+        .iter()
+        .map(|item| item.as_string().ok_or_else(refuse))
+        .collect()
 }
 
 #[wasm_bindgen]
@@ -55,15 +64,16 @@ impl Assessment {
     #[wasm_bindgen(constructor)]
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "ScoreRequest")] request: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | undefined")] rubric: JsValue,
+        rubric: Option<JsString>,
     ) -> Result<Assessment, JsValue> {
         let request = request_arg(request)?;
         let mut catalog = Catalog::default();
-        let framework = if rubric.is_undefined() || rubric.is_null() {
-            let id = crate::score::named(&request).map_err(into_error)?;
-            catalog.find(id)
-        } else {
-            catalog.add(&text_arg(&rubric, "Assessment", "rubric")?)
+        let framework = match rubric.map(JsValue::from) {
+            None => {
+                let id = crate::score::named(&request).map_err(into_error)?;
+                catalog.find(id)
+            }
+            Some(rubric) => catalog.add(&text_arg(&rubric, "Assessment", "rubric")?),
         }
         .map_err(into_error)?;
         let inner = assessment::Assessment::new(framework, request).map_err(into_error)?;
@@ -76,10 +86,10 @@ impl Assessment {
     /// differs from a kept one of its id is refused.
     pub fn open(
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] file: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string[] | undefined")] known: JsValue,
+        known: Option<Array>,
     ) -> Result<Assessment, JsValue> {
         let text = file_arg(&file, "open")?;
-        let mut catalog = catalog_with(&known, "open")?;
+        let mut catalog = catalog_with(known, "open")?;
         let (framework, request) = catalog.open(&text).map_err(into_error)?;
         let inner = assessment::Assessment::new(framework, request).map_err(into_error)?;
         Ok(Assessment { inner })
@@ -120,8 +130,7 @@ impl Assessment {
         #[wasm_bindgen(unchecked_param_type = "RequestPart")] path: JsValue,
         #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let keys: Vec<String> = serde_wasm_bindgen::from_value(path.clone())
-            .map_err(|_| wrong("set", "path", Expected::List, &path))?;
+        let keys = texts_arg(&path, "set", "path")?;
         let value = if value.is_undefined() {
             Raw::Null
         } else {
@@ -163,7 +172,7 @@ impl Assessment {
 #[wasm_bindgen(js_name = checkRubric, unchecked_return_type = "FrameworkSummary & { built_in: boolean }")]
 pub fn check_rubric(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] file: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "string[] | undefined")] known: JsValue,
+    known: Option<Array>,
 ) -> Result<JsValue, JsValue> {
     #[derive(serde::Serialize)]
     struct Checked {
@@ -172,7 +181,7 @@ pub fn check_rubric(
         built_in: bool,
     }
     let text = file_arg(&file, "checkRubric")?;
-    let loaded = catalog_with(&known, "checkRubric")?
+    let loaded = catalog_with(known, "checkRubric")?
         .add(&text)
         .map_err(into_error)?;
     to_js(&Checked {

@@ -10,53 +10,6 @@ use crate::error::Expected;
 use crate::raw::Raw;
 use crate::{compare, export, roll_up, summary};
 
-#[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = r#"
-/** Where an assessment came from: a file, and the row of a sheet (header = row 1). */
-export interface Source { file: string; row?: number }
-/** A file or row that could not be read as an assessment. */
-export interface Problem { source: Source; message: Text }
-export interface Added { entries: number; problems: number }
-export interface UnitKey { framework: string; province: string; district: string; place: string }
-export interface RoundKey { fiscal_year: number | null; round: number | null }
-export interface EntryRef { entry: number; source: Source; unit: UnitKey; fiscal_year: number | null; round: number | null }
-
-export interface LevelCount { level: number; name: Text; count: number; percent: string | null }
-export interface AreaCounts { name: string; assessed: number; levels: LevelCount[]; districts?: AreaCounts[] }
-export interface UnitRow {
-  entry: number; province: string; district: string; place: string;
-  total: number; level: number; categories: number[];
-}
-export interface IndicatorSpread { id: string; name: Text; bands: { points: number; count: number }[]; mean: string | null }
-export interface RoundSummary {
-  framework: string; framework_name: Text; fiscal_year: number | null; round: number | null;
-  provinces: AreaCounts[]; total: AreaCounts; units: UnitRow[];
-  indicators: IndicatorSpread[]; weakest: string[];
-}
-export interface Summary {
-  rounds: RoundSummary[];
-  set_aside: { entry: EntryRef; why: Text }[];
-  problems: Problem[];
-  duplicates: EntryRef[][];
-}
-
-/** A value then or now: points (banded) or an OPDC score (4 decimals). */
-export type Measure = number | string;
-export interface ChangeRow { id: string; before: Measure | null; after: Measure | null; change: Measure | null }
-export interface RowName { id: string; name: Text }
-export interface UnitComparison {
-  unit: UnitKey; before: RoundKey; after: RoundKey; rows: ChangeRow[]; total: ChangeRow;
-  level_before: number | null; level_after: number | null;
-}
-export interface Comparison {
-  names: RowName[]; pairs: UnitComparison[]; pair_count: number; only_before: EntryRef[]; only_after: EntryRef[];
-  transitions: { from: number; to: number; count: number }[];
-  rose: number; stayed: number; fell: number;
-}
-/** Many units' reports scored as one KPI (KPI 3.2 from municipality report files). */
-export interface RollUp { item: string; result: ScoreResult; sources: Source[]; repeated: string[] }
-"#;
-
 /// Many assessments brought together: files read and scored once, then
 /// summarised, compared and written out.
 #[wasm_bindgen]

@@ -17,11 +17,15 @@ use crate::framework::Framework;
 use crate::raw::Raw;
 use crate::text::Lang;
 
+/// What the API returns, generated from the Rust types (crate/tests/typescript.rs).
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &'static str = r#"
-/** Text in Thai and English. */
-export interface Text { th: string; en: string }
+const GENERATED: &'static str = include_str!("../../types/generated.d.ts");
 
+/// What a user types: the core reads requests as a loose tree (so that a
+/// wrong type is an error beside its field, not a failed request), so
+/// these have no Rust type to be generated from.
+#[wasm_bindgen(typescript_custom_section)]
+const REQUEST_TYPES: &'static str = r#"
 /** A typed-in value: text as the user typed it (Thai digits, "%", "1,005" accepted) or a number. */
 export type Typed = string | number;
 
@@ -47,7 +51,9 @@ export interface MatrixAnswer {
 
 export interface UnitReport {
   name?: string;
-  items: Record<string, Typed | boolean | { answer: Typed | boolean; count?: Typed; reported_percent?: Typed }>;
+  /** The form's blanks that are not scored, by id. */
+  details?: Record<string, Typed>;
+  items: Record<string, Typed | boolean | { answer?: Typed | boolean; value?: Typed | boolean; count?: Typed; reported_percent?: Typed; [detail: string]: unknown }>;
 }
 
 export interface UnitDetails {
@@ -68,59 +74,8 @@ export interface ScoreRequest {
   remark?: string;
   /** The assessor's remark on an indicator or item, by its id. */
   remarks?: Record<string, string>;
-}
-
-export interface FrameworkSummary {
-  id: string; name: Text; unit: string; kind: "banded" | "weighted";
-  editions: { edition: string; source: Text; rounds: number[] }[];
-}
-
-export interface Note { decision?: string; text: Text }
-export interface FieldError { path: string; label: Text; message: Text }
-export interface Understood {
-  value?: string; numerator?: string; denominator?: string; choice?: string; label?: Text;
-}
-
-export interface IndicatorScore {
-  id: string; category: string; name: Text; input: Understood | null;
-  points: number | null; max_points: number; criterion: Text | null; decisions: Note[];
-  /** The assessor's remark, when there is one. */ remark?: string;
-}
-export interface CategoryScore {
-  id: string; name: Text; points: number; max_points: number; scored: number; indicators: number;
-}
-export interface BandedScores {
-  kind: "banded";
-  indicators: IndicatorScore[]; categories: CategoryScore[];
-  partial_total: number; total: number | null; min_total: number; max_total: number;
-  level: { level: number; name: Text } | null;
-}
-
-export interface MatrixIndicatorScore {
-  id: string; group: Text; name: Text; input: Understood | null;
-  value: string | null; target: string | null; met: boolean | null; decisions: Note[];
-}
-export interface UnitReportScore {
-  name: string;
-  items: { id: string; answer: boolean | null; count: string | null; percent: string | null; reported_percent: string | null }[];
-  criteria: { id: string; label: Text; met: boolean | null }[];
-  meets_all: boolean | null; warnings: Note[];
-}
-export interface ItemScore {
-  id: string; parent: string | null; depth: number; name: Text; weight: string;
-  input: Understood | null; result: string | null;
-  /** 4 decimals, rounded half up. */ score: string | null;
-  weighted: string | null; contribution: string | null;
-  level: number | null; criterion: Text | null;
-  matrix: { indicators: MatrixIndicatorScore[]; met: number; assessed: number; percent: string | null } | null;
-  reports: { units: UnitReportScore[]; meeting_all: number; reported: number; denominator: string; percent: string | null } | null;
-  decisions: Note[]; warnings: Note[];
-  /** The assessor's remark, when there is one. */ remark?: string;
-}
-export interface WeightedScores {
-  kind: "weighted";
-  items: ItemScore[]; total_weight: string; below_level_one: "zero" | "one";
-  weighted_score: string | null; contribution: string | null; partial_contribution: string;
+  /** Counts typed once for several indicators (the committee's size), by id. */
+  shared?: Record<string, Typed>;
 }
 
 /** What every function throws: an `Error` whose message is English, with
@@ -130,27 +85,6 @@ export interface KhanaenError extends Error {
   code: "malformed_request" | "missing_framework" | "unknown_framework" | "unknown_edition"
     | "invalid_framework" | "rubric_id_taken" | "rubric_not_named" | "bad_path"
     | "too_deep" | "not_text" | "wrong_argument";
-}
-
-/** A file's text and the encoding it was read in. */
-export interface Decoded { text: string; encoding: "utf8" | "utf16" | "tis620" }
-
-export interface ScoreResult {
-  framework: { id: string; edition: string; name: Text; source: Text };
-  core_version: string;
-  request: ScoreRequest;
-  unit: Required<Omit<UnitDetails, "round" | "fiscal_year">> & { round: number | null; fiscal_year: number | null };
-  complete: boolean; missing: string[]; errors: FieldError[]; notes: Note[];
-  scores: BandedScores | WeightedScores;
-  /** The assessor's remark on the whole assessment, when there is one. */ remark?: string;
-}
-
-/** A framework as stored: the rubric format documented in crate/frameworks/FORMAT.md. */
-export interface Framework {
-  format: number; id: string; name: Text; description?: Text; unit: string;
-  editions: { edition: string; source: Text; document?: string; rounds: number[] }[];
-  decisions: { id: string; rule: string; text: Text }[];
-  rubric: { banded: { categories: unknown[]; levels: unknown[] } } | { weighted: { total_weight: string; below_level_one: "zero" | "one"; items: unknown[] } };
 }
 "#;
 

@@ -19,17 +19,6 @@ export interface ProgressRequest {
   counts?: Record<string, string | number>;
   problems?: string; suggestions?: string; reporter?: string; position?: string;
 }
-export interface ProgressCount { id: string; label: Text; count: string | null }
-export interface ProgressItem { item: number; title: Text; rows: ProgressCount[] }
-export interface ProgressReport {
-  form: "sorsochot-progress"; request: ProgressRequest;
-  province: string; district: string; fiscal_year: number | null;
-  items: ProgressItem[]; problems: string; suggestions: string; reporter: string; position: string;
-  complete: boolean; errors: FieldError[];
-}
-export interface ProgressSum {
-  districts: string[]; provinces: string[]; fiscal_years: number[]; items: ProgressItem[]; incomplete: string[];
-}
 "#;
 
 fn report_arg(value: JsValue) -> Result<progress::ProgressReport, JsValue> {

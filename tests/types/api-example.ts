@@ -1,0 +1,79 @@
+// A portal developer's use of the API, type-checked against the package's
+// generated declarations (dist/pkg/khanaen.d.ts) by `tsc --noEmit` in the
+// tests: a change to a Rust type that breaks this use fails the build.
+
+import init, {
+  Assessment, Collection, checkRubric, frameworks, score, type Changes, type Comparison,
+  type Framework, type FrameworkSummary, type KhanaenError, type ScoreRequest, type ScoreResult,
+  type Summary,
+} from "../../dist/pkg/khanaen.js";
+
+export async function example(rubricText: string, fileBytes: Uint8Array): Promise<string[]> {
+  await init();
+  const lines: string[] = [];
+  const list: FrameworkSummary[] = frameworks();
+  lines.push(list.map((f) => `${f.id} (${f.kind}): ${f.name.th}`).join(", "));
+
+  const request: ScoreRequest = {
+    framework: "sorsochot-23",
+    unit: { province: "อุบลราชธานี", round: 1, date: "20 พ.ย. 2566" },
+    answers: { "1": { numerator: "7", denominator: "10" }, "6": "fund" },
+  };
+  const assessment = new Assessment(request);
+  const framework: Framework = assessment.framework();
+  if ("banded" in framework.rubric) {
+    for (const category of framework.rubric.banded.categories) {
+      for (const indicator of category.indicators) lines.push(`${indicator.id} ${indicator.input} ${indicator.bands.length}`);
+    }
+  }
+  const changes: Changes = assessment.set(["answers", "2"], "85");
+  lines.push(`changed: ${changes.changed.join(", ")}`);
+  assessment.set(["unit", "tambon"], "บุ่งไหม");
+  const result: ScoreResult = assessment.result();
+  if (result.scores.kind === "banded") {
+    const s = result.scores;
+    lines.push(`${s.partial_total}/${s.max_total} level ${s.level?.level ?? "-"} ${s.level?.name.en ?? ""}`);
+    for (const i of s.indicators) lines.push(`${i.id}: ${i.points ?? "not scored"} ${i.input?.value ?? ""}`);
+  } else {
+    lines.push(`weighted ${result.scores.weighted_score ?? result.scores.partial_contribution}`);
+  }
+  for (const error of result.errors) lines.push(`${error.path}: ${error.message.th}`);
+  lines.push(assessment.exportJson().length.toString(), assessment.exportCsv("en").slice(0, 10));
+  assessment.free();
+
+  // A rubric of one's own: checked for the list, then scored; a file opened with it.
+  try {
+    const checked = checkRubric(rubricText, [rubricText]);
+    lines.push(`${checked.id} built in: ${checked.built_in}`);
+    const own = new Assessment({ framework: checked.id }, rubricText);
+    lines.push(own.ownRubric() ?? "built-in");
+    own.free();
+    const opened = Assessment.open(fileBytes, [rubricText]);
+    lines.push(opened.result().framework.own ? "own" : "built-in");
+    opened.free();
+  } catch (err) {
+    const e = err as KhanaenError;
+    lines.push(`${e.code}: ${e.th}`);
+  }
+
+  const collection = new Collection();
+  collection.addRubric(rubricText);
+  collection.addFile("before.json", fileBytes);
+  const summary: Summary = collection.summary();
+  for (const round of summary.rounds) {
+    lines.push(`${round.framework} ${round.fiscal_year ?? "-"}/${round.round ?? "-"}: ${round.total.assessed}`);
+    for (const level of round.total.levels) lines.push(`${level.name.th} ${level.count} ${level.percent ?? ""}`);
+  }
+  const [later, earlier] = summary.rounds;
+  if (later && earlier) {
+    const comparison: Comparison = collection.compare(later.framework,
+      { fiscal_year: earlier.fiscal_year, round: earlier.round },
+      { fiscal_year: later.fiscal_year, round: later.round }, 10);
+    lines.push(`rose ${comparison.rose}`);
+    for (const pair of comparison.pairs) lines.push(`${pair.unit.place} ${pair.level_before ?? "-"} → ${pair.level_after ?? "-"}`);
+  }
+  collection.free();
+  const direct: ScoreResult = score(request);
+  lines.push(direct.core_version);
+  return lines;
+}
