@@ -40,10 +40,10 @@ test("the whole ศอช.ต. form completes by keyboard alone", async () => {
     await page.keyboard.press("Tab");
     const f = await focused(page);
     if (!f) continue;
-    const answerId = f.path.startsWith("answers.") ? f.path.split(".")[1] : f.article;
+    const answerId = f.path.startsWith("/answers/") ? f.path.split("/")[2] : f.article;
     const answer = request.answers[answerId];
-    if (f.tag === "INPUT" && f.type === "text" && f.path.startsWith("unit.")) {
-      const value = request.unit[f.path.slice(5)];
+    if (f.tag === "INPUT" && f.type === "text" && f.path.startsWith("/unit/")) {
+      const value = request.unit[f.path.slice("/unit/".length)];
       if (value !== undefined && !visited.has(f.path)) {
         await page.keyboard.type(String(value));
         visited.add(f.path);
@@ -55,14 +55,14 @@ test("the whole ศอช.ต. form completes by keyboard alone", async () => {
       await page.keyboard.press("ArrowRight");
       visited.add(`mode ${answerId}`);
     } else if (f.type === "text" && answer !== undefined) {
-      const part = f.path.split(".")[2];
+      const part = f.path.split("/")[3];
       const value = typeof answer === "object" ? answer[part] : answer;
       if (!visited.has(f.path)) {
         await page.keyboard.type(String(value));
         visited.add(f.path);
       }
       if (typeof answer !== "object" || part === "denominator") done.add(answerId);
-    } else if (f.type === "radio" && f.path === `answers.${answerId}` && answer !== undefined) {
+    } else if (f.type === "radio" && f.path === `/answers/${answerId}` && answer !== undefined) {
       for (let i = 0; i < 4 && (await focused(page)).value !== answer; i += 1) await page.keyboard.press("ArrowDown");
       await page.keyboard.press("Space");
       done.add(answerId);
@@ -86,7 +86,7 @@ for (const lang of ["th", "en"]) {
       if (framework === "kpi-3.2") await form.locator('article[data-item="3.2"] fieldset.mode label.choice').nth(1).click();
       if (framework === "codi-value-for-money") await form.locator('article[data-item="2.1.1"] fieldset.mode label.choice').nth(1).click();
       // Some wrong values too, so error states are checked.
-      const first = form.locator('input[type="text"][data-path^="answers."]').first();
+      const first = form.locator('input[type="text"][data-path^="/answers/"]').first();
       await first.fill("abc");
       const results = await page.evaluate(async () => window.axe.run(document, { resultTypes: ["violations"] }));
       const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");

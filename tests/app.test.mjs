@@ -152,15 +152,15 @@ test("a new version: offered while the old one runs, switched only at the user's
   await answerIndicator(form, "2", "85");
   await page.waitForTimeout(600);
   assert.match(await page.locator("#app-footer").textContent(), new RegExp(`${one}(?!-2)`));
-  assert.equal(await form.locator('input[data-path="answers.2"]').inputValue(), "85");
+  assert.equal(await form.locator('input[data-path="/answers/2"]').inputValue(), "85");
 
   await page.screenshot({ path: join(out, "app-update-offer.png") });
   await Promise.all([page.waitForEvent("load"), offer.getByRole("button", { name: /ใช้รุ่นใหม่/ }).click()]);
   form = await ready(page);
   await page.locator("#app-footer").filter({ hasText: two }).waitFor();
   assert.equal(await form.locator("#unit-tambon").inputValue(), "บุ่งไหม", "the draft survived the update");
-  assert.equal(await form.locator('input[data-path="answers.1"]').inputValue(), "65");
-  assert.equal(await form.locator('input[data-path="answers.2"]').inputValue(), "85", "typed while the offer waited");
+  assert.equal(await form.locator('input[data-path="/answers/1"]').inputValue(), "65");
+  assert.equal(await form.locator('input[data-path="/answers/2"]').inputValue(), "85", "typed while the offer waited");
   const caches = await page.evaluate(() => caches.keys());
   assert.deepEqual(caches, [`khanaen-app-${two}`], "the old version's files are gone");
   // The other tab was not reloaded under its user: it says so, and reloads when asked.

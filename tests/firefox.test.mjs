@@ -24,10 +24,10 @@ test("Firefox: the single file loads offline and scores", async () => {
     }, { timeout: 30000 });
     const points = await page.evaluate(() => {
       const root = document.querySelector("khanaen-form").shadowRoot;
-      const input = root.querySelector('input[data-path="answers.1"]');
+      const input = root.querySelector('input[data-path="/answers/1"]');
       input.value = "๗๐";
       input.dispatchEvent(new Event("input", { bubbles: true }));
-      const six = root.querySelector('input[data-path="answers.6"][value="fund_raising"]');
+      const six = root.querySelector('input[data-path="/answers/6"][value="fund_raising"]');
       six.click();
       return [
         root.querySelector('article[data-indicator="1"] output.points').textContent,

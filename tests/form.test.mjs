@@ -93,8 +93,8 @@ test("drafts survive a reload; several drafts; a downloaded JSON restores the fo
   await page.reload();
   const again = await ready(page);
   assert.deepEqual(await currentRequest(page), before);
-  assert.equal(await field(again, "answers.1").inputValue(), "๖๕ %");
-  assert.equal(await field(again, "answers.2.denominator").inputValue(), "15");
+  assert.equal(await field(again, "/answers/1").inputValue(), "๖๕ %");
+  assert.equal(await field(again, "/answers/2/denominator").inputValue(), "15");
   assert.ok(await indicator(again, "6").locator('input[value="fund"]').isChecked());
   assert.equal(await again.locator("#unit-tambon").inputValue(), "ริมใต้");
 
@@ -121,9 +121,9 @@ test("drafts survive a reload; several drafts; a downloaded JSON restores the fo
 
   // Loading the downloaded JSON back restores every field exactly.
   await again.locator("#open-json").setInputFiles({ name: json.name, mimeType: "application/json", buffer: json.bytes });
-  await again.locator('input[data-path="answers.2.numerator"]').waitFor();
+  await again.locator('input[data-path="/answers/2/numerator"]').waitFor();
   assert.deepEqual(await currentRequest(page), before);
-  assert.equal(await field(again, "answers.1").inputValue(), "๖๕ %");
+  assert.equal(await field(again, "/answers/1").inputValue(), "๖๕ %");
   await context.close();
 });
 
@@ -148,18 +148,18 @@ test("a bad value shows its error beside the field, in the current language, and
   await answerIndicator(form, "5", "2.5");
   const error1 = indicator(form, "1").locator(".error").first();
   assert.match(await error1.textContent(), /ตัวชี้วัดที่ 1: ร้อยละต้องไม่เกิน 100/);
-  assert.equal(await field(form, "answers.1").getAttribute("aria-invalid"), "true");
+  assert.equal(await field(form, "/answers/1").getAttribute("aria-invalid"), "true");
   assert.match(await indicator(form, "5").locator(".error").first().textContent(), /จำนวนเต็ม/);
-  assert.equal(await field(form, "answers.1").inputValue(), "120");
+  assert.equal(await field(form, "/answers/1").inputValue(), "120");
   assert.equal(await indicator(form, "2").locator("output.points").textContent(), "3 คะแนน");
   // Switching language keeps the data and shows the error in English.
   await form.getByRole("button", { name: "English" }).click();
-  assert.equal(await field(form, "answers.1").inputValue(), "120");
+  assert.equal(await field(form, "/answers/1").inputValue(), "120");
   assert.match(await indicator(form, "1").locator(".error").first().textContent(), /indicator 1: a percentage cannot exceed 100/);
   assert.equal(await indicator(form, "2").locator("output.points").textContent(), "3 points");
   let dialogs = 0;
   page.on("dialog", () => { dialogs += 1; });
-  await field(form, "answers.1").fill("<b>NaN</b>");
+  await field(form, "/answers/1").fill("<b>NaN</b>");
   assert.match(await indicator(form, "1").locator(".error").first().textContent(), /“<b>NaN<\/b>” is not a number|finite/);
   assert.equal(await indicator(form, "1").locator(".error b").count(), 0, "text, never markup");
   assert.equal(dialogs, 0, "never an alert");
@@ -172,23 +172,23 @@ test("KPI 3.2: the report form's worked example, criterion 5 not met at 13.89 %;
   await fillUnit(form, example("kpi-3.2-report-example").unit);
   const kpi = item(form, "3.2");
   await kpi.getByText("คำนวณจากแบบรายงานของ อปท.").click();
-  const unit = "answers.3.2.units.0.items";
-  await field(form, "answers.3.2.units.0.name").fill("อบต.เพียงพอ");
+  const unit = "/answers/3.2/units/0/items";
+  await field(form, "/answers/3.2/units/0/name").fill("อบต.เพียงพอ");
   // The seed form's header: type, report number and date.
-  const header = "answers.3.2.units.0.details";
-  await kpi.locator(`input[data-path="${header}.type"][value="sao"]`).check();
-  await field(form, `${header}.report_number`).fill("๑");
-  await field(form, `${header}.report_date`).fill("๒๕ พ.ค. ๒๕๕๕");
-  await field(form, `${unit}.1.count`).fill("๑๒");
-  await kpi.locator(`input[data-path="${unit}.1.area"][value="community"]`).check();
-  for (const id of ["2", "3", "4", "5"]) await kpi.locator(`input[data-path="${unit}.${id}.answer"][value="yes"]`).check();
+  const header = "/answers/3.2/units/0/details";
+  await kpi.locator(`input[data-path="${header}/type"][value="sao"]`).check();
+  await field(form, `${header}/report_number`).fill("๑");
+  await field(form, `${header}/report_date`).fill("๒๕ พ.ค. ๒๕๕๕");
+  await field(form, `${unit}/1/count`).fill("๑๒");
+  await kpi.locator(`input[data-path="${unit}/1/area"][value="community"]`).check();
+  for (const id of ["2", "3", "4", "5"]) await kpi.locator(`input[data-path="${unit}/${id}/answer"][value="yes"]`).check();
   // Item 5 done: the date it was held is asked, not the date it is expected.
-  await field(form, `${unit}.5.held_on`).fill("20/5/55");
-  assert.equal(await field(form, `${unit}.5.due`).isVisible(), false);
+  await field(form, `${unit}/5/held_on`).fill("20/5/55");
+  assert.equal(await field(form, `${unit}/5/due`).isVisible(), false);
   for (const [id, count, typed] of [["6", "๑๒๐"], ["7", "๓๖", "๓๐"], ["8", "๕", "๒๕"]]) {
-    await kpi.locator(`input[data-path="${unit}.${id}.answer"][value="yes"]`).check();
-    await field(form, `${unit}.${id}.count`).fill(count);
-    if (typed) await field(form, `${unit}.${id}.reported_percent`).fill(typed);
+    await kpi.locator(`input[data-path="${unit}/${id}/answer"][value="yes"]`).check();
+    await field(form, `${unit}/${id}/count`).fill(count);
+    if (typed) await field(form, `${unit}/${id}/reported_percent`).fill(typed);
   }
   const report = kpi.locator("fieldset.unit-report");
   assert.match(await report.locator("ul.criteria").textContent(), /5\. .*: ไม่ผ่าน/);
@@ -206,9 +206,9 @@ test("KPI 3.2: the report form's worked example, criterion 5 not met at 13.89 %;
   assert.ok(printed.includes("อบต.เพียงพอ: ผ่าน 4 จาก 5 เกณฑ์") && printed.includes("คำนวณได้ร้อยละ 13.89") && printed.includes("ไม่ผ่าน"), printed);
 
   // Item 4 not yet done: the villages remaining and the date expected are asked and kept.
-  await kpi.locator(`input[data-path="${unit}.4.answer"][value="no"]`).check();
-  await field(form, `${unit}.4.remaining`).fill("๓");
-  await field(form, `${unit}.4.due`).fill("30/6/55");
+  await kpi.locator(`input[data-path="${unit}/4/answer"][value="no"]`).check();
+  await field(form, `${unit}/4/remaining`).fill("๓");
+  await field(form, `${unit}/4/due`).fill("30/6/55");
   assert.match(await kpi.locator(".report-item .understood").filter({ hasText: "มิ.ย." }).textContent(), /= 30 มิ\.ย\. 2555/);
   // Printed on A4 as the seed's form, read back from the PDF.
   await form.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
@@ -228,8 +228,8 @@ test("KPI 3.2: the report form's worked example, criterion 5 not met at 13.89 %;
   // Item 2's "to be set up by" is not asked of a unit that has its committee.
   assert.ok(!text.includes("จะจัดตั้งให้เสร็จภายในวันที่"), "only the blanks the answers ask for");
   // Back to done: its blanks are hidden and kept out of the result, not lost from the request.
-  await kpi.locator(`input[data-path="${unit}.4.answer"][value="yes"]`).check();
-  assert.equal(await field(form, `${unit}.4.remaining`).isVisible(), false);
+  await kpi.locator(`input[data-path="${unit}/4/answer"][value="yes"]`).check();
+  assert.equal(await field(form, `${unit}/4/remaining`).isVisible(), false);
   const json = JSON.parse((await downloadOf(page, form, "download-json")).bytes.toString("utf8"));
   const four = json.scores.items[0].reports.units[0].items[3];
   assert.equal(four.details, undefined);
@@ -239,8 +239,8 @@ test("KPI 3.2: the report form's worked example, criterion 5 not met at 13.89 %;
   // The KPI over 878 municipalities: 640 meeting → 3.5786, contributing 0.1789.
   await kpi.getByText("กรอกผลโดยตรง").click();
   await kpi.locator("fieldset.mode label.choice").nth(3).click();
-  await field(form, "answers.3.2.numerator").fill("640");
-  await field(form, "answers.3.2.denominator").fill("878");
+  await field(form, "/answers/3.2/numerator").fill("640");
+  await field(form, "/answers/3.2/denominator").fill("878");
   assert.match(await kpi.locator("output.points").textContent(), /ผล 72\.89 · ค่าคะแนนที่ได้ \(1–5\) 3\.5786 · ค่าคะแนนถ่วงน้ำหนัก 0\.1789/);
   await context.close();
 });
@@ -249,17 +249,17 @@ test("KPI 3.2 written with bare answers: each shows in its field and is kept whe
   const { page, form, context, errors } = await open();
   const file = { framework: "kpi-3.2", edition: "2555", answers: { "3.2": { units: [{ name: "อบต.ก", items: { 1: "12", 2: "no", 6: "no" } }] } } };
   await form.locator("#open-json").setInputFiles({ name: "bare.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(file)) });
-  const unit = "answers.3.2.units.0.items";
-  await field(form, `${unit}.1.count`).waitFor();
-  assert.equal(await field(form, `${unit}.1.count`).inputValue(), "12");
-  assert.ok(await form.locator(`input[data-path="${unit}.2.answer"][value="no"]`).isChecked());
-  await field(form, `${unit}.2.due`).fill("30/6/55");
-  await field(form, `${unit}.6.count`).fill("5");
+  const unit = "/answers/3.2/units/0/items";
+  await field(form, `${unit}/1/count`).waitFor();
+  assert.equal(await field(form, `${unit}/1/count`).inputValue(), "12");
+  assert.ok(await form.locator(`input[data-path="${unit}/2/answer"][value="no"]`).isChecked());
+  await field(form, `${unit}/2/due`).fill("30/6/55");
+  await field(form, `${unit}/6/count`).fill("5");
   const items = await page.evaluate(() => document.querySelector("khanaen-form").request.answers["3.2"].units[0].items);
   assert.deepEqual(items, { 1: "12", 2: { answer: "no", due: "30/6/55" }, 6: { answer: "no", count: "5" } });
   // A wrong count is named beside item 1, not at the foot of the list.
-  await field(form, `${unit}.1.count`).fill("abc");
-  const slot = form.locator(`[data-error-for="${unit}.1"]`);
+  await field(form, `${unit}/1/count`).fill("abc");
+  const slot = form.locator(`[data-error-for="${unit}/1"]`);
   await slot.filter({ hasText: "abc" }).waitFor();
   assert.match(await slot.textContent(), /ข้อ 1/);
   assert.deepEqual(errors, []);
@@ -279,12 +279,12 @@ test("value for money: thirteen items and the evaluation matrix, end to end", as
         if ("numerator" in inputs && await row.locator("fieldset.mode").count()) {
           await row.locator("fieldset.mode label.choice").nth(1).click();
         }
-        for (const [key, value] of Object.entries(inputs)) await field(form, `answers.${id}.matrix.${ind}.${key}`).fill(value);
+        for (const [key, value] of Object.entries(inputs)) await field(form, `/answers/${id}/matrix/${ind}/${key}`).fill(value);
       }
     } else if (await box.locator('input[type="radio"]').count() > 2 && id === "2.1.2") {
       await box.getByText(answer, { exact: false }).first().click();
     } else {
-      await field(form, `answers.${id}`).fill(answer);
+      await field(form, `/answers/${id}`).fill(answer);
     }
   }
   assert.match(await item(form, "2.1.1").locator(".sub-summary").textContent(), /ผ่าน 7 จาก 13 ตัวชี้วัด = 53\.85 %/);
@@ -314,10 +314,10 @@ test("every example file opens into the form, choices given by label shown as ch
   assert.ok(await indicator(form, "6").locator('input[value="fund"]').isChecked(), "“มีกองทุน” shows as fund");
   await form.locator("#open-json").setInputFiles({ name: "b.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(example("kpi-3.2-report-example"))) });
   await item(form, "3.2").waitFor();
-  assert.ok(await form.locator('input[data-path="answers.3.2.units.0.items.2.answer"][value="yes"]').isChecked(), "“มี” shows as yes");
-  assert.ok(await form.locator('input[data-path="answers.3.2.units.0.details.type"][value="sao"]').isChecked(), "“อบต.” shows as chosen");
-  assert.ok(await form.locator('input[data-path="answers.3.2.units.0.items.1.area"][value="community"]').isChecked(), "“ชุมชน” shows as chosen");
-  assert.ok(await form.locator('input[data-path="answers.3.2.units.0.items.6.answer"][value="yes"]').isChecked());
+  assert.ok(await form.locator('input[data-path="/answers/3.2/units/0/items/2/answer"][value="yes"]').isChecked(), "“มี” shows as yes");
+  assert.ok(await form.locator('input[data-path="/answers/3.2/units/0/details/type"][value="sao"]').isChecked(), "“อบต.” shows as chosen");
+  assert.ok(await form.locator('input[data-path="/answers/3.2/units/0/items/1/area"][value="community"]').isChecked(), "“ชุมชน” shows as chosen");
+  assert.ok(await form.locator('input[data-path="/answers/3.2/units/0/items/6/answer"][value="yes"]').isChecked());
   await form.locator("#open-json").setInputFiles({ name: "c.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(example("value-for-money-2568"))) });
   await item(form, "2.1.2").waitFor();
   assert.ok(await item(form, "2.1.2").locator('input[value="high"]').isChecked(), "“สูง” shows as high");
@@ -332,10 +332,10 @@ test("a percentage given as counts shows the percentage it makes, never rounded 
   assert.equal(await box.locator("span.computed").textContent(), "= 39.997… %");
   assert.equal(await box.locator("output.points").textContent(), "1 คะแนน");
   // A numerator above its denominator is said beside the counts.
-  await field(form, "answers.1.numerator").fill("11");
-  await field(form, "answers.1.denominator").fill("10");
+  await field(form, "/answers/1/numerator").fill("11");
+  await field(form, "/answers/1/denominator").fill("10");
   assert.match(await box.locator(".percent-field > .error").textContent(), /ตัวตั้ง/);
-  await field(form, "answers.1.numerator").fill("7");
+  await field(form, "/answers/1/numerator").fill("7");
   assert.equal(await box.locator("span.computed").textContent(), "= 70 %");
   assert.equal(await box.locator("output.points").textContent(), "2 คะแนน");
   await context.close();
@@ -374,12 +374,12 @@ test("the committee's size, typed once, becomes the denominator of indicators 1 
   await form.locator("#shared-committee").fill("๒๐");
   await form.locator("#use-shared-committee").click();
   await form.locator("#shared-committee-note").filter({ hasText: "ข้าม 20, 21" }).waitFor();
-  assert.equal(await field(form, "answers.20.denominator").inputValue(), "40", "a denominator typed stays");
+  assert.equal(await field(form, "/answers/20/denominator").inputValue(), "40", "a denominator typed stays");
   for (const id of ["1", "22", "23"]) {
-    assert.equal(await field(form, `answers.${id}.denominator`).inputValue(), "๒๐", `indicator ${id}`);
+    assert.equal(await field(form, `/answers/${id}/denominator`).inputValue(), "๒๐", `indicator ${id}`);
   }
-  assert.equal(await field(form, "answers.21").inputValue(), "50", "a typed percentage stays");
-  await field(form, "answers.1.numerator").fill("15");
+  assert.equal(await field(form, "/answers/21").inputValue(), "50", "a typed percentage stays");
+  await field(form, "/answers/1/numerator").fill("15");
   assert.equal(await indicator(form, "1").locator("span.computed").textContent(), "= 75 %");
   assert.equal(await indicator(form, "1").locator("output.points").textContent(), "3 คะแนน");
   const request = await currentRequest(page);

@@ -72,10 +72,10 @@ test("a KPI file whose units is text opens with the error beside the field, and 
   await openFile(form, { framework: "kpi-3.2", answers: { "3.2": { units: "twelve", denominator: "10" } } });
   await page.waitForFunction(() => document.querySelector("khanaen-form").request.framework === "kpi-3.2");
   assert.equal(await form.locator("#framework").inputValue(), "kpi-3.2");
-  assert.match(await form.locator('[data-error-for="answers.3.2.units"]').textContent(), /ต้องเป็นรายการ \(list\) แต่ได้รับ text/);
+  assert.match(await form.locator('[data-error-for="/answers/3.2/units"]').textContent(), /ต้องเป็นรายการ \(list\) แต่ได้รับ text/);
   // The form works on: add a municipality, type its name; the score bar and the draft follow.
   await form.getByRole("button", { name: "เพิ่ม อปท." }).click();
-  await field(form, "answers.3.2.units.0.name").fill("เทศบาลตำบลบ้านใหม่");
+  await field(form, "/answers/3.2/units/0/name").fill("เทศบาลตำบลบ้านใหม่");
   await page.waitForTimeout(400);
   const saved = await savedRequest(page);
   assert.equal(saved.answers["3.2"].units[0].name, "เทศบาลตำบลบ้านใหม่");

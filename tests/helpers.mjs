@@ -32,12 +32,12 @@ export async function answerIndicator(form, id, answer) {
   const box = indicator(form, id);
   if (answer !== null && typeof answer === "object") {
     await box.locator("fieldset.mode label.choice").nth(1).click();
-    await field(form, `answers.${id}.numerator`).fill(String(answer.numerator));
-    await field(form, `answers.${id}.denominator`).fill(String(answer.denominator));
-  } else if (await box.locator(`input[type=radio][data-path="answers.${id}"]`).count()) {
+    await field(form, `/answers/${id}/numerator`).fill(String(answer.numerator));
+    await field(form, `/answers/${id}/denominator`).fill(String(answer.denominator));
+  } else if (await box.locator(`input[type=radio][data-path="/answers/${id}"]`).count()) {
     await box.locator(`input[type=radio][value="${answer}"]`).check();
   } else {
-    await field(form, `answers.${id}`).fill(String(answer));
+    await field(form, `/answers/${id}`).fill(String(answer));
   }
 }
 

@@ -51,9 +51,9 @@ test("a district fills its progress report: Thai digits, a bad count named, item
   await view.locator("#count-1-tambon-count").fill("๑๖");
   await view.locator("#count-1-tambon-people").fill("1,005");
   await view.locator("#count-6-activities").fill("-3");
-  assert.match(await view.locator('[data-error-for="counts.6.activities"]').textContent(), /ข้อ \(6\) จำนวนกิจกรรม/);
+  assert.match(await view.locator('[data-error-for="/counts/6.activities"]').textContent(), /ข้อ \(6\) จำนวนกิจกรรม/);
   await view.locator("#count-6-activities").fill("40");
-  assert.equal(await view.locator('[data-error-for="counts.6.activities"]').textContent(), "");
+  assert.equal(await view.locator('[data-error-for="/counts/6.activities"]').textContent(), "");
   // Item (5): complete ศอช.ต. assessments of this district and fiscal year, each tambon once.
   await view.locator("#fill-item-5").click();
   assert.equal(await view.locator("#count-5-tambon").inputValue(), "2");

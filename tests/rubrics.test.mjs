@@ -123,7 +123,7 @@ test("rubrics that cannot be used are refused with where and what, in the user's
   await page.waitForFunction(() => /line 1/.test(document.querySelector("khanaen-form").shadowRoot.querySelector(".error.general").textContent));
   // Nothing was kept, and what was typed is still there.
   assert.equal(await form.locator('#framework option[value="example-mchch-leader"]').count(), 0);
-  assert.equal(await form.locator('input[data-path="answers.1"]').inputValue(), "65");
+  assert.equal(await form.locator('input[data-path="/answers/1"]').inputValue(), "65");
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -43,7 +43,7 @@ for (const [device, viewport] of [["tablet", { width: 768, height: 1024 }], ["la
         }
         const tinyFont = [...root.querySelectorAll("input, select")]
           .filter((el) => parseFloat(getComputedStyle(el).fontSize) < 16).map((el) => el.id || el.dataset.path);
-        const numeric = [...root.querySelectorAll('input[type=text][data-path^="answers."]:not([data-path$=".name"])')]
+        const numeric = [...root.querySelectorAll('input[type=text][data-path^="/answers/"]:not([data-path$=".name"])')]
           .filter((el) => !["decimal", "numeric"].includes(el.inputMode)).map((el) => el.dataset.path);
         const unlabelled = [...root.querySelectorAll("input, select")]
           .filter((el) => el.type !== "file" && !(el.labels && el.labels.length)).map((el) => el.id || el.dataset.path);

@@ -48,10 +48,10 @@ test("WebKit: the single file loads offline and scores", async () => {
     assert.equal(ready, "คะแนนสะสม 0 · ยังขาด 23 ข้อ · ยังไม่ได้ระบุครั้งที่ประเมิน: ยังไม่นับในสรุปผล");
     const shown = await run(id, `
       const root = document.querySelector('khanaen-form').shadowRoot;
-      const input = root.querySelector('input[data-path="answers.1"]');
+      const input = root.querySelector('input[data-path="/answers/1"]');
       input.value = '๗๐';
       input.dispatchEvent(new Event('input', { bubbles: true }));
-      root.querySelector('input[data-path="answers.6"][value="fund_raising"]').click();
+      root.querySelector('input[data-path="/answers/6"][value="fund_raising"]').click();
       return [root.querySelector('article[data-indicator="1"] output.points').textContent,
               root.querySelector('article[data-indicator="6"] output.points').textContent,
               root.querySelector('.scorebar').textContent];`);

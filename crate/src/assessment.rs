@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::catalog::{Loaded, Scored};
-use crate::error::Error;
+use crate::error::{Error, FieldPath};
 use crate::raw::Raw;
 use crate::result::{ScoreResult, Scores};
 use crate::text::Lang;
@@ -78,7 +78,7 @@ impl Assessment {
     /// removes it when `value` is null; scores again and says what changed.
     pub fn set(&mut self, path: &[String], value: Raw) -> Result<Changes, Error> {
         let bad_path = || Error::BadPath {
-            path: path.join("."),
+            path: FieldPath::of(path.iter().map(String::as_str)).to_string(),
         };
         let Raw::Map(request) = &mut self.request else {
             return Err(Error::MalformedRequest {

@@ -140,7 +140,10 @@ mod tests {
     use crate::text::Text;
 
     fn date(text: &str) -> Result<String, InputProblem> {
-        let f = Field::new("unit.date", Text::new("วันที่", "date"));
+        let f = Field::new(
+            crate::error::FieldPath::of(["unit", "date"]),
+            Text::new("วันที่", "date"),
+        );
         buddhist_date(text, &f).map_err(|e| *e.problem)
     }
 

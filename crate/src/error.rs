@@ -7,27 +7,97 @@ use serde::Serialize;
 
 use crate::text::Text;
 
+/// Where a value sits in a request, as a JSON Pointer (RFC 6901):
+/// `/answers/2.1.1/matrix/outcome-1`, `/unit/round`. Ids contain dots, so
+/// parts are joined by "/", and a "~" or "/" within a part is written "~0"
+/// or "~1". Errors and `missing` name fields the same way.
+#[derive(Clone, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(transparent)]
+pub struct FieldPath(String);
+
+impl FieldPath {
+    pub fn of<'a>(parts: impl IntoIterator<Item = &'a str>) -> FieldPath {
+        let mut path = FieldPath::default();
+        for part in parts {
+            path.push(part);
+        }
+        path
+    }
+
+    /// This path and one part more.
+    pub fn join(&self, part: &str) -> FieldPath {
+        let mut path = self.clone();
+        path.push(part);
+        path
+    }
+
+    fn push(&mut self, part: &str) {
+        self.0.push('/');
+        for c in part.chars() {
+            match c {
+                '~' => self.0.push_str("~0"),
+                '/' => self.0.push_str("~1"),
+                c => self.0.push(c),
+            }
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// Read as the text it is written as.
+impl std::ops::Deref for FieldPath {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for FieldPath {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for FieldPath {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+impl PartialEq<String> for FieldPath {
+    fn eq(&self, other: &String) -> bool {
+        self.0 == *other
+    }
+}
+
+impl fmt::Display for FieldPath {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
 /// The place in a request a problem belongs to: a machine path the form can
-/// put the message beside (`answers.5.numerator`) and a label a person reads.
+/// put the message beside (`/answers/5/numerator`) and a label a person reads.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct Field {
-    pub path: String,
+    pub path: FieldPath,
     pub label: Text,
 }
 
 impl Field {
-    pub fn new(path: impl Into<String>, label: Text) -> Field {
-        Field {
-            path: path.into(),
-            label,
-        }
+    pub fn new(path: FieldPath, label: Text) -> Field {
+        Field { path, label }
     }
 
-    /// A part of this field: `answers.5` → `answers.5.numerator`, "(ตัวตั้ง)".
+    /// A part of this field: `/answers/5` → `/answers/5/numerator`, "(ตัวตั้ง)".
     pub fn part(&self, key: &str, th: &str, en: &str) -> Field {
         Field {
-            path: format!("{}.{key}", self.path),
+            path: self.path.join(key),
             label: Text::new(
                 format!("{} ({th})", self.label.th),
                 format!("{} ({en})", self.label.en),
@@ -359,8 +429,8 @@ impl Error {
                 format!("a different rubric with the id “{id}” is already open: remove it first, or give this one an id of its own"),
             ),
             Error::BadPath { path } => Text::new(
-                format!("แก้ “{path}” ไม่ได้: แก้ได้เฉพาะ answers.<รหัส>, unit.<ช่อง>, remarks.<รหัส>, shared.<รหัส>, remark และ edition"),
-                format!("cannot set “{path}”: only answers.<id>, unit.<field>, remarks.<id>, shared.<id>, remark and edition can be set"),
+                format!("แก้ “{path}” ไม่ได้: แก้ได้เฉพาะ /answers/<รหัส>, /unit/<ช่อง>, /remarks/<รหัส>, /shared/<รหัส>, /remark และ /edition"),
+                format!("cannot set “{path}”: only /answers/<id>, /unit/<field>, /remarks/<id>, /shared/<id>, /remark and /edition can be set"),
             ),
             Error::RubricNotNamed { named, rubric } => Text::new(
                 format!("ไฟล์ระบุเกณฑ์ “{named}” แต่เกณฑ์ที่แนบมาคือ “{rubric}”"),

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Expected, Field, InputError, InputProblem};
+use crate::error::{Expected, Field, FieldPath, InputError, InputProblem};
 use crate::exact::Exact;
 use crate::raw::Raw;
 use crate::text::Text;
@@ -20,11 +20,11 @@ pub enum NumberRule {
 }
 
 /// An optional object of a request: none when absent or null; a value of
-/// another kind is an error on the field `path` (named `label`, built only
-/// then) and reads as none.
+/// another kind is an error on the field `path` (named `label`; both built
+/// only then) and reads as none.
 pub fn object<'r>(
     raw: Option<&'r Raw>,
-    path: &str,
+    path: impl FnOnce() -> FieldPath,
     label: impl FnOnce() -> Text,
     errors: &mut Vec<InputError>,
 ) -> Option<&'r BTreeMap<String, Raw>> {
@@ -33,7 +33,7 @@ pub fn object<'r>(
         Some(Raw::Map(map)) => Some(map),
         Some(other) => {
             errors.push(InputError::new(
-                &Field::new(path, label()),
+                &Field::new(path(), label()),
                 InputProblem::WrongType {
                     expected: Expected::Object,
                     got: other.kind_name(),
@@ -282,7 +282,10 @@ mod tests {
     use super::*;
 
     fn field() -> Field {
-        Field::new("answers.1", Text::new("ตัวชี้วัดที่ 1", "indicator 1"))
+        Field::new(
+            FieldPath::of(["answers", "1"]),
+            Text::new("ตัวชี้วัดที่ 1", "indicator 1"),
+        )
     }
 
     fn pct(text: &str) -> Result<String, InputProblem> {

@@ -72,7 +72,7 @@ impl Outcome {
             framework: result.framework.id.clone(),
             unit: result.unit.clone(),
             complete: result.complete,
-            round_missing: result.missing.iter().any(|m| m == ROUND_MISSING),
+            round_missing: result.missing.iter().any(|m| m.as_str() == ROUND_MISSING),
             has_errors: !result.errors.is_empty(),
             measures,
         }

@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::error::{Error, Field, InputError, InputProblem};
+use crate::error::{Error, Field, FieldPath, InputError, InputProblem};
 use crate::exact::Exact;
 use crate::input::{self, NumberRule};
 use crate::raw::Raw;
@@ -192,32 +192,50 @@ pub fn read(request: &Raw) -> Result<ProgressReport, Error> {
     let mut errors = Vec::new();
     let empty = BTreeMap::new();
     let object = |key: &str, errors: &mut Vec<InputError>| {
-        input::object(map.get(key), key, || Text::new(key, key), errors).unwrap_or(&empty)
+        let path = || FieldPath::of([key]);
+        input::object(map.get(key), path, || Text::new(key, key), errors).unwrap_or(&empty)
     };
     let unit = object("unit", &mut errors);
     let counts = object("counts", &mut errors);
-    let mut text = |raw: Option<&Raw>, path: &str, th: &str, en: &str| {
-        input::free_text(raw, &Field::new(path, Text::new(th, en))).unwrap_or_else(|err| {
+    let mut text = |raw: Option<&Raw>, path: &[&str], th: &str, en: &str| {
+        let field = Field::new(FieldPath::of(path.iter().copied()), Text::new(th, en));
+        input::free_text(raw, &field).unwrap_or_else(|err| {
             errors.push(err);
             String::new()
         })
     };
-    let province = text(unit.get("province"), "unit.province", "จังหวัด", "province");
-    let district = text(unit.get("district"), "unit.district", "อำเภอ", "district");
-    let problems = text(map.get("problems"), "problems", "ปัญหาและอุปสรรค", "problems");
+    let province = text(
+        unit.get("province"),
+        &["unit", "province"],
+        "จังหวัด",
+        "province",
+    );
+    let district = text(
+        unit.get("district"),
+        &["unit", "district"],
+        "อำเภอ",
+        "district",
+    );
+    let problems = text(
+        map.get("problems"),
+        &["problems"],
+        "ปัญหาและอุปสรรค",
+        "problems",
+    );
     let suggestions = text(
         map.get("suggestions"),
-        "suggestions",
+        &["suggestions"],
         "ข้อเสนอแนะ",
         "suggestions",
     );
-    let reporter = text(map.get("reporter"), "reporter", "ผู้รายงาน", "reporter");
-    let position = text(map.get("position"), "position", "ตำแหน่ง", "position");
+    let reporter = text(map.get("reporter"), &["reporter"], "ผู้รายงาน", "reporter");
+    let position = text(map.get("position"), &["position"], "ตำแหน่ง", "position");
     let fiscal_year = unit
         .get("fiscal_year")
         .filter(|r| !r.is_blank())
         .and_then(|raw| {
-            let field = Field::new("unit.fiscal_year", Text::new("ปีงบประมาณ", "fiscal year"));
+            let path = FieldPath::of(["unit", "fiscal_year"]);
+            let field = Field::new(path, Text::new("ปีงบประมาณ", "fiscal year"));
             crate::request::typed_fiscal_year(raw, &field)
                 .map_err(|err| errors.push(err))
                 .ok()
@@ -229,7 +247,7 @@ pub fn read(request: &Raw) -> Result<ProgressReport, Error> {
                 continue;
             };
             let field = Field::new(
-                format!("counts.{}", row.id),
+                FieldPath::of(["counts", &row.id]),
                 Text::new(
                     format!("ข้อ ({}) {}", item.item, row.label.th),
                     format!("item ({}) {}", item.item, row.label.en),
@@ -250,7 +268,7 @@ pub fn read(request: &Raw) -> Result<ProgressReport, Error> {
         if !known {
             errors.push(InputError::new(
                 &Field::new(
-                    format!("counts.{key}"),
+                    FieldPath::of(["counts", key]),
                     Text::new(format!("รายการ “{key}”"), format!("count “{key}”")),
                 ),
                 InputProblem::UnknownIndicator,
@@ -353,7 +371,7 @@ mod tests {
         assert_eq!(count("1.tambon.people").as_deref(), Some("1005"));
         assert_eq!(count("5.tambon"), None);
         let paths: Vec<&str> = r.errors.iter().map(|e| e.path.as_str()).collect();
-        assert_eq!(paths, ["counts.5.tambon", "counts.9.x"]);
+        assert_eq!(paths, ["/counts/5.tambon", "/counts/9.x"]);
         assert!(!r.complete);
         assert_eq!(r.items.iter().map(|i| i.rows.len()).sum::<usize>(), 25);
     }

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::date::buddhist_date;
-use crate::error::{Field, InputError, InputProblem};
+use crate::error::{Field, FieldPath, InputError, InputProblem};
 use crate::framework::Edition;
 use crate::input::{self, NumberRule};
 use crate::raw::Raw;
@@ -64,7 +64,7 @@ fn field(key: &str) -> &'static Field {
             .chain(&OTHER_FIELDS)
             .map(|(key, th, en)| {
                 let label = Text::new(format!("ข้อมูลหน่วย: {th}"), format!("unit: {en}"));
-                (*key, Field::new(format!("unit.{key}"), label))
+                (*key, Field::new(FieldPath::of(["unit", key]), label))
             })
             .collect()
     });
@@ -77,7 +77,8 @@ fn field(key: &str) -> &'static Field {
 pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) -> Unit {
     let mut unit = Unit::default();
     let label = || Text::new("ข้อมูลหน่วย", "unit details");
-    let Some(map) = input::object(raw, "unit", label, errors) else {
+    let path = || FieldPath::of(["unit"]);
+    let Some(map) = input::object(raw, path, label, errors) else {
         return unit;
     };
     for (key, _, _) in TEXT_FIELDS {

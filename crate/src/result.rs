@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use serde::{Serialize, Serializer};
 
-use crate::error::InputError;
+use crate::error::{FieldPath, InputError};
 use crate::exact::Exact;
 use crate::framework::BelowLevelOne;
 use crate::raw::Raw;
@@ -71,7 +71,7 @@ pub struct ScoreResult {
     /// Every indicator or item scored, with no errors.
     pub complete: bool,
     /// Ids of indicators or items with no usable answer.
-    pub missing: Vec<String>,
+    pub missing: Vec<FieldPath>,
     pub errors: Vec<FieldError>,
     /// Decisions that applied to the assessment as a whole (D, F).
     pub notes: Vec<Note>,
@@ -97,7 +97,7 @@ pub struct FrameworkRef {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct FieldError {
-    pub path: String,
+    pub path: FieldPath,
     pub label: Text,
     pub message: Text,
 }

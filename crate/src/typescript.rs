@@ -35,6 +35,7 @@ written_as! {
     crate::result::Percent => "string",
     crate::result::Number => "string",
     crate::result::Value => "string",
+    crate::error::FieldPath => "string",
     // What a user typed: the request types (ScoreRequest, Answer) are
     // documented by hand, as the core reads requests as a loose tree.
     crate::raw::Raw => "unknown",

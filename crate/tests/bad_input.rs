@@ -22,7 +22,7 @@ fn sorsochot(answer_1: &str) -> ScoreResult {
 /// The error names indicator 1 in both languages and says what is wrong.
 fn assert_names_indicator_1(result: &ScoreResult, th: &str, en: &str) {
     let err = only_error(result);
-    assert!(err.path.starts_with("answers.1"), "{}", err.path);
+    assert!(err.path.starts_with("/answers/1"), "{}", err.path);
     assert!(
         err.message.th.contains("ตัวชี้วัดที่ 1") && err.message.th.contains(th),
         "{}",
@@ -38,7 +38,7 @@ fn assert_names_indicator_1(result: &ScoreResult, th: &str, en: &str) {
         panic!()
     };
     assert_eq!(b.indicators[1].points, Some(3));
-    assert!(result.missing.contains(&"1".to_string()));
+    assert!(result.missing.iter().any(|m| m == "/answers/1"));
     assert!(!result.complete);
 }
 
@@ -139,11 +139,11 @@ fn counts_and_choices() {
 fn unknown_ids_and_unit_details() {
     let result = score(r#"{"framework":"sorsochot-23","answers":{"24":"5"}}"#);
     let err = only_error(&result);
-    assert_eq!(err.path, "answers.24");
+    assert_eq!(err.path, "/answers/24");
     assert!(err.message.en.contains("“24”") && err.message.th.contains("ไม่มีตัวชี้วัดนี้"));
     let result = score(r#"{"framework":"sorsochot-23","edition":"2564","unit":{"round":2}}"#);
     let err = only_error(&result);
-    assert_eq!(err.path, "unit.round");
+    assert_eq!(err.path, "/unit/round");
     assert!(err
         .message
         .en
@@ -151,14 +151,14 @@ fn unknown_ids_and_unit_details() {
     let result = score(r#"{"framework":"sorsochot-23","unit":{"date":"2024-11-20"}}"#);
     assert!(only_error(&result).message.th.contains("ปี ค.ศ."));
     let result = score(r#"{"framework":"sorsochot-23","unit":{"date":"31/02/2567"}}"#);
-    assert_eq!(only_error(&result).path, "unit.date");
+    assert_eq!(only_error(&result).path, "/unit/date");
     let result = score(r#"{"framework":"sorsochot-23","unit":{"tambon":{"x":1}}}"#);
     assert!(only_error(&result)
         .message
         .en
         .contains("unit: tambon: must be text"));
     let result = score(r#"{"framework":"sorsochot-23","answers":[1,2]}"#);
-    assert_eq!(only_error(&result).path, "answers");
+    assert_eq!(only_error(&result).path, "/answers");
 }
 
 #[test]
@@ -196,7 +196,7 @@ fn weighted_items_name_their_fields() {
     assert!(result
         .errors
         .iter()
-        .any(|e| e.path == "answers.2.1.1.matrix.outcome-1.previous"
+        .any(|e| e.path == "/answers/2.1.1/matrix/outcome-1/previous"
             && e.message.th.contains("ผลครั้งก่อน")));
 }
 
@@ -208,13 +208,13 @@ fn unit_reports_name_the_unit_and_item() {
         "7":{"answer":"yes","count":"12"},"8":{"answer":"no"},"9":"1"}}]}}}"#,
     );
     let paths: Vec<&str> = result.errors.iter().map(|e| e.path.as_str()).collect();
-    assert!(paths.contains(&"answers.3.2.units.0.items.2"), "{paths:?}");
-    assert!(paths.contains(&"answers.3.2.units.0.items.7"), "{paths:?}");
-    assert!(paths.contains(&"answers.3.2.units.0.items.9"), "{paths:?}");
+    assert!(paths.contains(&"/answers/3.2/units/0/items/2"), "{paths:?}");
+    assert!(paths.contains(&"/answers/3.2/units/0/items/7"), "{paths:?}");
+    assert!(paths.contains(&"/answers/3.2/units/0/items/9"), "{paths:?}");
     let item7 = result
         .errors
         .iter()
-        .find(|e| e.path.ends_with("items.7"))
+        .find(|e| e.path.ends_with("items/7"))
         .unwrap();
     assert!(item7
         .message
@@ -269,7 +269,7 @@ fn remarks_travel_with_the_result_and_bad_ones_are_named() {
     assert_eq!(b.indicators[0].points, Some(3), "a remark changes no score");
     assert_eq!(result.remark, "ประเมินที่ศาลาประชาคม");
     let paths: Vec<&str> = result.errors.iter().map(|e| e.path.as_str()).collect();
-    assert_eq!(paths, ["remarks.2", "remarks.99"]);
+    assert_eq!(paths, ["/remarks/2", "/remarks/99"]);
     assert!(result.errors[1]
         .message
         .en
@@ -353,9 +353,9 @@ fn a_bad_report_form_blank_names_the_unit_item_and_blank() {
     assert_eq!(
         paths,
         [
-            "answers.3.2.units.0.details.type",
-            "answers.3.2.units.0.items.2.due",
-            "answers.3.2.units.0.items.4.remaining"
+            "/answers/3.2/units/0/details/type",
+            "/answers/3.2/units/0/items/2/due",
+            "/answers/3.2/units/0/items/4/remaining"
         ]
     );
     let due = &result.errors[1].message;
@@ -383,8 +383,8 @@ fn a_bad_report_form_blank_names_the_unit_item_and_blank() {
     assert_eq!(
         paths,
         [
-            "answers.3.2.units.0.details.tpye",
-            "answers.3.2.units.0.items.4.remainig"
+            "/answers/3.2/units/0/details/tpye",
+            "/answers/3.2/units/0/items/4/remainig"
         ]
     );
     assert!(result.errors[1].message.en.contains("no such blank"));
@@ -398,12 +398,12 @@ fn a_bad_report_form_blank_names_the_unit_item_and_blank() {
     assert_eq!(
         paths,
         [
-            "answers.3.2.units.0.items.2.count",
-            "answers.3.2.units.0.items.4"
+            "/answers/3.2/units/0/items/2/count",
+            "/answers/3.2/units/0/items/4"
         ]
     );
     assert!(result.errors[1].message.en.contains("given twice"));
     let result = kpi_with(r#""many""#, r#""yes""#, r#""yes""#);
-    assert_eq!(only_error(&result).path, "answers.3.2.units.0.details");
+    assert_eq!(only_error(&result).path, "/answers/3.2/units/0/details");
     assert!(only_error(&result).message.en.contains("must be an object"));
 }

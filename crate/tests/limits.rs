@@ -287,8 +287,12 @@ fn check(id: &str, answers: BTreeMap<String, Raw>) -> Result<(), TestCaseError> 
     let value: serde_json::Value = serde_json::from_str(&json).expect("JSON");
     // Every answered field is scored, or has an error of its own.
     for answered in answers.keys() {
-        let prefix = format!("answers.{answered}");
-        let erred = result.errors.iter().any(|e| e.path.starts_with(&prefix));
+        let path = khanaen::error::FieldPath::of(["answers", answered]);
+        let within = format!("{path}/");
+        let erred = result
+            .errors
+            .iter()
+            .any(|e| e.path == path || e.path.as_str().starts_with(&within));
         let scored = match &value["scores"]["kind"] {
             k if k == "banded" => value["scores"]["indicators"]
                 .as_array()

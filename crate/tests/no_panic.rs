@@ -30,13 +30,13 @@ proptest! {
         let _ = khanaen::score_json(&text);
         let _ = khanaen::Framework::load(&text);
         let _ = khanaen::input::parse_typed(&text, true);
-        let field = khanaen::error::Field::new("unit.date", khanaen::Text::new("วันที่", "date"));
+        let field = khanaen::error::Field::new(khanaen::error::FieldPath::of(["unit", "date"]), khanaen::Text::new("วันที่", "date"));
         let _ = khanaen::date::buddhist_date(&text, &field);
     }
 
     #[test]
     fn typed_dates_never_panic(text in "[0-9๐-๙a-zA-Zพยฤศจิกนม./ -]{0,24}") {
-        let field = khanaen::error::Field::new("unit.date", khanaen::Text::new("วันที่", "date"));
+        let field = khanaen::error::Field::new(khanaen::error::FieldPath::of(["unit", "date"]), khanaen::Text::new("วันที่", "date"));
         let _ = khanaen::date::buddhist_date(&text, &field);
     }
 

@@ -203,6 +203,6 @@ fn deep_requests_are_refused_and_the_module_lives_on() {
     );
     // Within the limit it is an ordinary field error.
     let result = from_js(khanaen::wasm::score(request_with_answer(&nested(20))).unwrap());
-    assert_eq!(result["errors"][0]["path"], "answers.1");
+    assert_eq!(result["errors"][0]["path"], "/answers/1");
     assert!(khanaen::wasm::score(valid()).is_ok());
 }

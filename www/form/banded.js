@@ -2,7 +2,7 @@
 // input its measurement needs, points as the user types, the decisions
 // that applied; category subtotals, a chart, the total and the level.
 
-import { h, fill, say, redrawn } from "./dom.js";
+import { h, fill, say, redrawn, pointer } from "./dom.js";
 import { textInput, radioGroup, percentOrCounts, syncRadios, remarkInput } from "./fields.js";
 import { barChart } from "./chart.js";
 import { roundNote, stillMissing } from "./i18n.js";
@@ -119,7 +119,7 @@ function renderIndicator(ctx, indicator, updates) {
     fill(computed, scored.input?.numerator ? `= ${scored.input.value} %` : "");
     for (const li of bands) li.classList.toggle("earned", Number(li.dataset.points) === scored.points);
     drawNotes(scored.decisions.map((d) => d.decision ?? d.text.en).join("|"), scored.decisions);
-    if (scored.input) syncRadios(article, path.join("."), scored.input.choice);
+    if (scored.input) syncRadios(article, pointer(path), scored.input.choice);
   });
   const article = h("article", { class: "indicator", "data-indicator": indicator.id },
     h("header", {}, h("h4", {}, label), h("span", { class: "earned" }, computed, points)),

@@ -62,6 +62,18 @@ export function redrawn(draw) {
 
 let counter = 0;
 /** A document-unique id for label and description links. */
+/**
+ * A field's place in a request as the core names it in errors and
+ * `missing`: a JSON Pointer ("/answers/2.1.1/matrix/outcome-1"), since ids
+ * contain dots.
+ */
+export function pointer(path) {
+  return path.map((part) => `/${String(part).replace(/~/g, "~0").replace(/\//g, "~1")}`).join("");
+}
+
+/** The pointer of the field that holds `key`'s field, or "" at the top. */
+export const parentPointer = (key) => key.slice(0, Math.max(0, key.lastIndexOf("/")));
+
 export function uid(prefix) {
   counter += 1;
   return `${prefix}-${counter}`;

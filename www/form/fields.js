@@ -3,9 +3,9 @@
 // Number fields are text inputs with a numeric keypad (inputmode), because
 // type="number" refuses Thai digits.
 
-import { h, uid } from "./dom.js";
+import { h, uid, pointer } from "./dom.js";
 
-const key = (path) => path.join(".");
+const key = pointer;
 
 /** A labelled text input bound to `path`. */
 export function textInput(ctx, path, label, options = {}) {
@@ -131,7 +131,7 @@ export function percentOrCounts(ctx, path, label, options = {}) {
   return h("div", { class: "percent-field" },
     modeSwitch(label, [ctx.t("percent"), ctx.t("fromCounts")], counts, mode),
     body,
-    inObject ? null : ctx.errorSlot(path.join(".")));
+    inObject ? null : ctx.errorSlot(pointer(path)));
 }
 
 /**

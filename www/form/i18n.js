@@ -10,13 +10,16 @@ export function shownDate(iso, lang) {
 }
 
 /** Said after a total and level that stand without the round (Decision I). */
+/** What `missing` names for an assessment without its round (Decision I). */
+const ROUND_MISSING = "/unit/round";
+
 export function roundNote(ctx, result) {
-  return result.missing.includes("unit.round") ? ` · ${ctx.t("roundMissing")}` : "";
+  return result.missing.includes(ROUND_MISSING) ? ` · ${ctx.t("roundMissing")}` : "";
 }
 
 /** How many answers are still missing, and the round if it is. */
 export function stillMissing(ctx, result) {
-  return `${ctx.t("incomplete")(result.missing.filter((m) => m !== "unit.round").length)}${roundNote(ctx, result)}`;
+  return `${ctx.t("incomplete")(result.missing.filter((m) => m !== ROUND_MISSING).length)}${roundNote(ctx, result)}`;
 }
 
 export const WORDS = {

@@ -15,7 +15,7 @@
 // and scored off screen; only when that succeeds does it replace the form,
 // so a file that cannot be shown leaves the form exactly as it was.
 
-import { h, fill, fileSafe, shadowWith, fileInput, downloadButton, FILE_TYPES } from "./dom.js";
+import { h, fill, fileSafe, shadowWith, fileInput, downloadButton, pointer, parentPointer, FILE_TYPES } from "./dom.js";
 import { WORDS, shownDate, roundNote, stillMissing } from "./i18n.js";
 import { Drafts, sameRequest, unitOf } from "./drafts.js";
 import { DraftPanel } from "./draft-panel.js";
@@ -387,7 +387,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
               h("option", { value: "" }, ctx.t("noRound")),
               rounds.map((r) => h("option", { value: String(r), selected: String(request.unit?.round ?? "").trim() === String(r) }, String(r)))),
             h("p", { class: "hint", id: "unit-round-hint" }, ctx.t("roundRequired")(rounds.join(", "))),
-            ctx.errorSlot("unit.round", "unit-round-error"))
+            ctx.errorSlot(pointer(["unit", "round"]), "unit-round-error"))
         : null;
       view.dateShown = h("span", { class: "understood", "aria-live": "polite" });
       view.nextRound = h("div", { class: "row next-round no-print", hidden: true });
@@ -515,7 +515,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       const general = [];
       for (const error of errors) {
         let key = error.path;
-        while (key && !this.slots.has(key)) key = key.includes(".") ? key.slice(0, key.lastIndexOf(".")) : "";
+        while (key && !this.slots.has(key)) key = parentPointer(key);
         const message = error.message[this.lang];
         if (key) {
           // A widget that switched mode (a percentage to counts) leaves its old slot detached.

@@ -3,11 +3,11 @@
 // asks beside it ("not yet: to be done by …"), the criteria met; and the
 // same form as printed on A4, ticks and blanks like the paper one.
 
-import { h, fill } from "./dom.js";
+import { h, fill, pointer } from "./dom.js";
 import { textInput, radioGroup, numberInput, syncRadios } from "./fields.js";
 import { shownDate } from "./i18n.js";
 
-const keyOf = (path) => path.join(".");
+const keyOf = pointer;
 
 /** Where an item's answer is written: beside its blanks, an item is an object. */
 function answerPath(item, path) {

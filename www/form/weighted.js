@@ -3,7 +3,7 @@
 // evaluation matrix behind value-for-money 2.1.1 and the municipality report
 // forms behind KPI 3.2; the weighted total and a chart.
 
-import { h, fill } from "./dom.js";
+import { h, fill, pointer } from "./dom.js";
 import { numberInput, textInput, radioGroup, percentOrCounts, modeSwitch, syncRadios, remarkInput } from "./fields.js";
 import { barChart } from "./chart.js";
 import { roundNote, stillMissing } from "./i18n.js";
@@ -88,7 +88,7 @@ function renderItem(ctx, item, depth, updates) {
     fill(output, scoreLine(ctx, scored, result));
     output.dataset.score = scored.score ?? "";
     fill(notes, [...scored.decisions, ...scored.warnings].map((n) => h("li", {}, ctx.text(n.text))));
-    if (scored.input && box) syncRadios(box, `answers.${item.id}`, scored.input.choice);
+    if (scored.input && box) syncRadios(box, pointer(["answers", item.id]), scored.input.choice);
   });
   let box = null;
   if (item.children && item.children.length) {
@@ -211,10 +211,10 @@ function matrixForm(ctx, path, matrix, item, updates) {
     return h("div", { class: "matrix-row", "data-matrix": ind.id },
       h("h5", {}, `${ctx.text(ind.group)} ${ind.id.split("-").pop()}: ${ctx.text(ind.name)}`),
       h("div", { class: "inputs" }, inputs),
-      ctx.errorSlot(p.join(".")),
+      ctx.errorSlot(pointer(p)),
       verdict, notes);
   });
-  return h("div", { class: "matrix" }, summary, rows, ctx.errorSlot(base.join(".")));
+  return h("div", { class: "matrix" }, summary, rows, ctx.errorSlot(pointer(base)));
 }
 
 function reportsForm(ctx, path, reports, item, updates) {
@@ -253,6 +253,6 @@ function reportsForm(ctx, path, reports, item, updates) {
       drawUnits();
       ctx.refresh();
     } }, ctx.t("addUnit")),
-    ctx.errorSlot([...path, "units"].join(".")));
+    ctx.errorSlot(pointer([...path, "units"])));
   return container;
 }

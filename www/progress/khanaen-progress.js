@@ -4,7 +4,7 @@
 // assessments kept in this browser. Downloads as JSON and CSV, prints on A4,
 // and a province adds many districts' reports up. The core reads every count.
 
-import { h, fill, say, fileSafe, saveText, shadowWith, fileInput, downloadButton, FILE_TYPES } from "../form/dom.js";
+import { h, fill, say, fileSafe, saveText, shadowWith, fileInput, downloadButton, pointer, FILE_TYPES } from "../form/dom.js";
 import { WORDS } from "../form/i18n.js";
 import { Drafts, isObject, setAside, keptAside, setAsideAt } from "../form/drafts.js";
 
@@ -182,11 +182,11 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
       for (const key of path) value = isObject(value) ? value[key] : undefined;
       const field = h(options.area ? "textarea" : "input", {
         id, type: options.area ? undefined : "text", rows: options.area ? 4 : undefined, inputmode: options.inputmode,
-        "data-path": path.join("."), "aria-describedby": `${id}-error`,
+        "data-path": pointer(path), "aria-describedby": `${id}-error`,
         value: typeof value === "string" || typeof value === "number" ? String(value) : "",
         oninput: (e) => this.set(path, e.target.value),
       });
-      const error = h("p", { class: "error", id: `${id}-error`, "data-error-for": path.join(".") });
+      const error = h("p", { class: "error", id: `${id}-error`, "data-error-for": pointer(path) });
       return h("div", { class: `field ${options.className || ""}` }, h("label", { for: id }, label), field, error);
     }
 
@@ -240,7 +240,7 @@ export function defineKhanaenProgress(loadCore, styles, tag = "khanaen-progress"
         if (slot) fill(slot, error.message[this.lang]);
       }
       const wrong = report.errors.length;
-      const blanks = report.items.flatMap((i) => i.rows).filter((r) => r.count === null).length - report.errors.filter((e) => e.path.startsWith("counts.")).length;
+      const blanks = report.items.flatMap((i) => i.rows).filter((r) => r.count === null).length - report.errors.filter((e) => e.path.startsWith("/counts/")).length;
       fill(this.status, report.complete ? this.w.complete
         : [blanks > 0 ? this.w.missing(blanks) : null, wrong ? this.w.wrong(wrong) : null].filter(Boolean).join(" · "));
       fill(this.printed, this.printView(report));

@@ -200,7 +200,7 @@ pub fn write(framework: &Framework, result: &ScoreResult, lang: Lang) -> String 
         sheet.row(
             ("ข้อผิดพลาด", "error"),
             [
-                text(&error.path),
+                text(error.path.as_str()),
                 text(sheet.t(&error.label)),
                 text(""),
                 text(""),

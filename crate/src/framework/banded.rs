@@ -5,7 +5,7 @@ use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::Field;
+use crate::error::{Field, FieldPath};
 use crate::exact::Exact;
 use crate::raw::Raw;
 use crate::text::Text;
@@ -70,7 +70,7 @@ impl Indicator {
     pub fn field(&self) -> &Field {
         self.field.get_or_init(|| {
             Field::new(
-                format!("answers.{}", self.id),
+                FieldPath::of(["answers", &self.id]),
                 Text::new(
                     format!("ตัวชี้วัดที่ {}", self.id),
                     format!("indicator {}", self.id),

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::InputError;
+use crate::error::{FieldPath, InputError};
 use crate::exact::Exact;
 use crate::framework::{BandedRubric, DecisionRule, Framework, Indicator, IndicatorInput};
 use crate::input::{self, ChoiceOption, NumberRule};
@@ -177,7 +177,7 @@ pub fn score(
     rubric: &BandedRubric,
     answers: &BTreeMap<String, Raw>,
     errors: &mut Vec<InputError>,
-    missing: &mut Vec<String>,
+    missing: &mut Vec<FieldPath>,
 ) -> BandedScores {
     let mut indicators = Vec::with_capacity(rubric.indicators().count());
     let mut categories: Vec<CategoryScore> = rubric
@@ -226,7 +226,7 @@ pub fn score(
                         .collect();
                     out.input = Some(earned.understood);
                 }
-                None => missing.push(ind.id.to_string()),
+                None => missing.push(ind.field().path.clone()),
             }
             indicators.push(out);
         },

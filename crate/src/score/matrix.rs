@@ -1,7 +1,7 @@
 //! An evaluation matrix behind one item (value-for-money 2.1.1): each
 //! indicator's value against its target, and the share of indicators met.
 
-use crate::error::{Expected, Field, InputError, InputProblem};
+use crate::error::{Expected, Field, FieldPath, InputError, InputProblem};
 use crate::exact::Exact;
 use crate::framework::{
     DecisionRule, Framework, Matrix, MatrixIndicator, MatrixTarget, MatrixValue,
@@ -25,7 +25,7 @@ pub fn evaluate(
     raw: &Raw,
     field: &Field,
     errors: &mut Vec<InputError>,
-    missing: &mut Vec<String>,
+    missing: &mut Vec<FieldPath>,
 ) -> Evaluated {
     let answers = match raw {
         Raw::Map(map) => Some(map),
@@ -67,11 +67,7 @@ pub fn evaluate(
             decisions: Vec::new(),
         };
         match answer {
-            None => missing.push(format!(
-                "{}/{}",
-                field.path.trim_start_matches("answers."),
-                ind.id
-            )),
+            None => missing.push(indicator_field(field, &ind.id).path),
             Some(answer) => match judge(framework, ind, answer, &f) {
                 Ok(j) => {
                     judged += 1;
@@ -106,7 +102,7 @@ pub fn evaluate(
 
 fn indicator_field(field: &Field, id: &str) -> Field {
     Field::new(
-        format!("{}.matrix.{id}", field.path),
+        field.path.join("matrix").join(id),
         Text::new(
             format!("{} ตัวชี้วัด {id}", field.label.th),
             format!("{}, indicator {id}", field.label.en),

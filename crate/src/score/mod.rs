@@ -14,7 +14,7 @@ pub mod weighted;
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-use crate::error::{Error, Field, InputError, InputProblem};
+use crate::error::{Error, Field, FieldPath, InputError, InputProblem};
 use crate::framework::{self, DecisionRule, Edition, Framework, Rubric};
 use crate::outcome::{Measures, Outcome};
 use crate::raw::Raw;
@@ -23,7 +23,7 @@ use crate::result::{FieldError, FrameworkRef, Note, ScoreResult, Scores};
 use crate::text::Text;
 
 /// What `missing` lists for an assessment without its round (Decision I).
-pub const ROUND_MISSING: &str = "unit.round";
+pub const ROUND_MISSING: &str = "/unit/round";
 
 /// The version of this scoring core, carried in every result.
 pub const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -134,13 +134,14 @@ fn read<'f, 'r>(framework: &'f Framework, request: &'r Raw) -> Result<Read<'f, '
             .and_then(|u| u.get("round"))
             .map_or(true, Raw::is_blank);
     let label = || Text::new("คำตอบ", "answers");
-    let answers = crate::input::object(map.get("answers"), "answers", label, &mut errors)
-        .unwrap_or(&NO_ANSWERS);
+    let path = || FieldPath::of(["answers"]);
+    let answers =
+        crate::input::object(map.get("answers"), path, label, &mut errors).unwrap_or(&NO_ANSWERS);
     let remarks = remarks::read(framework, map, &mut errors);
     for key in answers.keys().filter(|key| !framework.answers(key)) {
         errors.push(InputError::new(
             &Field::new(
-                format!("answers.{key}"),
+                FieldPath::of(["answers", key]),
                 Text::new(format!("ตัวชี้วัด “{key}”"), format!("indicator “{key}”")),
             ),
             InputProblem::UnknownIndicator,
@@ -185,7 +186,7 @@ fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error
     };
     // After scoring: a total and level stand without the round.
     if round_missing {
-        missing.insert(0, ROUND_MISSING.to_owned());
+        missing.insert(0, FieldPath::of(["unit", "round"]));
     }
     let mut notes = Vec::new();
     let rules = [

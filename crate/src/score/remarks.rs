@@ -7,7 +7,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Field, InputError, InputProblem};
+use crate::error::{Field, FieldPath, InputError, InputProblem};
 use crate::framework::Framework;
 use crate::input;
 use crate::raw::Raw;
@@ -31,7 +31,7 @@ pub fn read(
     // Most requests have no remark: the field is named only for one there is.
     if let Some(raw) = request.get("remark") {
         let field = Field::new(
-            "remark",
+            FieldPath::of(["remark"]),
             Text::new("ข้อสังเกตของการประเมิน", "remark on the assessment"),
         );
         match input::free_text(Some(raw), &field) {
@@ -40,12 +40,13 @@ pub fn read(
         }
     }
     let label = || Text::new("ข้อสังเกต", "remarks");
-    let Some(by_id) = input::object(request.get("remarks"), "remarks", label, errors) else {
+    let path = || FieldPath::of(["remarks"]);
+    let Some(by_id) = input::object(request.get("remarks"), path, label, errors) else {
         return remarks;
     };
     for (id, raw) in by_id {
         let field = Field::new(
-            format!("remarks.{id}"),
+            FieldPath::of(["remarks", id]),
             Text::new(
                 format!("ข้อสังเกตของตัวชี้วัด “{id}”"),
                 format!("remark on indicator “{id}”"),

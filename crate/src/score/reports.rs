@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::error::{Expected, Field, InputError, InputProblem};
+use crate::error::{Expected, Field, FieldPath, InputError, InputProblem};
 use crate::exact::Exact;
 use crate::framework::{Condition, ReportItem, ReportItemKind, Reports};
 use crate::input::{self, NumberRule};
@@ -38,7 +38,7 @@ pub fn evaluate(
     raw: &Raw,
     field: &Field,
     errors: &mut Vec<InputError>,
-    missing: &mut Vec<String>,
+    missing: &mut Vec<FieldPath>,
 ) -> Evaluated {
     let units_field = field.part("units", "รายงานของแต่ละแห่ง", "unit reports");
     let units: &[Raw] = match raw.get("units") {
@@ -79,27 +79,19 @@ pub fn evaluate(
             }
         },
     };
-    let item_base = field.path.trim_start_matches("answers.").to_owned();
     let mut scored_units = Vec::new();
     let mut all_known = true;
     let mut meeting_all = 0u32;
     for (index, unit) in units.iter().enumerate() {
         let unit_field = Field::new(
-            format!("{}.units.{index}", field.path),
+            field.path.join("units").join(&index.to_string()),
             Text::new(
                 format!("{} แห่งที่ {}", field.label.th, index + 1),
                 format!("{}, unit {}", field.label.en, index + 1),
             ),
         );
         let before = missing.len();
-        let scored = unit_report(
-            reports,
-            unit,
-            &unit_field,
-            &format!("{item_base}/units/{index}"),
-            errors,
-            missing,
-        );
+        let scored = unit_report(reports, unit, &unit_field, errors, missing);
         all_known &= scored.meets_all.is_some() && missing.len() == before;
         if scored.meets_all == Some(true) {
             meeting_all += 1;
@@ -152,9 +144,8 @@ fn unit_report(
     reports: &Reports,
     raw: &Raw,
     field: &Field,
-    missing_prefix: &str,
     errors: &mut Vec<InputError>,
-    missing: &mut Vec<String>,
+    missing: &mut Vec<FieldPath>,
 ) -> UnitReportScore {
     let name = input::free_text(raw.get("name"), &field.part("name", "ชื่อ", "name")).unwrap_or_else(
         |err| {
@@ -163,14 +154,15 @@ fn unit_report(
         },
     );
     let details_label = || Text::new("รายละเอียดของรายงาน", "report details");
-    let details_path = format!("{}.details", field.path);
-    let details_raw = input::object(raw.get("details"), &details_path, details_label, errors);
+    let details_field = || field.part("details", "รายละเอียดของรายงาน", "report details");
+    let details_path = || details_field().path;
+    let details_raw = input::object(raw.get("details"), details_path, details_label, errors);
     let details = details::read(
         &reports.details,
         details_raw,
         None,
         &[],
-        &Field::new(details_path, details_label()),
+        &Field::new(details_path(), details_label()),
         errors,
     );
     let items_raw = match raw.get("items") {
@@ -201,7 +193,7 @@ fn unit_report(
             let given = items_raw.get(&item.id);
             let item_field = item_field(field, &item.id);
             match given.filter(|r| !main_part(item, r).is_blank()) {
-                None => missing.push(format!("{missing_prefix}/{}", item.id)),
+                None => missing.push(item_field.path.clone()),
                 Some(r) => match read_item(item, r, &item_field) {
                     Ok(a) => {
                         answered.insert(&item.id, a);
@@ -303,7 +295,7 @@ fn unit_report(
 
 fn item_field(unit: &Field, id: &str) -> Field {
     Field::new(
-        format!("{}.items.{id}", unit.path),
+        unit.path.join("items").join(id),
         Text::new(
             format!("{} ข้อ {id}", unit.label.th),
             format!("{}, item {id}", unit.label.en),

@@ -3,7 +3,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use crate::error::{Field, InputError, InputProblem};
+use crate::error::{Field, FieldPath, InputError, InputProblem};
 use crate::exact::Exact;
 use crate::framework::{DecisionRule, Framework, Item, Scoring, ThresholdInput, WeightedRubric};
 use crate::input::{self, ChoiceOption, NumberRule};
@@ -28,7 +28,7 @@ pub struct Scored {
 
 pub fn item_field(item: &Item) -> Field {
     Field::new(
-        format!("answers.{}", item.id),
+        FieldPath::of(["answers", &item.id]),
         Text::new(format!("ข้อ {}", item.id), format!("item {}", item.id)),
     )
 }
@@ -41,7 +41,7 @@ pub fn leaf(
     scoring: &Scoring,
     raw: &Raw,
     errors: &mut Vec<InputError>,
-    missing: &mut Vec<String>,
+    missing: &mut Vec<FieldPath>,
 ) -> Scored {
     let field = item_field(item);
     let mut scored = Scored::default();
@@ -157,7 +157,7 @@ pub fn score(
     rubric: &WeightedRubric,
     answers: &BTreeMap<String, Raw>,
     errors: &mut Vec<InputError>,
-    missing: &mut Vec<String>,
+    missing: &mut Vec<FieldPath>,
 ) -> WeightedScores {
     let all = rubric.all_items();
     let mut scores: HashMap<&str, Exact> = HashMap::new();
@@ -169,13 +169,14 @@ pub fn score(
         };
         let scored = match answers.get(&item.id) {
             None => {
-                missing.push(item.id.clone());
+                missing.push(item_field(item).path);
                 Scored::default()
             }
             Some(raw) => {
                 let scored = leaf(framework, rubric, item, scoring, raw, errors, missing);
-                if scored.score.is_none() && !missing.contains(&item.id) {
-                    missing.push(item.id.clone());
+                let path = item_field(item).path;
+                if scored.score.is_none() && !missing.contains(&path) {
+                    missing.push(path);
                 }
                 scored
             }
