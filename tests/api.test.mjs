@@ -110,6 +110,8 @@ test("every exported function checks its arguments", () => {
     [() => api.Assessment.open(complete(), 5), "wrong_argument", /open: “file” must be text or the bytes/],
     [() => api.Assessment.open(JSON.stringify(complete()), "x"), "wrong_argument", /open: “known” must be a list/],
     [() => api.checkRubric(5), "wrong_argument", /checkRubric: “file”/],
+    [() => new api.Assessment(complete(), readFileSync(join(root, "examples/rubrics/mchch-leader.json"), "utf8")),
+      "rubric_not_named", /names the framework “sorsochot-23” but carries the rubric “example-mchch-leader”/],
     [() => withHandle((a) => a.set(["framework"], "kpi-3.2")), "bad_path", /cannot set “\/framework”/],
     [() => withHandle((a) => a.set("/answers/1", "5")), "wrong_argument", /set: “path” must be a list/],
     [() => withHandle((a) => a.exportCsv(5)), "wrong_argument", /exportCsv: “lang”/],
@@ -189,6 +191,18 @@ test("property: any arguments to any function are a result or a clean error", ()
   }
   stillAlive();
   assert.equal(tried, 3000);
+});
+
+test("a page's own exception while a handle reads an argument leaves the handle working", () => {
+  const handle = new api.Assessment(complete());
+  const boom = { get numerator() { throw new Error("boom"); } };
+  assert.throws(() => handle.set(["answers", "1"], boom), /boom/);
+  assert.throws(() => handle.replace({ framework: "sorsochot-23", get answers() { throw new Error("boom"); } }), /boom/);
+  // Every later call works on the same handle; only its memory stays (free refuses).
+  assert.deepEqual(handle.set(["answers", "2"], "80").changed, ["2"]);
+  assert.equal(handle.result().scores.partial_total, 58);
+  assert.match(handle.exportCsv("en"), /^\uFEFFframework,/);
+  stillAlive();
 });
 
 test("a JSON file in TIS-620 is converted, never read as �", () => {

@@ -103,3 +103,26 @@ test("wrong arguments are clean errors, and the handle still works", () => {
   assert.equal(c.addFile("u.csv", readFileSync(join(dir, "ubon-province-sheet.csv"))).entries, 22);
   assert.equal(c.summary().rounds.length, 2);
 });
+
+test("rubrics of one's own: files bring theirs; a kept rubric that differs from a file's is listed, and drafts naming it are not scored with the wrong one", () => {
+  const rubric = readFileSync(join(root, "examples/rubrics/mchch-leader.json"));
+  const before = readFileSync(join(dir, "mchch-lat-yao/before/leader.json"), "utf8");
+  const request = JSON.parse(before).request;
+  // Added first from this browser (as bytes), then a draft naming it: scored with it.
+  const kept = new api.Collection();
+  assert.equal(kept.addRubric("kept", new Uint8Array(rubric)).id, "example-mchch-leader");
+  assert.deepEqual(kept.addRequest("draft", request), { entries: 1, problems: 0 });
+  kept.free();
+  // A file brings version 1; the browser keeps another under the same id.
+  const clash = new api.Collection();
+  clash.addFile("leader.json", before);
+  const other = JSON.parse(rubric.toString("utf8"));
+  other.rubric.banded.levels[0].name.en = "weak";
+  assert.equal(clash.addRubric("the rubric kept in this browser", JSON.stringify(other)), null);
+  assert.deepEqual(clash.addRequest("draft", request), { entries: 0, problems: 1 });
+  const { problems } = clash.summary();
+  assert.deepEqual(problems.map((p) => p.source.file), ["the rubric kept in this browser", "draft"]);
+  assert.match(problems[1].message.en, /a different rubric with the id “example-mchch-leader” is already open/);
+  assert.equal(clash.size, 1, "the file's own assessment still counts");
+  clash.free();
+});

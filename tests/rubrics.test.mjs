@@ -156,3 +156,55 @@ test("มชช. before and after: the example district's eight files in the sum
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("a rubric of one's own travels in the drafts backup, opens when storage is full, and a sent result does not change after", async () => {
+  const { page, form, context, errors } = await open();
+  await page.evaluate(() => document.querySelector("khanaen-form").addEventListener("khanaen-result",
+    (e) => { if (!window.firstResult) window.firstResult = e.detail.result; }));
+  await form.locator("#open-rubric").setInputFiles(rubricFile);
+  await notice(form).waitFor();
+  await fillUnit(form, { organisation: "นายสมชาย ใจดี", round: 1, date: "15 พ.ค. 2561" });
+  await page.evaluate(() => { window.firstResult = null; });
+  await answerIndicator(form, "3", "55");
+  await answerIndicator(form, "3", "90");
+  // The first result sent is as it was scored: its request is its own, not the form's.
+  const first = await page.evaluate(() => window.firstResult.request.answers["3"]);
+  assert.equal(first, "55", "the request as that result was scored, not the form's later one");
+  await page.waitForTimeout(400);
+  const backup = await downloadOf(page, form, "backup-drafts");
+  assert.equal(JSON.parse(backup.bytes.toString("utf8")).rubrics.length, 1, "the rubric travels with the drafts");
+  const json = await downloadOf(page, form, "download-json");
+  assert.deepEqual(errors, []);
+  await context.close();
+
+  // A new tablet restores the backup: the rubric comes back, and the draft opens with it.
+  const restored = await open();
+  await restored.form.locator("#restore-drafts").setInputFiles({ name: backup.name, mimeType: "application/json", buffer: backup.bytes });
+  await restored.page.waitForFunction(() => [...document.querySelector("khanaen-form").shadowRoot.querySelectorAll("#drafts option")]
+    .some((o) => o.textContent.includes("นายสมชาย")));
+  const label = (await restored.form.locator("#drafts option").allTextContents()).find((o) => o.includes("นายสมชาย"));
+  assert.doesNotMatch(label, /เปิดไม่ได้/);
+  await restored.form.locator("#drafts").selectOption({ label });
+  await restored.page.waitForFunction(() => document.querySelector("khanaen-form").request.framework === "example-mchch-leader");
+  assert.equal(await restored.form.locator('input[data-path="/answers/3"]').inputValue(), "90");
+  assert.deepEqual(restored.errors, []);
+  await restored.context.close();
+
+  // Storage full: the file still opens, for this tab, and says so.
+  const full = await open();
+  await full.page.evaluate(() => {
+    Storage.prototype.setItem = function setItem() { throw new DOMException("full", "QuotaExceededError"); };
+  });
+  const file = join(scratch, `full-${json.name}`);
+  writeFileSync(file, json.bytes);
+  await full.form.locator("#open-json").setInputFiles(file);
+  await full.page.waitForFunction(() => document.querySelector("khanaen-form").request.framework === "example-mchch-leader");
+  assert.match(await full.form.locator(".error.general").textContent(), /เปิดใช้ได้ในแท็บนี้เท่านั้น/);
+  assert.match(await full.form.locator(".summary .total").textContent(), /คะแนนสะสม|คะแนนรวม/);
+  // Switching language rebuilds the form with the rubric open in this tab.
+  await full.form.locator("button[lang=en]").click();
+  await full.page.waitForFunction(() => document.querySelector("khanaen-form").getAttribute("lang") === "en");
+  assert.equal(await full.form.locator("#framework").inputValue(), "example-mchch-leader");
+  assert.deepEqual(full.errors, []);
+  await full.context.close();
+});

@@ -137,27 +137,36 @@ fn changes(old: &ScoreResult, new: &ScoreResult) -> Changes {
     let mut changed = Vec::new();
     match (&old.scores, &mut result.scores) {
         (Scores::Banded(old), Scores::Banded(new)) => {
-            new.indicators.retain(|row| {
-                let same = old.indicators.iter().any(|o| o == row);
-                if !same {
-                    changed.push(row.id.to_string());
-                }
-                !same
+            keep_changed(&old.indicators, &mut new.indicators, &mut changed, |r| {
+                r.id.to_string()
             });
         }
         (Scores::Weighted(old), Scores::Weighted(new)) => {
-            new.items.retain(|row| {
-                let same = old.items.iter().any(|o| o == row);
-                if !same {
-                    changed.push(row.id.clone());
-                }
-                !same
-            });
+            keep_changed(&old.items, &mut new.items, &mut changed, |r| r.id.clone());
         }
         // A framework never changes under a handle; were it to, every row is new.
         _ => {}
     }
     Changes { result, changed }
+}
+
+/// Keeps the rows of `new` that differ from `old` at the same place (one
+/// framework lists its rows in one order), and names them in `changed`.
+fn keep_changed<T: PartialEq>(
+    old: &[T],
+    new: &mut Vec<T>,
+    changed: &mut Vec<String>,
+    id: impl Fn(&T) -> String,
+) {
+    let mut place = 0;
+    new.retain(|row| {
+        let same = old.get(place) == Some(row);
+        place += 1;
+        if !same {
+            changed.push(id(row));
+        }
+        !same
+    });
 }
 
 #[cfg(test)]

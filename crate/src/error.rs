@@ -563,8 +563,9 @@ pub enum FrameworkProblem {
     DetailOptions,
     /// A detail asked only with one answer, on an item that has no yes/no.
     DetailWhen,
-    /// A framework id that is empty or that a browser cannot use as a key.
-    BadFrameworkId {
+    /// An id that is empty, padded with spaces, or a name every object in
+    /// the browser inherits (`constructor`, `toString`, `__proto__`…).
+    BadId {
         id: String,
     },
     /// A detail's id is empty, or one the item's answer already uses.
@@ -669,9 +670,9 @@ impl FrameworkProblem {
                 "ต้องมีหัวข้อย่อยหรือวิธีให้คะแนนอย่างใดอย่างหนึ่ง",
                 "needs either children or a scoring rule, not both or neither",
             ),
-            BadFrameworkId { id } => Text::new(
-                format!("ใช้ “{id}” เป็นรหัสเกณฑ์ไม่ได้ (ว่าง หรือเป็นคำสงวน)"),
-                format!("“{id}” cannot be a framework id (empty, or a reserved word)"),
+            BadId { id } => Text::new(
+                format!("ใช้ “{id}” เป็นรหัสไม่ได้ (ว่าง มีช่องว่างหัวท้าย หรือเป็นคำสงวนของเบราว์เซอร์)"),
+                format!("“{id}” cannot be an id (empty, padded with spaces, or a name browsers reserve)"),
             ),
             NoIndicators => Text::new(
                 "ไม่มีตัวชี้วัดให้ประเมิน",

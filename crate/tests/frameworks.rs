@@ -318,13 +318,58 @@ fn refuses_what_arithmetic_or_ranges_make_impossible() {
     let percent = |value: &str| FrameworkProblem::PercentOutOfRange {
         value: value.into(),
     };
-    let cases: [(&str, Change, &str, FrameworkProblem); 12] = [
+    let cases: [(&str, Change, &str, FrameworkProblem); 18] = [
+        // An id a form keys answers by may not be a name every object inherits,
+        (
+            SORSOCHOT,
+            &|v| v["rubric"]["banded"]["categories"][0]["indicators"][1]["id"] = json!("toString"),
+            "indicators",
+            FrameworkProblem::BadId {
+                id: "toString".into(),
+            },
+        ),
+        // nor padded with spaces (requests are read trimmed).
+        (
+            SORSOCHOT,
+            &|v| v["id"] = json!("mine "),
+            "id",
+            FrameworkProblem::BadId { id: "mine ".into() },
+        ),
+        (
+            SORSOCHOT,
+            &|v| v["editions"][1]["edition"] = json!("2567 "),
+            "editions",
+            FrameworkProblem::BadId { id: "2567 ".into() },
+        ),
+        (
+            SORSOCHOT,
+            &|v| v["editions"][1]["rounds"] = json!([1, 1]),
+            "editions.2567.rounds",
+            FrameworkProblem::DuplicateId { id: "1".into() },
+        ),
+        // Two levels of one number would be counted twice in a summary.
+        (
+            SORSOCHOT,
+            &|v| v["rubric"]["banded"]["levels"][1]["level"] = json!(1),
+            "levels",
+            FrameworkProblem::DuplicateId { id: "1".into() },
+        ),
+        // "Above 100 %" is earned by no percentage.
+        (
+            SORSOCHOT,
+            &|v| {
+                band(v, 0, 2)["written"] = json!({"min": 100, "min_exclusive": true});
+                v["rubric"]["banded"]["categories"][0]["indicators"][0]["cases"] = json!([]);
+            },
+            "indicator 1",
+            FrameworkProblem::BandUnreachable { points: 3 },
+        ),
         // An id a browser keeps rubrics under cannot be a reserved key.
         (
             SORSOCHOT,
             &|v| v["id"] = json!("__proto__"),
             "id",
-            FrameworkProblem::BadFrameworkId {
+            FrameworkProblem::BadId {
                 id: "__proto__".into(),
             },
         ),

@@ -57,7 +57,7 @@ export async function example(rubricText: string, fileBytes: Uint8Array): Promis
   }
 
   const collection = new Collection();
-  collection.addRubric(rubricText);
+  collection.addRubric("my-rubric.json", rubricText);
   collection.addFile("before.json", fileBytes);
   const summary: Summary = collection.summary();
   for (const round of summary.rounds) {

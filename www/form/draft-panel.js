@@ -104,13 +104,17 @@ export class DraftPanel {
   backupFile() {
     const now = new Date();
     const day = `${now.getFullYear() + 543}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
-    return { name: `แบบร่างทั้งหมด_${day}.json`, text: this.form.drafts.backup(), type: FILE_TYPES.json };
+    const rubrics = this.form.rubrics.list().map((r) => r.text);
+    return { name: `แบบร่างทั้งหมด_${day}.json`, text: this.form.drafts.backup(rubrics), type: FILE_TYPES.json };
   }
 
   restore(text) {
     try {
-      const { added, same } = this.form.drafts.restore(text);
+      const { added, same, rubrics } = this.form.drafts.restore(text);
+      // The rubrics the drafts are scored with come back first, each checked by the core.
+      for (const rubric of rubrics) this.form.keepRubric(rubric);
       say(this.note, this.ctx.t("restored")(added, same));
+      this.labels.clear();
       this.list();
     } catch (err) {
       say(this.note, err[this.ctx.lang] || err.message);

@@ -228,8 +228,8 @@ export class Drafts {
     }
   }
 
-  /** Every draft and everything kept aside, as one file to keep. */
-  backup() {
+  /** Every draft, everything kept aside and the rubrics they are scored with (JSON texts), as one file to keep. */
+  backup(rubrics = []) {
     return `${JSON.stringify({
       format: BACKUP_FORMAT,
       version: 1,
@@ -237,13 +237,15 @@ export class Drafts {
       drafts: this.record() ?? {},
       // Set aside, and a record that could not be set aside: its text is kept here too.
       aside: this.aside().filter((a) => !a.id).map(({ key, text }) => ({ key, text })),
+      rubrics,
     }, null, 2)}\n`;
   }
 
   /**
    * Adds the drafts of a backup file; a draft already here is not added
    * twice, and one that differs from the draft of the same id here comes in
-   * beside it, never over it. Returns { added, same }, or throws for a file
+   * beside it, never over it. Returns { added, same, rubrics } (the
+   * rubrics' texts, for the form to check and keep), or throws for a file
    * that is not a backup.
    */
   restore(text) {
@@ -286,7 +288,8 @@ export class Drafts {
     for (const item of Array.isArray(backup.aside) ? backup.aside : []) {
       if (typeof item?.text === "string" && !here.has(item.text) && this.keepAside(item.text)) here.add(item.text);
     }
-    return { added, same: kept };
+    const rubrics = Array.isArray(backup.rubrics) ? backup.rubrics.filter((r) => typeof r === "string") : [];
+    return { added, same: kept, rubrics };
   }
 
   static newId() {

@@ -30,7 +30,8 @@ const DEFAULT_FRAMEWORK = "sorsochot-23";
 function getPath(root, path) {
   let node = root;
   for (const key of path) {
-    if (node === null || typeof node !== "object") return undefined;
+    // Only what the request holds: never a name every object inherits.
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, key)) return undefined;
     node = node[key];
   }
   return node;
@@ -40,12 +41,25 @@ function getPath(root, path) {
 const WHOLE_SECTIONS = ["remark", "edition"];
 const partOf = (path) => path.slice(0, WHOLE_SECTIONS.includes(path[0]) ? 1 : 2);
 
+/**
+ * Frees a handle's memory. One that a page's exception left borrowed (a
+ * getter that threw while the core read it) cannot be: it is left behind.
+ */
+function release(assessment) {
+  try {
+    assessment?.free();
+  } catch {
+    /* left behind, see above */
+  }
+}
+
 /** The whole result after a change: the rows that changed replace theirs. */
 function merged(full, changes, request) {
   const rows = changes.scores.kind === "banded" ? "indicators" : "items";
   const changed = new Map(changes.scores[rows].map((row) => [row.id, row]));
   const { changed: _, ...rest } = changes;
-  return { ...rest, request, scores: { ...changes.scores, [rows]: full.scores[rows].map((row) => changed.get(row.id) ?? row) } };
+  // The request as it was scored: the form goes on changing its own.
+  return { ...rest, request: structuredClone(request), scores: { ...changes.scores, [rows]: full.scores[rows].map((row) => changed.get(row.id) ?? row) } };
 }
 
 const isBlank = (v) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
@@ -109,6 +123,8 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       }
       this.drafts = new Drafts(storage);
       this.rubrics = new Rubrics(storage);
+      /** Rubrics of one's own opened in this tab, by id: { summary, text }. */
+      this.openRubrics = new Map();
       /** Drafts of a draft's shape that the form still could not show: kept aside, by id. */
       this.unopenable = new Map();
       this.listFrameworks();
@@ -196,15 +212,22 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       }
     }
 
-    /** The built-in frameworks, then the rubrics kept in this browser. */
+    /**
+     * The built-in frameworks, then the rubrics kept in this browser, then
+     * those open in this tab only (storage full, or removed in another tab).
+     */
     listFrameworks() {
-      this.frameworkList = [...this.core.frameworks(), ...this.rubrics.list().map((r) => ({ ...r.summary, own: true }))];
+      const kept = this.rubrics.list();
+      const keptIds = new Set(kept.map((r) => r.summary.id));
+      const here = [...this.openRubrics.values()].filter((r) => !keptIds.has(r.summary.id));
+      this.frameworkList = [...this.core.frameworks(), ...[...kept, ...here].map((r) => ({ ...r.summary, own: true }))];
     }
 
     /** The user's rubric a request names (JSON text), or undefined for a built-in. */
     rubricOf(request) {
       const named = this.frameworkList.find((f) => f.id === request?.framework);
-      return named?.own ? this.rubrics.textOf(named.id) ?? undefined : undefined;
+      if (!named?.own) return undefined;
+      return this.rubrics.textOf(named.id) ?? this.openRubrics.get(named.id)?.text;
     }
 
     /** A request's whole result, scored with its framework (a draft listed, say). */
@@ -213,7 +236,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       try {
         return assessment.result();
       } finally {
-        assessment.free();
+        release(assessment);
       }
     }
 
@@ -276,7 +299,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         this.reportError(err);
         return false;
       }
-      if (this.assessment && this.assessment !== view.assessment) this.assessment.free();
+      if (this.assessment !== view.assessment) release(this.assessment);
       Object.assign(this, view, { request, draftId });
       if (other) this.conflict = null;
       // A conflict still waiting for the user's choice stays in sight.
@@ -292,11 +315,17 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
         throw new Error(WORDS[this.lang].notAnAssessment);
       }
       // Scored first: the edition shown is the one the core scored with.
-      const assessment = new this.core.Assessment(request, this.rubricOf(request));
+      const rubric = this.rubricOf(request);
+      const assessment = new this.core.Assessment(request, rubric);
+      // Kept open in this tab: removing it in another tab does not close this form.
+      if (rubric !== undefined) {
+        const { own: _, ...summary } = this.frameworkList.find((f) => f.id === request.framework);
+        this.openRubrics.set(summary.id, { summary, text: rubric });
+      }
       try {
         return this.buildWith(assessment, request, draftId);
       } catch (err) {
-        assessment.free();
+        release(assessment);
         throw err;
       }
     }
@@ -456,6 +485,12 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
           result = merged(this.result, this.assessment.set(part, getPath(this.request, part)), this.request);
         } else result = this.assessment.replace(this.request);
       } catch (err) {
+        // The core keeps the request as the form has it, even when it cannot score it.
+        try {
+          this.assessment.replace(this.request);
+        } catch {
+          /* said below */
+        }
         this.reportError(err, WORDS[this.lang].scoreError);
         return;
       }
@@ -603,7 +638,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
           result = opened.result();
           carried = opened.ownRubric() ?? null;
         } finally {
-          opened.free();
+          release(opened);
         }
       } catch (err) {
         this.reportError(err);
@@ -620,6 +655,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       const shown = kept ? this.openDraft(kept[0]) : this.show(result.request, { save: true });
       const notices = [];
       if (shown && brought) notices.push(this.ctx.t("rubricCameWithFile")(this.ctx.text(brought.name)));
+      if (shown && brought?.sessionOnly) notices.push(this.ctx.t("rubricNotKept"));
       if (shown && decoded.encoding === "tis620") notices.push(this.ctx.t("convertedTis620"));
       if (notices.length) fill(this.generalErrors, notices.map((n) => h("li", { class: "notice" }, n)));
     }
@@ -638,11 +674,9 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       }
       if (summary.built_in) return summary;
       const { built_in: _, ...kept } = summary;
-      const status = this.rubrics.keep(kept, text);
-      if (status !== "saved") {
-        this.reportError(new Error(WORDS[this.lang].rubricNotKept), WORDS[this.lang].rubricError);
-        return null;
-      }
+      // Open in this tab whatever storage says; kept for next time where it can be.
+      this.openRubrics.set(kept.id, { summary: kept, text });
+      kept.sessionOnly = this.rubrics.keep(kept, text) !== "saved";
       this.listFrameworks();
       return kept;
     }
@@ -661,7 +695,8 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       const shown = this.show(this.blankRequest(summary.id, null, this.request.unit));
       if (shown) {
         const words = this.ctx.t(summary.built_in ? "rubricIsBuiltIn" : "rubricKept");
-        fill(this.generalErrors, h("li", { class: "notice" }, words(this.ctx.text(summary.name))));
+        fill(this.generalErrors, h("li", { class: "notice" }, words(this.ctx.text(summary.name))),
+          summary.sessionOnly ? h("li", { class: "notice" }, this.ctx.t("rubricNotKept")) : null);
       }
     }
 
@@ -670,6 +705,7 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       if (!window.confirm(this.ctx.t("confirmRemoveRubric")(this.ctx.text(framework.name)))) return;
       this.leaveDraft();
       this.rubrics.remove(framework.id);
+      this.openRubrics.delete(framework.id);
       this.listFrameworks();
       this.show(this.blankRequest(DEFAULT_FRAMEWORK, null, this.request.unit));
     }

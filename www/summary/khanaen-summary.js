@@ -171,14 +171,10 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
 
     addDrafts() {
       const { w } = this.ctx;
-      // Drafts scored with a rubric of one's own are scored with it here too.
-      for (const { text } of this.rubrics()) {
-        try {
-          this.collection.addRubric(text);
-        } catch {
-          /* a kept rubric the core no longer accepts: its drafts are listed as problems */
-        }
-      }
+      // Drafts scored with a rubric of one's own are scored with it here too;
+      // one the core refuses (or that differs from a file's of its id) is
+      // listed among the problems, and drafts naming it with it.
+      for (const { summary, text } of this.rubrics()) this.collection.addRubric(w.keptRubric(summary.id), text);
       for (const [id, draft] of Object.entries(this.drafts())) {
         if (this.addedDrafts.has(id)) continue;
         this.addedDrafts.add(id);

@@ -142,6 +142,9 @@ pub struct Collection {
     waiting: usize,
     /// The built-ins, and the rubrics files carried.
     pub catalog: Catalog,
+    /// Ids under which two different rubrics were offered: a request that
+    /// only names one of them could be scored with the wrong one.
+    clashed: BTreeSet<String>,
 }
 
 impl Collection {
@@ -325,7 +328,28 @@ impl Collection {
     /// rubric carries it, and it is added to the catalog here, to be found
     /// by its id when the request is scored.
     pub fn open(&mut self, value: Raw) -> Result<Raw, Error> {
-        self.catalog.open_value(value).map(|(_, request)| request)
+        let carries = value.get(crate::catalog::RUBRIC).is_some();
+        let (framework, request) = self.catalog.open_value(value)?;
+        if !carries && self.clashed.contains(&framework.id) {
+            return Err(Error::RubricIdTaken {
+                id: framework.id.clone(),
+                built_in: false,
+            });
+        }
+        Ok(request)
+    }
+
+    /// Adds a rubric kept elsewhere (in the browser), for requests that only
+    /// name it. One that differs from the rubric of its id already here is
+    /// listed as a problem, and requests that only name that id are refused
+    /// from then on: either rubric could be the one they were scored with.
+    pub fn add_rubric(&mut self, source: Source, text: &str) -> Result<Loaded, Error> {
+        self.catalog.add(text).inspect_err(|err| {
+            if let Error::RubricIdTaken { id, .. } = err {
+                self.clashed.insert(id.clone());
+            }
+            self.problem(source, err.text());
+        })
     }
 
     /// Scores one request into the collection.

@@ -28,9 +28,13 @@ impl Ctx<'_> {
         }
     }
 
+    /// Ids of one list: each one a form can key an object by, none twice.
     fn unique<'i>(&self, at: &str, ids: impl Iterator<Item = &'i str>) -> Check {
         let mut seen = HashSet::new();
         for id in ids {
+            if !keyable(id) {
+                return Err(self.fail(at, FrameworkProblem::BadId { id: id.to_owned() }));
+            }
             if !seen.insert(id) {
                 return Err(self.fail(at, FrameworkProblem::DuplicateId { id: id.to_owned() }));
             }
@@ -41,9 +45,9 @@ impl Ctx<'_> {
 
 pub fn framework(f: &Framework) -> Check {
     let ctx = Ctx { framework: &f.id };
-    if f.id.trim().is_empty() || NOT_KEYS.contains(&f.id.trim()) {
+    if !keyable(&f.id) {
         let id = f.id.clone();
-        return Err(ctx.fail("id", FrameworkProblem::BadFrameworkId { id }));
+        return Err(ctx.fail("id", FrameworkProblem::BadId { id }));
     }
     if f.format != FORMAT_VERSION {
         return Err(ctx.fail(
@@ -55,6 +59,14 @@ pub fn framework(f: &Framework) -> Check {
         return Err(ctx.fail("editions", FrameworkProblem::NoEditions));
     }
     ctx.unique("editions", f.editions.iter().map(|e| e.edition.as_str()))?;
+    for edition in &f.editions {
+        let at = format!("editions.{}.rounds", edition.edition);
+        let rounds = edition.rounds.iter().map(u8::to_string).collect::<Vec<_>>();
+        ctx.unique(&at, rounds.iter().map(String::as_str))?;
+        if edition.rounds.contains(&0) {
+            return Err(ctx.fail(at, FrameworkProblem::BadNumber { text: "0".into() }));
+        }
+    }
     ctx.unique("decisions", f.decisions.iter().map(|d| d.id.as_str()))?;
     match &f.rubric {
         Rubric::Banded(rubric) => banded_rubric(&ctx, f, rubric),
@@ -88,6 +100,14 @@ fn banded_rubric(ctx: &Ctx, f: &Framework, rubric: &BandedRubric) -> Check {
         "shared_denominators",
         rubric.shared_denominators.iter().map(|d| d.id.as_str()),
     )?;
+    // An indicator has one denominator: it is shared once, if at all.
+    ctx.unique(
+        "shared_denominators",
+        rubric
+            .shared_denominators
+            .iter()
+            .flat_map(|d| d.indicators.iter().map(String::as_str)),
+    )?;
     for shared in &rubric.shared_denominators {
         for id in &shared.indicators {
             let percent = rubric
@@ -100,6 +120,8 @@ fn banded_rubric(ctx: &Ctx, f: &Framework, rubric: &BandedRubric) -> Check {
         }
     }
     // Levels in order, touching end to end, covering every possible total.
+    let numbers: Vec<String> = rubric.levels.iter().map(|l| l.level.to_string()).collect();
+    ctx.unique("levels", numbers.iter().map(String::as_str))?;
     let (lowest, highest) = rubric.total_range();
     let mut levels: Vec<_> = rubric.levels.iter().collect();
     levels.sort_by_key(|l| l.min);
@@ -210,6 +232,11 @@ fn banded_indicator(ctx: &Ctx, f: &Framework, ind: &Indicator) -> Check {
                 }
                 if ind.input == IndicatorInput::Percent {
                     percent(ctx, &at, &start.0)?;
+                    // "Above 100" is reached by no percentage.
+                    if start == (Exact::int(100), true) {
+                        let points = band.points;
+                        return Err(ctx.fail(&at, FrameworkProblem::BandUnreachable { points }));
+                    }
                 }
                 previous = start;
             }
@@ -366,18 +393,42 @@ fn matrix_rule(ctx: &Ctx, at: &str, matrix: &Matrix) -> Check {
 /// The parts of an item's answer, which no detail may be named.
 const ANSWER_PARTS: [&str; 4] = ["answer", "value", "count", "reported_percent"];
 
-/// Names the browser form cannot use as a key of a plain object.
-const NOT_KEYS: [&str; 3] = ["__proto__", "constructor", "prototype"];
+/// Names every object in the browser inherits: an answer keyed so would
+/// read the inherited value instead.
+const NOT_KEYS: [&str; 13] = [
+    "__proto__",
+    "constructor",
+    "prototype",
+    "hasOwnProperty",
+    "isPrototypeOf",
+    "propertyIsEnumerable",
+    "toLocaleString",
+    "toString",
+    "valueOf",
+    "__defineGetter__",
+    "__defineSetter__",
+    "__lookupGetter__",
+    "__lookupSetter__",
+];
+
+/// An id a form can key an object by: not empty, not padded with spaces
+/// (requests are read trimmed), and no name every object inherits.
+fn keyable(id: &str) -> bool {
+    !id.is_empty() && id.trim() == id && !NOT_KEYS.contains(&id)
+}
 
 fn details_rule(ctx: &Ctx, at: &str, details: &[ReportDetail], answered: bool) -> Check {
-    ctx.unique(at, details.iter().map(|d| d.id.as_str()))?;
     for detail in details {
-        let at = format!("{at} {}", detail.id);
         let id = detail.id.trim();
         if id.is_empty() || ANSWER_PARTS.contains(&id) || NOT_KEYS.contains(&id) {
+            let at = format!("{at} {}", detail.id);
             let id = detail.id.clone();
             return Err(ctx.fail(at, FrameworkProblem::ReservedDetailId { id }));
         }
+    }
+    ctx.unique(at, details.iter().map(|d| d.id.as_str()))?;
+    for detail in details {
+        let at = format!("{at} {}", detail.id);
         let choice = detail.kind == DetailKind::Choice;
         if choice != (detail.options.len() >= 2) || (!choice && !detail.options.is_empty()) {
             return Err(ctx.fail(at, FrameworkProblem::DetailOptions));

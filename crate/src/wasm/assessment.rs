@@ -2,13 +2,15 @@
 //! (a built-in, or the user's rubric, validated once). Each keystroke sets
 //! one part of the request and gets back what changed.
 
+use std::cell::RefCell;
+
 use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
 
 use super::{file_arg, into_error, request_arg, text_arg, to_js, wrong};
 use crate::assessment;
 use crate::catalog::Catalog;
-use crate::error::Expected;
+use crate::error::{Error, Expected};
 use crate::raw::Raw;
 use crate::FrameworkSummary;
 
@@ -51,9 +53,13 @@ fn texts_arg(
         .collect()
 }
 
+/// Every method takes `&self` and borrows the assessment only once its
+/// arguments are read: reading them can run the page's code (a getter), and
+/// an exception thrown there unwinds past Rust, which must not leave the
+/// handle borrowed for good.
 #[wasm_bindgen]
 pub struct Assessment {
-    inner: assessment::Assessment,
+    inner: RefCell<assessment::Assessment>,
 }
 
 #[wasm_bindgen]
@@ -76,8 +82,19 @@ impl Assessment {
             Some(rubric) => catalog.add(&text_arg(&rubric, "Assessment", "rubric")?),
         }
         .map_err(into_error)?;
+        // A request that names another framework is not silently scored with this one.
+        if let Ok(named) = crate::score::named(&request) {
+            if named.trim() != framework.id {
+                return Err(into_error(Error::RubricNotNamed {
+                    named: named.trim().to_owned(),
+                    rubric: framework.id.clone(),
+                }));
+            }
+        }
         let inner = assessment::Assessment::new(framework, request).map_err(into_error)?;
-        Ok(Assessment { inner })
+        Ok(Assessment {
+            inner: RefCell::new(inner),
+        })
     }
 
     /// A downloaded JSON file (a result or a request, as text or bytes),
@@ -92,13 +109,15 @@ impl Assessment {
         let mut catalog = catalog_with(known, "open")?;
         let (framework, request) = catalog.open(&text).map_err(into_error)?;
         let inner = assessment::Assessment::new(framework, request).map_err(into_error)?;
-        Ok(Assessment { inner })
+        Ok(Assessment {
+            inner: RefCell::new(inner),
+        })
     }
 
     /// The framework, as the rubric format has it: what the form renders.
     #[wasm_bindgen(unchecked_return_type = "Framework")]
     pub fn framework(&self) -> Result<JsValue, JsValue> {
-        to_js(&**self.inner.framework())
+        to_js(&**self.inner.borrow().framework())
     }
 
     /// The user's rubric as JSON text, to keep beside the drafts; undefined
@@ -106,6 +125,7 @@ impl Assessment {
     #[wasm_bindgen(js_name = ownRubric)]
     pub fn own_rubric(&self) -> Option<String> {
         self.inner
+            .borrow()
             .framework()
             .own()
             .map(crate::export::json::write_compact)
@@ -113,20 +133,20 @@ impl Assessment {
 
     #[wasm_bindgen(unchecked_return_type = "ScoreResult")]
     pub fn result(&self) -> Result<JsValue, JsValue> {
-        to_js(self.inner.result())
+        to_js(self.inner.borrow().result())
     }
 
     /// The request as typed so far.
     #[wasm_bindgen(unchecked_return_type = "ScoreRequest")]
     pub fn request(&self) -> Result<JsValue, JsValue> {
-        to_js(self.inner.request())
+        to_js(self.inner.borrow().request())
     }
 
     /// Sets one part of the request (undefined or null removes it), scores
     /// again, and returns what changed.
     #[wasm_bindgen(unchecked_return_type = "Changes")]
     pub fn set(
-        &mut self,
+        &self,
         #[wasm_bindgen(unchecked_param_type = "RequestPart")] path: JsValue,
         #[wasm_bindgen(unchecked_param_type = "unknown")] value: JsValue,
     ) -> Result<JsValue, JsValue> {
@@ -136,23 +156,25 @@ impl Assessment {
         } else {
             request_arg(value)?
         };
-        to_js(&self.inner.set(&keys, value).map_err(into_error)?)
+        let changes = self.inner.borrow_mut().set(&keys, value);
+        to_js(&changes.map_err(into_error)?)
     }
 
     /// Replaces the whole request (of this framework) and scores it.
     #[wasm_bindgen(unchecked_return_type = "ScoreResult")]
     pub fn replace(
-        &mut self,
+        &self,
         #[wasm_bindgen(unchecked_param_type = "ScoreRequest")] request: JsValue,
     ) -> Result<JsValue, JsValue> {
         let request = request_arg(request)?;
-        to_js(self.inner.replace(request).map_err(into_error)?)
+        let mut inner = self.inner.borrow_mut();
+        to_js(inner.replace(request).map_err(into_error)?)
     }
 
     /// The result as the JSON file to download: with the rubric, when it is the user's own.
     #[wasm_bindgen(js_name = exportJson)]
     pub fn export_json(&self) -> String {
-        self.inner.json()
+        self.inner.borrow().json()
     }
 
     /// The result as CSV, Thai headers unless `lang` is "en".
@@ -161,7 +183,8 @@ impl Assessment {
         &self,
         #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
     ) -> Result<String, JsValue> {
-        Ok(self.inner.csv(super::lang_arg(&lang, "exportCsv")?))
+        let lang = super::lang_arg(&lang, "exportCsv")?;
+        Ok(self.inner.borrow().csv(lang))
     }
 }
 

@@ -126,16 +126,27 @@ impl Collection {
         to_js(&added)
     }
 
-    /// Adds a user's rubric (JSON text) kept in this browser, so drafts and
-    /// requests that name it are scored with it. Returns its summary.
-    #[wasm_bindgen(js_name = addRubric, unchecked_return_type = "FrameworkSummary")]
+    /// Adds a user's rubric (JSON text or a file's bytes) kept in this
+    /// browser, so drafts and requests that name it are scored with it.
+    /// Returns its summary; one that cannot be added (invalid, or another
+    /// rubric under its id) is listed among the problems as `name`, and
+    /// null is returned.
+    #[wasm_bindgen(js_name = addRubric, unchecked_return_type = "FrameworkSummary | null")]
     pub fn add_rubric(
         &mut self,
-        #[wasm_bindgen(unchecked_param_type = "string")] rubric: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string")] name: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] rubric: JsValue,
     ) -> Result<JsValue, JsValue> {
-        let text = text_arg(&rubric, "addRubric", "rubric")?;
-        let loaded = self.inner.catalog.add(&text).map_err(into_error)?;
-        to_js(&crate::FrameworkSummary::of(&loaded))
+        let name = text_arg(&name, "addRubric", "name")?;
+        let text = super::file_arg(&rubric, "addRubric")?;
+        let source = Source {
+            file: name,
+            row: None,
+        };
+        match self.inner.add_rubric(source, &text) {
+            Ok(loaded) => to_js(&crate::FrameworkSummary::of(&loaded)),
+            Err(_) => Ok(JsValue::NULL),
+        }
     }
 
     /// How many assessments the collection holds (set aside or not).
