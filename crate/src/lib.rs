@@ -25,6 +25,7 @@ pub mod roll_up;
 pub mod score;
 pub mod summary;
 pub mod text;
+pub mod view;
 
 #[cfg(feature = "typescript")]
 mod typescript;

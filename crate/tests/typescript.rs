@@ -22,6 +22,7 @@ fn the_declarations_are_generated_from_the_types() {
     let _ = fs::remove_dir_all(&dir);
     export::<khanaen::ScoreResult>(&dir);
     export::<khanaen::Framework>(&dir);
+    export::<khanaen::view::FrameworkView>(&dir);
     export::<khanaen::FrameworkSummary>(&dir);
     export::<khanaen::assessment::Changes>(&dir);
     export::<khanaen::encoding::Decoded>(&dir);

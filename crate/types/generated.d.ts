@@ -169,6 +169,7 @@ own: boolean, };
  * What a form needs to offer a framework in its list.
  */
 export type FrameworkSummary = { id: string, name: Text, unit: string, kind: "banded" | "weighted", editions: Array<EditionSummary>, };
+export type FrameworkView = { id: string, name: Text, description?: Text, unit: string, editions: Array<Edition>, decisions: Array<Decision>, rubric: RubricView, };
 export type Indicator = { 
 /**
  * Shared with every result scored: an id is counted, not copied.
@@ -224,6 +225,11 @@ level: number | null, criterion: Text | null, matrix: MatrixScore | null, report
  * The assessor's remark on this item.
  */
 remark: string, };
+export type ItemView = { id: string, name: Text, weight: string, children: Array<ItemView>, 
+/**
+ * Absent on a parent, which weighs its children.
+ */
+scoring: ScoringView | null, };
 export type Level = { level: number, name: Text, 
 /**
  * The total range the document gives, inclusive.
@@ -255,6 +261,7 @@ previous?: Text | null,
  */
 note?: Text | null, };
 export type MatrixIndicatorScore = { id: string, group: Text, name: Text, input: Understood | null, value: string | null, target: string | null, met: boolean | null, decisions: Array<Note>, };
+export type MatrixIndicatorView = { id: string, group: Text, name: Text, unit: Text, value: ValueView, target: TargetView, previous: Text | null, note: Text | null, };
 export type MatrixScore = { indicators: Array<MatrixIndicatorScore>, met: number, assessed: number, 
 /**
  * met × 100 / assessed; only when every indicator has its inputs.
@@ -262,6 +269,7 @@ export type MatrixScore = { indicators: Array<MatrixIndicatorScore>, met: number
 percent: string | null, };
 export type MatrixTarget = { "fixed": { value: string, } } | { "previous_plus": { points: string, } } | "previous_plus_growth";
 export type MatrixValue = { "share": { numerator: Text, denominator: Text, } } | { "ratio": { numerator: Text, denominator: Text, scale: string, } } | "count" | { "mean_score": { out_of: string, } };
+export type MatrixView = { indicators: Array<MatrixIndicatorView>, };
 /**
  * A value then or now: points of a banded indicator, or an OPDC score.
  */
@@ -399,6 +407,7 @@ weakest: Array<string>, };
  */
 export type RowName = { id: string, name: Text, };
 export type Rubric = { "banded": BandedRubric } | { "weighted": WeightedRubric };
+export type RubricView = { "kind": "banded" } & BandedRubric | { "kind": "weighted" } & WeightedView;
 /**
  * An example answer and the score (4 decimals) it must give.
  */
@@ -434,6 +443,7 @@ matrix?: Matrix | null,
  * The result may instead be computed from per-unit reports.
  */
 reports?: Reports | null, } } | { "named_levels": { levels: Array<NamedLevel>, } } | { "level": { level_texts?: Array<Text>, } };
+export type ScoringView = { "kind": "thresholds", input: ThresholdInput, thresholds: Array<string>, level_texts: Array<Text>, matrix: MatrixView | null, reports: Reports | null, } | { "kind": "named_levels", levels: Array<NamedLevel>, } | { "kind": "level", level_texts: Array<Text>, };
 export type SetAside = { entry: EntryRef, why: Text, };
 export type SharedDenominator = { id: string, label: Text, 
 /**
@@ -465,6 +475,7 @@ problems: Array<Problem>,
  * Groups of the same unit, fiscal year and round, for the user to resolve.
  */
 duplicates: Array<Array<EntryRef>>, };
+export type TargetView = { "kind": "fixed", value: string, } | { "kind": "previous_plus", points: string, } | { "kind": "previous_plus_growth" };
 /**
  * Shared, not copied: a rubric's names and criteria appear in every result
  * scored against it, so a clone is a count, not an allocation.
@@ -525,6 +536,7 @@ export type UnitRow = { entry: number, province: string, district: string, place
  * Points per category, in rubric order.
  */
 categories: Array<number>, };
+export type ValueView = { "kind": "share", numerator: Text, denominator: Text, } | { "kind": "ratio", numerator: Text, denominator: Text, scale: string, } | { "kind": "count" } | { "kind": "mean_score", out_of: string, };
 export type WeightedRubric = { 
 /**
  * 100 for a whole agreement; a single KPI of an agreement carries its own weight (5).
@@ -543,6 +555,7 @@ contribution: string | null,
  * Σ weight × score / 100 over the items scored so far.
  */
 partial_contribution: string, };
+export type WeightedView = { total_weight: string, below_level_one: BelowLevelOne, items: Array<ItemView>, };
 /**
  * A written range: `min`..`max`, each end inclusive unless marked exclusive;
  * a missing `min` is 0 and a missing `max` is unbounded.

@@ -4,7 +4,7 @@
 
 import init, {
   Assessment, Collection, checkRubric, frameworks, score, type Changes, type Comparison,
-  type Framework, type FrameworkSummary, type KhanaenError, type ScoreRequest, type ScoreResult,
+  type Framework, type FrameworkSummary, type FrameworkView, type ItemView, type KhanaenError, type ScoreRequest, type ScoreResult,
   type Summary,
 } from "../../dist/pkg/khanaen.js";
 
@@ -20,11 +20,23 @@ export async function example(rubricText: string, fileBytes: Uint8Array): Promis
     answers: { "1": { numerator: "7", denominator: "10" }, "6": "fund" },
   };
   const assessment = new Assessment(request);
+  // The rubric file as loaded, and the same framework as a form renders it.
   const framework: Framework = assessment.framework();
-  if ("banded" in framework.rubric) {
-    for (const category of framework.rubric.banded.categories) {
+  lines.push(`${framework.id}: ${framework.editions.map((e) => e.edition).join(", ")}`);
+  const view: FrameworkView = assessment.view();
+  if (view.rubric.kind === "banded") {
+    for (const category of view.rubric.categories) {
       for (const indicator of category.indicators) lines.push(`${indicator.id} ${indicator.input} ${indicator.bands.length}`);
     }
+  } else {
+    const walk = (items: ItemView[]): void => items.forEach((item) => {
+      const scoring = item.scoring;
+      if (scoring?.kind === "thresholds") {
+        for (const ind of scoring.matrix?.indicators ?? []) lines.push(`${ind.id}: ${ind.value.kind} against ${ind.target.kind}`);
+      } else if (scoring?.kind === "named_levels") lines.push(scoring.levels.map((l) => l.id).join("/"));
+      walk(item.children);
+    });
+    walk(view.rubric.items);
   }
   const changes: Changes = assessment.set(["answers", "2"], "85");
   lines.push(`changed: ${changes.changed.join(", ")}`);

@@ -334,9 +334,11 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       const result = assessment.result();
       const slots = new Map();
       const ctx = this.context(request, slots);
-      const framework = assessment.framework();
+      // The framework as a form renders it: every choice between kinds is a `kind` field.
+      const framework = assessment.view();
       const edition = result.framework.edition;
-      const [kind, rubric] = Object.entries(framework.rubric)[0];
+      const { rubric } = framework;
+      const kind = rubric.kind;
       const form = kind === "banded" ? renderBanded(ctx, rubric) : renderWeighted(ctx, rubric);
       const view = {
         ctx, slots, framework, edition, result, assessment,

@@ -9,8 +9,9 @@ import { unitReportPrint } from "./unit-report.js";
 
 /** The unit report form of a weighted rubric (KPI 3.2's), if it has one. */
 function reportFormOf(framework) {
-  return framework.rubric.weighted.items.flatMap(function all(i) { return [i, ...(i.children || []).flatMap(all)]; })
-    .find((i) => i.scoring?.thresholds?.reports)?.scoring.thresholds.reports;
+  if (framework.rubric.kind !== "weighted") return undefined;
+  return framework.rubric.items.flatMap(function all(i) { return [i, ...i.children.flatMap(all)]; })
+    .find((i) => i.scoring?.kind === "thresholds" && i.scoring.reports)?.scoring.reports;
 }
 
 export function printReport(ctx, framework, result) {

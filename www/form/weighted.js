@@ -97,7 +97,8 @@ function renderItem(ctx, item, depth, updates) {
       h("header", {}, h(Tag, {}, heading), output),
       ...item.children.map((child) => renderItem(ctx, child, depth + 1, updates)));
   }
-  const [kind, scoring] = Object.entries(item.scoring)[0];
+  const { scoring } = item;
+  const { kind } = scoring;
   const path = ["answers", item.id];
   let body;
   if (kind === "thresholds") body = thresholdsBody(ctx, item, scoring, path, updates);
@@ -171,9 +172,9 @@ function matrixForm(ctx, path, matrix, item, updates) {
   });
   const rows = matrix.indicators.map((ind) => {
     const p = [...base, ind.id];
-    const [valueKind] = typeof ind.value === "string" ? [ind.value] : Object.keys(ind.value);
-    const valueSpec = typeof ind.value === "string" ? {} : ind.value[valueKind];
-    const [targetKind] = typeof ind.target === "string" ? [ind.target] : Object.keys(ind.target);
+    const valueSpec = ind.value;
+    const valueKind = valueSpec.kind;
+    const targetKind = ind.target.kind;
     const inputs = [];
     if (valueKind === "share") {
       inputs.push(percentOrCounts(ctx, p, ctx.text(ind.name), {

@@ -120,6 +120,16 @@ impl Assessment {
         to_js(&**self.inner.borrow().framework())
     }
 
+    /// The framework as a form renders it: every choice between kinds named
+    /// by a `kind` field (the rubric, each item's scoring, matrix values and
+    /// targets).
+    #[wasm_bindgen(unchecked_return_type = "FrameworkView")]
+    pub fn view(&self) -> Result<JsValue, JsValue> {
+        to_js(&crate::view::FrameworkView::of(
+            self.inner.borrow().framework(),
+        ))
+    }
+
     /// The user's rubric as JSON text, to keep beside the drafts; undefined
     /// for a built-in.
     #[wasm_bindgen(js_name = ownRubric)]
