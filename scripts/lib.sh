@@ -70,7 +70,7 @@ ensure_browsers() {
 
 build_wasm() {
   log "building the WebAssembly package (wasm-pack, wasm-opt)"
-  wasm-pack build crate --release --target web --out-dir ../dist/pkg --out-name khanaen
+  wasm-pack build bindings --release --target web --out-dir ../dist/pkg --out-name khanaen
 }
 
 build_page() {

@@ -13,13 +13,13 @@ cargo fmt --all --check
 log "clippy (native)"
 cargo clippy --workspace --all-targets -- -D warnings
 log "clippy (wasm32)"
-cargo clippy -p khanaen --target wasm32-unknown-unknown --all-targets -- -D warnings
+cargo clippy -p khanaen -p khanaen-wasm --target wasm32-unknown-unknown --all-targets -- -D warnings
 log "native tests"
 cargo test --workspace
 log "TypeScript declarations generated from the Rust types"
 cargo test -p khanaen --features typescript --test typescript
 log "WebAssembly tests in headless Chromium"
-wasm-pack test --headless --chrome crate --test wasm
+wasm-pack test --headless --chrome bindings --test wasm
 build_wasm
 build_page
 log "the API's use type-checked against the package (tsc --noEmit)"

@@ -37,11 +37,11 @@ test("a file that cannot be shown leaves the form as it was, still typing and sa
   const before = await currentRequest(page);
   const scorebar = await form.locator(".scorebar").textContent();
 
-  // Building the new form fails half-way (the core's handle refuses to give its framework).
+  // Building the new form fails half-way (the core's handle refuses to give its rendering view).
   await page.evaluate(() => {
     const proto = document.querySelector("khanaen-form").core.Assessment.prototype;
-    const framework = proto.framework;
-    proto.framework = function () { proto.framework = framework; throw new Error("describe failed"); };
+    const view = proto.view;
+    proto.view = function () { proto.view = view; throw new Error("describe failed"); };
   });
   await openFile(form, example("kpi-3.2-report-example"));
   await form.locator(".error.general li").waitFor();

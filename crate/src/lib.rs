@@ -2,8 +2,8 @@
 //! assessments. Pure: no I/O, clock or locale of its own; exact arithmetic;
 //! every failure a typed error with Thai and English text.
 //!
-//! The same functions serve the browser (through the thin `wasm` module),
-//! the tests and the command line.
+//! The same functions serve the browser (through the thin bindings crate,
+//! `bindings/`), the tests and the command line.
 
 pub mod assessment;
 pub mod catalog;
@@ -29,8 +29,6 @@ pub mod view;
 
 #[cfg(feature = "typescript")]
 mod typescript;
-#[cfg(target_arch = "wasm32")]
-pub mod wasm;
 
 use serde::Serialize;
 

@@ -127,7 +127,7 @@ fn csv_is_excel_friendly() {
 
 #[test]
 fn the_browser_test_covers_every_example() {
-    let wasm_test = include_str!("wasm.rs");
+    let wasm_test = include_str!("../../bindings/tests/wasm.rs");
     for file in examples() {
         let stem = file
             .file_stem()

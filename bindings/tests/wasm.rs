@@ -3,12 +3,12 @@
 //! and must match the snapshots the native tests check. The no-panic property
 //! test runs here too, since a panic in WebAssembly kills the page.
 //!
-//! Run with `wasm-pack test --headless --chrome crate --test wasm`.
+//! Run with `wasm-pack test --headless --chrome bindings --test wasm`.
 #![cfg(target_arch = "wasm32")]
 
-mod support {
-    pub mod arbitrary;
-}
+// The core's arbitrary requests, shared with its native property tests.
+#[path = "../../crate/tests/support/arbitrary.rs"]
+mod arbitrary;
 
 use proptest::test_runner::{Config, TestRunner};
 use serde::Serialize;
@@ -53,20 +53,20 @@ fn from_js(value: JsValue) -> serde_json::Value {
 #[wasm_bindgen_test]
 fn every_example_scores_as_natively() {
     for (stem, request, result_json, th_csv, en_csv) in EXAMPLES {
-        let scored = khanaen::wasm::score(js(request)).unwrap_or_else(|_| panic!("{stem} scores"));
+        let scored = khanaen_wasm::score(js(request)).unwrap_or_else(|_| panic!("{stem} scores"));
         let expected: serde_json::Value =
             serde_json::from_str(result_json).expect("snapshot parses");
         assert_eq!(from_js(scored.clone()), expected, "{stem}: result object");
         let exported =
-            khanaen::wasm::export_json(scored.clone()).unwrap_or_else(|_| panic!("{stem} exports"));
+            khanaen_wasm::export_json(scored.clone()).unwrap_or_else(|_| panic!("{stem} exports"));
         assert_eq!(&exported, result_json, "{stem}: JSON export");
-        let csv = khanaen::wasm::export_csv(scored.clone(), JsValue::UNDEFINED)
+        let csv = khanaen_wasm::export_csv(scored.clone(), JsValue::UNDEFINED)
             .unwrap_or_else(|_| panic!("{stem} csv"));
         assert_eq!(&csv, th_csv, "{stem}: Thai CSV");
-        let csv = khanaen::wasm::export_csv(scored, JsValue::from_str("en"))
+        let csv = khanaen_wasm::export_csv(scored, JsValue::from_str("en"))
             .unwrap_or_else(|_| panic!("{stem} csv en"));
         assert_eq!(&csv, en_csv, "{stem}: English CSV");
-        let imported = khanaen::wasm::import_json(JsValue::from_str(result_json))
+        let imported = khanaen_wasm::import_json(JsValue::from_str(result_json))
             .unwrap_or_else(|_| panic!("{stem} imports"));
         assert_eq!(
             from_js(imported),
@@ -78,7 +78,7 @@ fn every_example_scores_as_natively() {
 
 #[wasm_bindgen_test]
 fn frameworks_and_descriptions_cross_the_boundary() {
-    let list = from_js(khanaen::wasm::frameworks().expect("lists"));
+    let list = from_js(khanaen_wasm::frameworks().expect("lists"));
     let ids: Vec<&str> = list
         .as_array()
         .unwrap()
@@ -87,24 +87,24 @@ fn frameworks_and_descriptions_cross_the_boundary() {
         .collect();
     assert_eq!(ids, ["sorsochot-23", "kpi-3.2", "codi-value-for-money"]);
     for id in ids {
-        let described = from_js(khanaen::wasm::describe(id.into()).expect("describes"));
+        let described = from_js(khanaen_wasm::describe(id.into()).expect("describes"));
         assert_eq!(described["id"], id);
     }
-    assert!(khanaen::wasm::describe("nope".into()).is_err());
-    assert_eq!(khanaen::wasm::version(), khanaen::CORE_VERSION);
+    assert!(khanaen_wasm::describe("nope".into()).is_err());
+    assert_eq!(khanaen_wasm::version(), khanaen::CORE_VERSION);
 }
 
 #[wasm_bindgen_test]
 fn bad_requests_are_errors_not_traps() {
-    assert!(khanaen::wasm::score(JsValue::from_str("text")).is_err());
-    assert!(khanaen::wasm::score(JsValue::NULL).is_err());
-    assert!(khanaen::wasm::score(JsValue::UNDEFINED).is_err());
-    assert!(khanaen::wasm::import_json("{ not json".into()).is_err());
-    assert!(khanaen::wasm::score_with_framework("{}".into(), js(r#"{"answers":{}}"#)).is_err());
+    assert!(khanaen_wasm::score(JsValue::from_str("text")).is_err());
+    assert!(khanaen_wasm::score(JsValue::NULL).is_err());
+    assert!(khanaen_wasm::score(JsValue::UNDEFINED).is_err());
+    assert!(khanaen_wasm::import_json("{ not json".into()).is_err());
+    assert!(khanaen_wasm::score_with_framework("{}".into(), js(r#"{"answers":{}}"#)).is_err());
     // NaN and Infinity only JavaScript can send: a field error, not a crash.
     let request = js(r#"{"framework":"sorsochot-23","answers":{"1":0}}"#);
     js_sys_set(&request, "answers", "1", f64::NAN);
-    let result = from_js(khanaen::wasm::score(request).expect("scores"));
+    let result = from_js(khanaen_wasm::score(request).expect("scores"));
     assert!(result["errors"][0]["message"]["en"]
         .as_str()
         .unwrap()
@@ -130,7 +130,7 @@ fn arbitrary_requests_never_trap() {
         ..Config::default()
     });
     runner
-        .run(&support::arbitrary::request(), |request| {
+        .run(&arbitrary::request(), |request| {
             // Through the JavaScript boundary, as the page calls it, for the
             // requests JavaScript can hold (not integers beyond 2^53)…
             if let Ok(value) = request.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -138,12 +138,12 @@ fn arbitrary_requests_never_trap() {
                 // …a request that scores natively scores in the browser, its
                 // result crossing back into JavaScript whole.
                 let native = khanaen::score(&request).is_ok();
-                let browser = khanaen::wasm::score(value.clone()).is_ok();
+                let browser = khanaen_wasm::score(value.clone()).is_ok();
                 proptest::prop_assert_eq!(native, browser);
-                let _ = khanaen::wasm::export_csv(value, JsValue::UNDEFINED);
+                let _ = khanaen_wasm::export_csv(value, JsValue::UNDEFINED);
             }
             // …and the core's own properties.
-            support::arbitrary::check(&request)
+            arbitrary::check(&request)
         })
         .expect("no request traps or changes on export");
 }
@@ -180,29 +180,29 @@ fn deep_requests_are_refused_and_the_module_lives_on() {
     for depth in [33, 100, 5_000, 50_000] {
         let request = request_with_answer(&nested(depth));
         assert_eq!(
-            code(khanaen::wasm::score(request.clone()).unwrap_err()),
+            code(khanaen_wasm::score(request.clone()).unwrap_err()),
             "too_deep"
         );
-        assert!(khanaen::wasm::export_json(request.clone()).is_err());
-        assert!(khanaen::wasm::export_csv(request.clone(), JsValue::UNDEFINED).is_err());
-        assert!(khanaen::wasm::score_with_framework(
-            include_str!("../frameworks/sorsochot-23/framework.json").into(),
+        assert!(khanaen_wasm::export_json(request.clone()).is_err());
+        assert!(khanaen_wasm::export_csv(request.clone(), JsValue::UNDEFINED).is_err());
+        assert!(khanaen_wasm::score_with_framework(
+            include_str!("../../crate/frameworks/sorsochot-23/framework.json").into(),
             request
         )
         .is_err());
         // The next valid call works.
-        assert!(khanaen::wasm::frameworks().is_ok());
-        assert!(khanaen::wasm::score(valid()).is_ok());
+        assert!(khanaen_wasm::frameworks().is_ok());
+        assert!(khanaen_wasm::score(valid()).is_ok());
     }
     // A cycle is infinitely deep.
     let cycle = js_sys::Object::new();
     js_sys::Reflect::set(&cycle, &"self".into(), &cycle).unwrap();
     assert_eq!(
-        code(khanaen::wasm::score(request_with_answer(&cycle.into())).unwrap_err()),
+        code(khanaen_wasm::score(request_with_answer(&cycle.into())).unwrap_err()),
         "too_deep"
     );
     // Within the limit it is an ordinary field error.
-    let result = from_js(khanaen::wasm::score(request_with_answer(&nested(20))).unwrap());
+    let result = from_js(khanaen_wasm::score(request_with_answer(&nested(20))).unwrap());
     assert_eq!(result["errors"][0]["path"], "/answers/1");
-    assert!(khanaen::wasm::score(valid()).is_ok());
+    assert!(khanaen_wasm::score(valid()).is_ok());
 }

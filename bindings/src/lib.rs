@@ -1,4 +1,5 @@
-//! The WebAssembly bindings: decode input, call the core, encode output.
+//! The WebAssembly bindings of the khanaen core: decode input, call the
+//! core, encode output. The only crate that sees the browser.
 //! Every argument is checked here, so a wrong type from JavaScript is a clean
 //! error, never a trap; one serializer; one error path, which throws a JS
 //! `Error` carrying the message in both languages; TypeScript types below.
@@ -7,19 +8,23 @@ mod assessment;
 mod collection;
 mod progress;
 
+pub use assessment::{check_rubric, Assessment};
+pub use collection::Collection;
+pub use progress::*;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::catalog::{Catalog, Scored};
-use crate::encoding;
-use crate::error::{Error, Expected};
-use crate::framework::Framework;
-use crate::raw::Raw;
-use crate::text::Lang;
+use khanaen::catalog::{Catalog, Scored};
+use khanaen::encoding;
+use khanaen::error::{Error, Expected};
+use khanaen::framework::Framework;
+use khanaen::raw::Raw;
+use khanaen::text::Lang;
 
 /// What the API returns, generated from the Rust types (crate/tests/typescript.rs).
 #[wasm_bindgen(typescript_custom_section)]
-const GENERATED: &'static str = include_str!("../../types/generated.d.ts");
+const GENERATED: &'static str = include_str!("../../crate/types/generated.d.ts");
 
 /// What a user types: the core reads requests as a loose tree (so that a
 /// wrong type is an error beside its field, not a failed request), so
@@ -185,13 +190,13 @@ fn lang_arg(value: &JsValue, function: &'static str) -> Result<Lang, JsValue> {
 /// The version of the scoring core.
 #[wasm_bindgen]
 pub fn version() -> String {
-    crate::CORE_VERSION.to_owned()
+    khanaen::CORE_VERSION.to_owned()
 }
 
 /// The built-in frameworks.
 #[wasm_bindgen(unchecked_return_type = "FrameworkSummary[]")]
 pub fn frameworks() -> Result<JsValue, JsValue> {
-    to_js(&crate::frameworks().map_err(into_error)?)
+    to_js(&khanaen::frameworks().map_err(into_error)?)
 }
 
 /// Everything a form needs to render one framework.
@@ -200,7 +205,7 @@ pub fn describe(
     #[wasm_bindgen(unchecked_param_type = "string")] id: JsValue,
 ) -> Result<JsValue, JsValue> {
     let id = text_arg(&id, "describe", "id")?;
-    to_js(crate::describe(&id).map_err(into_error)?)
+    to_js(khanaen::describe(&id).map_err(into_error)?)
 }
 
 /// Scores a request against a built-in framework.
@@ -208,7 +213,7 @@ pub fn describe(
 pub fn score(
     #[wasm_bindgen(unchecked_param_type = "ScoreRequest")] request: JsValue,
 ) -> Result<JsValue, JsValue> {
-    to_js(&crate::score(&request_arg(request)?).map_err(into_error)?)
+    to_js(&khanaen::score(&request_arg(request)?).map_err(into_error)?)
 }
 
 /// Scores a request against a rubric the user supplies as JSON text.
@@ -219,7 +224,7 @@ pub fn score_with_framework(
 ) -> Result<JsValue, JsValue> {
     let json = text_arg(&framework_json, "scoreWithFramework", "framework")?;
     let framework = Framework::load(&json).map_err(into_error)?;
-    to_js(&crate::score_with(&framework, &request_arg(request)?).map_err(into_error)?)
+    to_js(&khanaen::score_with(&framework, &request_arg(request)?).map_err(into_error)?)
 }
 
 /// Reads a downloaded JSON file (a result or a request), as text or bytes in
@@ -229,7 +234,7 @@ pub fn import_json(
     #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] file: JsValue,
 ) -> Result<JsValue, JsValue> {
     let text = file_arg(&file, "importJson")?;
-    to_js(&crate::score_json(&text).map_err(into_error)?)
+    to_js(&khanaen::score_json(&text).map_err(into_error)?)
 }
 
 /// A file's bytes as text: UTF-8, UTF-16 with a byte-order mark, or TIS-620

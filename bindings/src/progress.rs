@@ -3,11 +3,11 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{into_error, lang_arg, request_arg, to_js, wrong};
-use crate::error::Expected;
-use crate::export::progress_csv;
-use crate::progress;
-use crate::raw::Raw;
+use crate::{into_error, lang_arg, request_arg, to_js, wrong};
+use khanaen::error::Expected;
+use khanaen::export::progress_csv;
+use khanaen::progress;
+use khanaen::raw::Raw;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"

@@ -4,11 +4,11 @@
 
 use wasm_bindgen::prelude::*;
 
-use super::{into_error, lang_arg, request_arg, text_arg, to_js, wrong};
-use crate::collection::{self, sheet, Added, RoundKey, Source};
-use crate::error::Expected;
-use crate::raw::Raw;
-use crate::{compare, export, roll_up, summary};
+use crate::{into_error, lang_arg, request_arg, text_arg, to_js, wrong};
+use khanaen::collection::{self, sheet, Added, RoundKey, Source};
+use khanaen::error::Expected;
+use khanaen::raw::Raw;
+use khanaen::{compare, export, roll_up, summary};
 
 /// Many assessments brought together: files read and scored once, then
 /// summarised, compared and written out.
@@ -36,7 +36,7 @@ fn count_arg(
 fn file_bytes(file: &JsValue, function: &'static str) -> Result<Vec<u8>, JsValue> {
     match file.as_string() {
         Some(text) => Ok(text.into_bytes()),
-        None => super::bytes_arg(file, function, "file"),
+        None => crate::bytes_arg(file, function, "file"),
     }
 }
 
@@ -138,13 +138,13 @@ impl Collection {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] rubric: JsValue,
     ) -> Result<JsValue, JsValue> {
         let name = text_arg(&name, "addRubric", "name")?;
-        let text = super::file_arg(&rubric, "addRubric")?;
+        let text = crate::file_arg(&rubric, "addRubric")?;
         let source = Source {
             file: name,
             row: None,
         };
         match self.inner.add_rubric(source, &text) {
-            Ok(loaded) => to_js(&crate::FrameworkSummary::of(&loaded)),
+            Ok(loaded) => to_js(&khanaen::FrameworkSummary::of(&loaded)),
             Err(_) => Ok(JsValue::NULL),
         }
     }

@@ -7,12 +7,12 @@ use std::cell::RefCell;
 use js_sys::{Array, JsString};
 use wasm_bindgen::prelude::*;
 
-use super::{file_arg, into_error, request_arg, text_arg, to_js, wrong};
-use crate::assessment;
-use crate::catalog::Catalog;
-use crate::error::{Error, Expected};
-use crate::raw::Raw;
-use crate::FrameworkSummary;
+use crate::{file_arg, into_error, request_arg, text_arg, to_js, wrong};
+use khanaen::assessment;
+use khanaen::catalog::Catalog;
+use khanaen::error::{Error, Expected};
+use khanaen::raw::Raw;
+use khanaen::FrameworkSummary;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -76,14 +76,14 @@ impl Assessment {
         let mut catalog = Catalog::default();
         let framework = match rubric.map(JsValue::from) {
             None => {
-                let id = crate::score::named(&request).map_err(into_error)?;
+                let id = khanaen::score::named(&request).map_err(into_error)?;
                 catalog.find(id)
             }
             Some(rubric) => catalog.add(&text_arg(&rubric, "Assessment", "rubric")?),
         }
         .map_err(into_error)?;
         // A request that names another framework is not silently scored with this one.
-        if let Ok(named) = crate::score::named(&request) {
+        if let Ok(named) = khanaen::score::named(&request) {
             if named.trim() != framework.id {
                 return Err(into_error(Error::RubricNotNamed {
                     named: named.trim().to_owned(),
@@ -125,7 +125,7 @@ impl Assessment {
     /// targets).
     #[wasm_bindgen(unchecked_return_type = "FrameworkView")]
     pub fn view(&self) -> Result<JsValue, JsValue> {
-        to_js(&crate::view::FrameworkView::of(
+        to_js(&khanaen::view::FrameworkView::of(
             self.inner.borrow().framework(),
         ))
     }
@@ -138,7 +138,7 @@ impl Assessment {
             .borrow()
             .framework()
             .own()
-            .map(crate::export::json::write_compact)
+            .map(khanaen::export::json::write_compact)
     }
 
     #[wasm_bindgen(unchecked_return_type = "ScoreResult")]
@@ -193,7 +193,7 @@ impl Assessment {
         &self,
         #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
     ) -> Result<String, JsValue> {
-        let lang = super::lang_arg(&lang, "exportCsv")?;
+        let lang = crate::lang_arg(&lang, "exportCsv")?;
         Ok(self.inner.borrow().csv(lang))
     }
 }
