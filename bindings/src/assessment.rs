@@ -9,9 +9,9 @@ use wasm_bindgen::prelude::*;
 
 use crate::{file_arg, into_error, request_arg, text_arg, to_js, wrong};
 use khanaen::assessment;
-use khanaen::catalog::Catalog;
 use khanaen::error::{Error, Expected};
 use khanaen::raw::Raw;
+use khanaen::Catalog;
 use khanaen::FrameworkSummary;
 
 #[wasm_bindgen(typescript_custom_section)]

@@ -15,12 +15,12 @@ pub use progress::*;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use khanaen::catalog::{Catalog, Scored};
 use khanaen::encoding;
 use khanaen::error::{Error, Expected};
 use khanaen::framework::Framework;
 use khanaen::raw::Raw;
-use khanaen::text::Lang;
+use khanaen::Lang;
+use khanaen::{Catalog, Scored};
 
 /// What the API returns, generated from the Rust types (crate/tests/typescript.rs).
 #[wasm_bindgen(typescript_custom_section)]

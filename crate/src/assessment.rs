@@ -8,10 +8,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::catalog::{Loaded, Scored};
+use crate::catalog::Loaded;
 use crate::error::{Error, FieldPath};
 use crate::raw::Raw;
 use crate::result::{ScoreResult, Scores};
+use crate::scored::Scored;
 use crate::text::Lang;
 
 /// The parts of a request a change may set: a section, and within the

@@ -10,8 +10,6 @@ use std::sync::Arc;
 use crate::error::Error;
 use crate::framework::{self, Framework};
 use crate::raw::Raw;
-use crate::result::ScoreResult;
-use crate::text::Lang;
 
 /// A framework ready to score with.
 #[derive(Clone, Debug)]
@@ -49,13 +47,6 @@ impl Loaded {
     }
 }
 
-/// Whether `framework` is one of the built-ins (the very one, not a copy).
-pub fn is_built_in(framework: &Framework) -> bool {
-    framework::built_in()
-        .map(|all| all.iter().any(|b| std::ptr::eq(b, framework)))
-        .unwrap_or(false)
-}
-
 /// The built-ins and the rubrics added so far.
 #[derive(Clone, Debug, Default)]
 pub struct Catalog {
@@ -64,7 +55,7 @@ pub struct Catalog {
 
 /// The same rubric: compared as written out, only when two share an id.
 fn same(a: &Framework, b: &Framework) -> bool {
-    crate::export::json::write_compact(a) == crate::export::json::write_compact(b)
+    crate::json_text::write_compact(a) == crate::json_text::write_compact(b)
 }
 
 impl Catalog {
@@ -114,7 +105,7 @@ impl Catalog {
     /// request to score and the framework to score it with: the rubric the
     /// file carries, else the framework the request names.
     pub fn open(&mut self, text: &str) -> Result<(Loaded, Raw), Error> {
-        self.open_value(crate::export::json::parse(text)?)
+        self.open_value(crate::json_text::parse(text)?)
     }
 
     /// As `open`, for a value already parsed.
@@ -126,7 +117,7 @@ impl Catalog {
             }
             other => (other, None),
         };
-        let request = crate::export::json::request_of(raw);
+        let request = crate::json_text::request_of(raw);
         let named = crate::score::named(&request).map(|id| id.trim().to_owned());
         let Some(rubric) = rubric else {
             return Ok((self.find(&named?)?, request));
@@ -136,7 +127,7 @@ impl Catalog {
             Err(Error::MissingFramework) => None,
             other => Some(other?),
         };
-        let loaded = self.add(&crate::export::json::write_compact(&rubric))?;
+        let loaded = self.add(&crate::json_text::write_compact(&rubric))?;
         match named {
             Some(id) if id != loaded.id => Err(Error::RubricNotNamed {
                 named: id,
@@ -144,43 +135,6 @@ impl Catalog {
             }),
             _ => Ok((loaded, request)),
         }
-    }
-}
-
-/// A result beside the framework it was scored with: what its exports need.
-#[derive(Clone, Debug)]
-pub struct Scored {
-    pub framework: Loaded,
-    pub result: ScoreResult,
-}
-
-impl Scored {
-    pub fn new(framework: Loaded, request: &Raw) -> Result<Scored, Error> {
-        let result = crate::score_with(&framework, request)?;
-        Ok(Scored { framework, result })
-    }
-
-    /// The exported JSON file: with the rubric, when it is a user's own.
-    pub fn json(&self) -> String {
-        crate::export::json::write_result(&self.result, &self.framework)
-    }
-
-    pub fn csv(&self, lang: Lang) -> String {
-        crate::export::csv::write(&self.framework, &self.result, lang)
-    }
-}
-
-impl Catalog {
-    /// Opens JSON text (see `open`) and scores its request again.
-    pub fn score_json(&mut self, text: &str) -> Result<Scored, Error> {
-        let (framework, request) = self.open(text)?;
-        Scored::new(framework, &request)
-    }
-
-    /// As `score_json`, for a value already parsed.
-    pub fn score_value(&mut self, raw: Raw) -> Result<Scored, Error> {
-        let (framework, request) = self.open_value(raw)?;
-        Scored::new(framework, &request)
     }
 }
 

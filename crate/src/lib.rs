@@ -6,7 +6,8 @@
 //! `bindings/`), the tests and the command line.
 
 pub mod assessment;
-pub mod catalog;
+mod catalog;
+mod cells;
 pub mod collection;
 pub mod compare;
 pub mod date;
@@ -16,15 +17,17 @@ pub mod exact;
 pub mod export;
 pub mod framework;
 pub mod input;
+mod json_text;
 pub mod outcome;
 pub mod progress;
 pub mod raw;
-pub mod request;
+mod request;
 pub mod result;
 pub mod roll_up;
 pub mod score;
+mod scored;
 pub mod summary;
-pub mod text;
+mod text;
 pub mod view;
 
 #[cfg(feature = "typescript")]
@@ -32,12 +35,14 @@ mod typescript;
 
 use serde::Serialize;
 
-pub use catalog::{Catalog, Loaded, Scored};
+pub use catalog::{Catalog, Loaded, RUBRIC};
 pub use error::Error;
 pub use framework::Framework;
 pub use raw::Raw;
+pub use request::Unit;
 pub use result::ScoreResult;
 pub use score::{score, score_with, CORE_VERSION};
+pub use scored::Scored;
 pub use text::{Lang, Text};
 
 /// What a form needs to offer a framework in its list.

@@ -7,8 +7,8 @@
 
 use crate::exact::Exact;
 use crate::request::Unit;
+use crate::request::ROUND_MISSING;
 use crate::result::{ScoreResult, Scores};
-use crate::score::ROUND_MISSING;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Outcome {

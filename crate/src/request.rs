@@ -73,6 +73,9 @@ fn field(key: &str) -> &'static Field {
     &found.unwrap_or(&fields[0]).1
 }
 
+/// What `missing` lists for an assessment without its round (Decision I).
+pub const ROUND_MISSING: &str = "/unit/round";
+
 /// Reads the unit details; problems go to `errors` and leave the field empty.
 pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) -> Unit {
     let mut unit = Unit::default();

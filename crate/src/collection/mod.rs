@@ -253,7 +253,7 @@ impl Collection {
 
     fn add_json(&mut self, file: Source, text: &str) {
         // A single result reads as its request; a list as the list.
-        let raw = match crate::export::json::parse(text) {
+        let raw = match crate::json_text::parse(text) {
             Ok(raw) => raw,
             Err(err) => return self.problem(file, err.text()),
         };
@@ -365,7 +365,7 @@ impl Collection {
                 source,
                 outcome,
                 framework,
-                request: crate::export::json::write_compact(&request).into(),
+                request: crate::json_text::write_compact(&request).into(),
             }),
             Err(err) => self.problem(source, err.text()),
         }

@@ -11,10 +11,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::cells::{quote, write_line};
 use crate::collection::{Collection, Entry, ReadRow};
 use crate::date;
 use crate::error::Error;
-use crate::export::csv::{quote, write_line};
 use crate::framework::{Framework, Rubric};
 use crate::raw::Raw;
 use crate::result::{ScoreResult, Scores, Understood};

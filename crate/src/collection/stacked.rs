@@ -5,8 +5,8 @@
 
 use std::collections::BTreeMap;
 
+use crate::cells::{HEADERS, REMARK};
 use crate::collection::ReadRow;
-use crate::export::csv::{HEADERS, REMARK};
 use crate::raw::Raw;
 use crate::text::Text;
 

@@ -2,7 +2,7 @@
 //! one row per count, then the free text; like every export here, UTF-8 with
 //! a byte-order mark, CRLF, Thai headers by default.
 
-use crate::export::csv::{quote, write_line};
+use crate::cells::{quote, write_line};
 use crate::progress::{ItemCounts, ProgressReport, ProgressSum};
 use crate::text::{Lang, Text};
 

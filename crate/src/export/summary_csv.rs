@@ -3,7 +3,7 @@
 //! province's row, for every fiscal year and round. Same conventions as the
 //! result CSV: BOM, CRLF, quoting, Thai headers unless English is asked for.
 
-use crate::export::csv::{quote, write_line};
+use crate::cells::{quote, write_line};
 use crate::summary::{AreaCounts, Summary};
 use crate::text::{Lang, Text};
 

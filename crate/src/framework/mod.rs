@@ -180,6 +180,13 @@ pub fn built_in() -> Result<&'static [Framework], Error> {
         .map_err(Clone::clone)
 }
 
+/// Whether `framework` is one of the built-ins (the very one, not a copy).
+pub fn is_built_in(framework: &Framework) -> bool {
+    built_in()
+        .map(|all| all.iter().any(|b| std::ptr::eq(b, framework)))
+        .unwrap_or(false)
+}
+
 /// Finds a built-in framework by id.
 pub fn find(id: &str) -> Result<&'static Framework, Error> {
     let all = built_in()?;

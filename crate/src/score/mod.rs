@@ -1,15 +1,17 @@
 //! From a request to a result: find the framework and edition, read the unit
 //! details, score every answer, and say what is missing or wrong.
 
-pub mod answer;
-pub mod banded;
-pub mod cases;
-pub mod details;
-pub mod matrix;
-pub mod opdc;
-pub mod remarks;
-pub mod reports;
-pub mod weighted;
+// How each kind of answer is scored: the core's own business; the crate
+// exposes the functions below and `Framework::load`.
+pub(crate) mod answer;
+pub(crate) mod banded;
+pub(crate) mod cases;
+pub(crate) mod details;
+pub(crate) mod matrix;
+pub(crate) mod opdc;
+pub(crate) mod remarks;
+pub(crate) mod reports;
+pub(crate) mod weighted;
 
 use std::borrow::Cow;
 use std::collections::BTreeMap;
@@ -22,8 +24,7 @@ use crate::request::{self, Unit};
 use crate::result::{FieldError, FrameworkRef, Note, ScoreResult, Scores};
 use crate::text::Text;
 
-/// What `missing` lists for an assessment without its round (Decision I).
-pub const ROUND_MISSING: &str = "/unit/round";
+pub use crate::request::ROUND_MISSING;
 
 /// The version of this scoring core, carried in every result.
 pub const CORE_VERSION: &str = env!("CARGO_PKG_VERSION");
@@ -210,7 +211,7 @@ fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error
             edition: edition.edition.clone(),
             name: framework.name.clone(),
             source: edition.source.clone(),
-            own: !crate::catalog::is_built_in(framework),
+            own: !framework::is_built_in(framework),
         },
         core_version: CORE_VERSION.to_owned(),
         request: request.into_owned(),
