@@ -93,7 +93,7 @@ test("wrong arguments are clean errors, and the handle still works", () => {
     () => c.compare("sorsochot-23", { round: "one" }, { round: 2 }), () => c.compare("sorsochot-23", 1, 2),
     () => c.compare("sorsochot-23", { round: 1 }, { round: 2 }, -1),
     () => c.rollUp("kpi-3.2", 878), () => c.rollUp(null), () => c.sheet("sorsochot-23", 5),
-    () => c.sheet("nope", "th"), () => api.sheetTemplate("nope")
+    () => c.sheet("nope", "th"), () => api.sheetTemplate("nope"), () => c.template("nope"), () => c.template(5)
   ];
   for (const call of calls) {
     assert.throws(call, (err) => err instanceof Error && typeof err.code === "string" && Boolean(err.th && err.en));
@@ -112,6 +112,16 @@ test("rubrics of one's own: files bring theirs; a kept rubric that differs from 
   const kept = new api.Collection();
   assert.equal(kept.addRubric("kept", new Uint8Array(rubric)).id, "example-mchch-leader");
   assert.deepEqual(kept.addRequest("draft", request), { entries: 1, problems: 0 });
+  // Its sheet and blank sheet, as for a built-in; the sheet reads back with the rubric.
+  const sheet = kept.sheet("example-mchch-leader", "th");
+  assert.match(kept.template("example-mchch-leader", "en"), /^\uFEFFframework,edition,.*\r\nexample-mchch-leader,/s);
+  assert.throws(() => new api.Collection().template("example-mchch-leader"), (err) => err.code === "unknown_framework");
+  const again = new api.Collection();
+  again.addRubric("kept", rubric.toString("utf8"));
+  assert.deepEqual(again.addFile("sheet.csv", sheet), { entries: 1, problems: 0 });
+  assert.deepEqual(again.entry(0).scores, kept.entry(0).scores);
+  assert.equal(again.sheet("example-mchch-leader", "th"), sheet);
+  again.free();
   kept.free();
   // A file brings version 1; the browser keeps another under the same id.
   const clash = new api.Collection();

@@ -151,6 +151,11 @@ test("มชช. before and after: the example district's eight files in the sum
   assert.match(await comparison.locator(".moves").textContent(), /ระดับสูงขึ้น 1 · คงเดิม 0 · ระดับลดลง 0/);
   const row = await comparison.locator("table.pairs tbody tr").first().locator("td, th").allTextContents();
   assert.deepEqual(row.slice(1, 5).map((c) => c.trim()), ["5", "12", "+7", "1 → 3"]);
+  // The round's sheet and its blank sheet, with the rubric the files brought.
+  const sheet = (await downloadOf(page, view, "download-sheet")).bytes.toString("utf8");
+  assert.match(sheet, /^\uFEFFเกณฑ์การประเมิน,.*\r\nexample-mchch-leader,/s);
+  const template = (await downloadOf(page, view, "download-template")).bytes.toString("utf8");
+  assert.match(template, /^\uFEFFเกณฑ์การประเมิน,.*\r\nexample-mchch-leader,/s);
   await page.screenshot({ path: join(root, "dist/test-output/rubric-mchch-comparison.png"), fullPage: true });
   assert.deepEqual(network, []);
   assert.deepEqual(errors, []);

@@ -8,7 +8,7 @@ use crate::{into_error, lang_arg, request_arg, text_arg, to_js, wrong};
 use khanaen::collection::{self, sheet, Added, RoundKey, Source};
 use khanaen::error::Expected;
 use khanaen::raw::Raw;
-use khanaen::{compare, export, roll_up, summary};
+use khanaen::{compare, export, roll_up, summary, Catalog};
 
 /// Many assessments brought together: files read and scored once, then
 /// summarised, compared and written out.
@@ -224,6 +224,19 @@ impl Collection {
         sheet::of_collection(&self.inner, &framework, lang).map_err(into_error)
     }
 
+    /// The blank one-row-per-unit sheet of `framework` (its latest edition):
+    /// a built-in, or a rubric this collection has (added, or carried by a
+    /// file).
+    pub fn template(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] framework: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
+    ) -> Result<String, JsValue> {
+        let framework = text_arg(&framework, "template", "framework")?;
+        let lang = lang_arg(&lang, "template")?;
+        sheet::blank(&self.inner.catalog, &framework, lang).map_err(into_error)
+    }
+
     /// Each unit's assessment in round `before` beside its assessment in
     /// round `after` (`{fiscal_year, round}`, as the summary names rounds);
     /// with `pairs`, only the first that many pairs cross (a view shows a
@@ -278,5 +291,5 @@ pub fn sheet_template(
 ) -> Result<String, JsValue> {
     let id = text_arg(&framework, "sheetTemplate", "framework")?;
     let lang = lang_arg(&lang, "sheetTemplate")?;
-    sheet::blank(&id, lang).map_err(into_error)
+    sheet::blank(&Catalog::default(), &id, lang).map_err(into_error)
 }

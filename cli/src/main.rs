@@ -11,7 +11,7 @@
 //!   khanaen compare BEFORE AFTER       each unit's earlier and later assessment
 //!   khanaen sheet ID [--en]            the blank one-row-per-unit sheet
 //!
-//! `--rubric FILE` (score, summarize, compare) adds a rubric of your own,
+//! `--rubric FILE` (score, summarize, compare, sheet) adds a rubric of your own,
 //! for requests that name it; a file exported with its rubric needs none.
 //! A folder given where files are read stands for every file in it.
 //! `-` reads standard input; `--` ends the options, so a file may be named
@@ -48,7 +48,7 @@ const USAGE: &str = "usage: khanaen frameworks [--en]
        khanaen validate FILE
        khanaen summarize FILE... [--csv | --sheet] [--en] [--rubric RUBRIC]
        khanaen compare BEFORE AFTER [--rubric RUBRIC]
-       khanaen sheet ID [--en]
+       khanaen sheet ID [--en] [--rubric RUBRIC]
   FILE may be - for standard input, or a folder of files; -- ends the options.
   --rubric adds a rubric of your own (repeat it for more).";
 
@@ -199,7 +199,7 @@ fn run(args: &[String]) -> Result<String, String> {
     };
     let uses_rubrics = matches!(
         parsed.words.first().map(String::as_str),
-        Some("score" | "summarize" | "compare")
+        Some("score" | "summarize" | "compare" | "sheet")
     );
     if !parsed.rubrics.is_empty() && !uses_rubrics {
         return Err(refuse("--rubric"));
@@ -284,7 +284,7 @@ fn run(args: &[String]) -> Result<String, String> {
             if parsed.csv {
                 return Err(refuse("--csv"));
             }
-            sheet::blank(id, lang).map_err(|e| e.to_string())
+            sheet::blank(&catalog, id, lang).map_err(|e| e.to_string())
         }
         _ => Err(USAGE.to_owned()),
     }
@@ -339,6 +339,15 @@ mod tests {
         let csv = run(&args(&["score", &request, "--csv", "--rubric", rubric])).unwrap();
         assert!(csv.contains("example-mchch-leader"));
         assert!(run(&args(&["sheet", "x", "--rubric", rubric])).is_err());
+        let template = run(&args(&[
+            "sheet",
+            "example-mchch-leader",
+            "--rubric",
+            rubric,
+        ]))
+        .unwrap();
+        assert!(template.starts_with("\u{feff}เกณฑ์การประเมิน,"), "{template}");
+        assert!(template.contains("\r\nexample-mchch-leader,"), "{template}");
         assert!(run(&args(&["score", &request, "--rubric"])).is_err());
     }
 

@@ -503,3 +503,42 @@ fn own_rubrics_before_and_after_development() {
         (3, 1, 0)
     );
 }
+
+#[test]
+fn own_rubrics_have_a_sheet_and_a_template_that_read_back() {
+    let before = collection(&["mchch-lat-yao/before"]);
+    let leader = "example-mchch-leader";
+    let written = sheet::of_collection(&before, leader, Lang::Th).unwrap();
+    let template = sheet::blank(&before.catalog, leader, Lang::En).unwrap();
+    assert!(template.contains("\r\nexample-mchch-leader,"), "{template}");
+    // Unknown to a collection without the rubric, read once it is added.
+    let mut without = Collection::default();
+    without.add_file("leader.csv", written.as_bytes());
+    assert!(without.entries.is_empty() && !without.problems.is_empty());
+    assert!(sheet::blank(&without.catalog, leader, Lang::Th).is_err());
+    let mut again = Collection::default();
+    let rubric = fs::read_to_string(dir().join("../rubrics/mchch-leader.json")).unwrap();
+    again
+        .add_rubric(
+            khanaen::collection::Source {
+                file: "mchch-leader.json".into(),
+                row: None,
+            },
+            &rubric,
+        )
+        .unwrap();
+    again.add_file("leader.csv", written.as_bytes());
+    assert!(again.problems.is_empty(), "{:?}", again.problems);
+    let original: Vec<_> = before
+        .included()
+        .filter(|e| e.outcome.framework == leader)
+        .collect();
+    assert_eq!(again.entries.len(), original.len());
+    for (a, b) in original.iter().zip(&again.entries) {
+        assert_eq!(a.result().unwrap().scores, b.result().unwrap().scores);
+    }
+    assert_eq!(
+        sheet::of_collection(&again, leader, Lang::Th).unwrap(),
+        written
+    );
+}

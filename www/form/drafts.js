@@ -47,6 +47,28 @@ export function setAside(storage, text, prefix = ASIDE) {
 
 export const isObject = (v) => v !== null && typeof v === "object" && !Array.isArray(v);
 
+/**
+ * Reads the JSON object stored at `key`: { record } ({} when nothing is
+ * stored), { text } when the stored text is not a JSON object (for the
+ * caller to set aside), null when storage cannot be read just now.
+ */
+export function readStored(storage, key) {
+  let text;
+  try {
+    text = storage.getItem(key);
+  } catch {
+    return null;
+  }
+  if (text === null) return { record: {} };
+  try {
+    const parsed = JSON.parse(text);
+    if (isObject(parsed)) return { record: parsed };
+  } catch {
+    /* not JSON: the caller sets it aside */
+  }
+  return { text };
+}
+
 const absentOr = (v) => v === undefined || v === null || isObject(v);
 
 /**
@@ -105,19 +127,10 @@ export class Drafts {
    */
   record() {
     if (!this.storage) return {};
-    let text;
-    try {
-      text = this.storage.getItem(KEY);
-    } catch {
-      return null;
-    }
-    if (text === null) return {};
-    try {
-      const parsed = JSON.parse(text);
-      if (isObject(parsed)) return parsed;
-    } catch {
-      /* set aside below */
-    }
+    const stored = readStored(this.storage, KEY);
+    if (stored === null) return null;
+    if (stored.record) return stored.record;
+    const { text } = stored;
     // Not a drafts record: its text is kept aside, as it is, before anything
     // is written in its place; if that cannot be done, nothing is written.
     if (this.keepAside(text)) {

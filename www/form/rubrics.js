@@ -6,7 +6,7 @@
 // not listed; a kept text the core no longer accepts fails when opened, with
 // the core's message, and the form stays as it was.
 
-import { isObject, setAside } from "./drafts.js";
+import { isObject, readStored, setAside } from "./drafts.js";
 
 const RUBRICS_KEY = "khanaen.rubrics.v1";
 export const RUBRICS_ASIDE = "khanaen.rubrics.aside.";
@@ -28,19 +28,11 @@ export class Rubrics {
 
   /** The record as stored; {} when there is none; null when it cannot be read now. */
   record() {
-    let text;
-    try {
-      text = this.storage ? this.storage.getItem(RUBRICS_KEY) : null;
-    } catch {
-      return null;
-    }
-    if (text === null) return {};
-    try {
-      const parsed = JSON.parse(text);
-      if (isObject(parsed)) return parsed;
-    } catch {
-      /* kept aside below */
-    }
+    if (!this.storage) return {};
+    const stored = readStored(this.storage, RUBRICS_KEY);
+    if (stored === null) return null;
+    if (stored.record) return stored.record;
+    const { text } = stored;
     // Kept as it was, then a fresh record; if storage refuses, nothing is written.
     if (!this.unreadable && setAside(this.storage, text, RUBRICS_ASIDE)) {
       try {

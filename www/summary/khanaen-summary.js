@@ -392,7 +392,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
         "summary-csv": () => this.collection.summaryCsv(lang),
         "summary-json": () => this.collection.summaryJson(),
         sheet: () => this.collection.sheet(round.framework, lang),
-        template: () => this.core.sheetTemplate(this.templateFramework(), lang),
+        template: () => this.collection.template(this.templateFramework(), lang),
       }[kind]();
       return { name: this.fileName(kind, round), text, type: kind === "summary-json" ? FILE_TYPES.json : FILE_TYPES.csv };
     }

@@ -11,6 +11,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::catalog::Catalog;
 use crate::cells::{quote, write_line};
 use crate::collection::{Collection, Entry, ReadRow};
 use crate::date;
@@ -225,11 +226,12 @@ pub fn template(framework: &Framework, edition: &str, lang: Lang) -> String {
     out
 }
 
-/// The blank sheet of a built-in framework, its latest edition.
-pub fn blank(framework: &str, lang: Lang) -> Result<String, Error> {
-    let framework = crate::framework::find(framework)?;
+/// The blank sheet of a framework in the catalog (a built-in, or a rubric
+/// added), its latest edition.
+pub fn blank(catalog: &Catalog, framework: &str, lang: Lang) -> Result<String, Error> {
+    let framework = catalog.find(framework)?;
     let edition = framework.edition(None)?;
-    Ok(template(framework, &edition.edition, lang))
+    Ok(template(&framework, &edition.edition, lang))
 }
 
 /// A collection's included entries of `framework` as the sheet.
@@ -238,13 +240,13 @@ pub fn of_collection(
     framework: &str,
     lang: Lang,
 ) -> Result<String, Error> {
-    let rubric = crate::framework::find(framework)?;
+    let rubric = collection.catalog.find(framework)?;
     let results = collection
         .included()
         .filter(|e| e.outcome.framework == framework)
         .map(Entry::result)
         .collect::<Result<Vec<_>, _>>()?;
-    Ok(write(rubric, &results, lang))
+    Ok(write(&rubric, &results, lang))
 }
 
 /// Results of one framework as the sheet: one row per unit, answers as the
