@@ -71,10 +71,10 @@ const form = await ready(page);
 const request = example("sorsochot-23-complete");
 await fillUnit(form, request.unit);
 for (const [id, answer] of Object.entries(request.answers)) await answerIndicator(form, id, answer);
-await field(form, "answers.2").focus();
+await field(form, "/answers/2").focus();
 const times = await page.evaluate(async () => {
   const host = document.querySelector("khanaen-form");
-  const input = host.shadowRoot.querySelector('input[data-path="answers.2"]');
+  const input = host.shadowRoot.querySelector('input[data-path="/answers/2"]');
   const points = host.shadowRoot.querySelector('article[data-indicator="2"] output.points');
   const out = [];
   for (let i = 0; i < 200; i += 1) {
