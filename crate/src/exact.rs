@@ -67,8 +67,13 @@ impl Exact {
 
     /// `num / den` (den ≠ 0, neither i128::MIN) in lowest terms.
     fn reduced(num: i128, den: i128) -> Exact {
-        let g = gcd(num.unsigned_abs(), den.unsigned_abs()) as i128;
-        let (mut n, mut d) = (num / g, den / g);
+        let g = gcd(num.unsigned_abs(), den.unsigned_abs());
+        // Most values fit machine words: divide there (i128 division is a
+        // software routine, in WebAssembly too).
+        let (mut n, mut d) = match (i64::try_from(num), i64::try_from(den), i64::try_from(g)) {
+            (Ok(n), Ok(d), Ok(g)) => (i128::from(n / g), i128::from(d / g)),
+            _ => (num / g as i128, den / g as i128),
+        };
         if d < 0 {
             (n, d) = (-n, -d);
         }
@@ -339,11 +344,20 @@ impl Exact {
         if significant_int.len() > 15 || frac_part.len() > 10 {
             return None;
         }
-        // 25 digits at most: an i128 holds them.
-        let mut num: i128 = 0;
-        for b in significant_int.bytes().chain(frac_part.bytes()) {
-            num = num * 10 + i128::from(b - b'0');
+        if frac_part.is_empty() {
+            // A whole number (most answers): already in lowest terms.
+            let whole = significant_int
+                .bytes()
+                .fold(0i64, |n, b| n * 10 + i64::from(b - b'0'));
+            return Some(Exact::int(if negative { -whole } else { whole }));
         }
+        // 25 digits at most: an i128 holds them; 18 (most answers), a u64.
+        let digits = significant_int.bytes().chain(frac_part.bytes());
+        let num: i128 = if significant_int.len() + frac_part.len() <= 18 {
+            i128::from(digits.fold(0u64, |n, b| n * 10 + u64::from(b - b'0')))
+        } else {
+            digits.fold(0i128, |n, b| n * 10 + i128::from(b - b'0'))
+        };
         let den = 10i128.pow(frac_part.len() as u32);
         Exact::ratio(if negative { -num } else { num }, den)
     }
@@ -424,21 +438,34 @@ impl<'de> serde::Deserialize<'de> for Exact {
 /// a/b ∘ c/d as (numerator, denominator), or `None` on overflow.
 type SmallOp = fn(i128, i128, i128, i128) -> Option<(i128, i128)>;
 
-/// Greatest common divisor (binary), gcd(0, x) = x.
-fn gcd(mut a: u128, mut b: u128) -> u128 {
-    if a == 0 || b == 0 {
-        return a | b;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    while b != 0 {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
+/// Stein's algorithm, for any unsigned integer type.
+macro_rules! binary_gcd {
+    ($a:expr, $b:expr) => {{
+        let (mut a, mut b) = ($a, $b);
+        if a == 0 || b == 0 {
+            a | b
+        } else {
+            let shift = (a | b).trailing_zeros();
+            a >>= a.trailing_zeros();
+            while b != 0 {
+                b >>= b.trailing_zeros();
+                if a > b {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                b -= a;
+            }
+            a << shift
         }
-        b -= a;
+    }};
+}
+
+/// Greatest common divisor (binary), gcd(0, x) = x: in machine words when
+/// both fit (u128 arithmetic is emulated, in WebAssembly too).
+fn gcd(a: u128, b: u128) -> u128 {
+    match (u64::try_from(a), u64::try_from(b)) {
+        (Ok(a), Ok(b)) => u128::from(binary_gcd!(a, b)),
+        _ => binary_gcd!(a, b),
     }
-    a << shift
 }
 
 #[cfg(test)]
