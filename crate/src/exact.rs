@@ -374,8 +374,15 @@ impl Ord for Exact {
     fn cmp(&self, other: &Exact) -> Ordering {
         match (&self.0, &other.0) {
             // |a·d| < 2^126: no overflow.
+            // Equal denominators (whole numbers, mostly) compare directly;
+            // else in machine words when the products fit (i128 is emulated
+            // in WebAssembly).
+            (Repr::Small(a, b), Repr::Small(c, d)) if b == d => a.cmp(c),
             (Repr::Small(a, b), Repr::Small(c, d)) => {
-                (i128::from(*a) * i128::from(*d)).cmp(&(i128::from(*c) * i128::from(*b)))
+                match (a.checked_mul(*d), c.checked_mul(*b)) {
+                    (Some(left), Some(right)) => left.cmp(&right),
+                    _ => (i128::from(*a) * i128::from(*d)).cmp(&(i128::from(*c) * i128::from(*b))),
+                }
             }
             _ => self.to_big().cmp(&other.to_big()),
         }
