@@ -44,15 +44,29 @@ pub struct Entry {
     pub outcome: Outcome,
     /// The framework it was scored with: a built-in, or a rubric a file carried.
     pub framework: Loaded,
-    request: Box<str>,
+    request: Kept,
+}
+
+/// How an entry keeps the request it was scored from.
+#[derive(Clone, Debug, PartialEq)]
+enum Kept {
+    /// As JSON text: a tenth of the memory of the parsed request.
+    Json(Box<str>),
+    /// As the sheet's row, read again: nothing of its own to write or keep.
+    Row(sheet::RowAgain),
 }
 
 impl Entry {
     /// The whole result, scored again from the request: the same result
-    /// the entry was scored to, since a request and its JSON copy score alike.
+    /// the entry was scored to, since a request and its JSON copy (or its
+    /// row read again) score alike.
     pub fn result(&self) -> Result<ScoreResult, Error> {
-        let request: Raw =
-            serde_json::from_str(&self.request).map_err(|e| Error::unreadable(e.to_string()))?;
+        let request: Raw = match &self.request {
+            Kept::Json(text) => {
+                serde_json::from_str(text).map_err(|e| Error::unreadable(e.to_string()))?
+            }
+            Kept::Row(row) => row.request()?,
+        };
         crate::score_with(&self.framework, &request)
     }
 }
@@ -232,15 +246,20 @@ impl Collection {
 
     /// Requests read from rows of `file`: queued, or scored at once; a row
     /// that is not a request is a problem.
-    fn add_reads(&mut self, file: &str, reads: Vec<ReadRow>, queue: bool) {
-        for read in reads {
+    fn add_reads(
+        &mut self,
+        file: &str,
+        reads: Vec<(ReadRow, Option<sheet::RowAgain>)>,
+        queue: bool,
+    ) {
+        for (read, again) in reads {
             let source = Source {
                 file: file.to_owned(),
                 row: Some(read.row),
             };
             match read.request {
                 Ok(request) if queue => self.queue(source, request),
-                Ok(request) => self.add_request(source, request),
+                Ok(request) => self.score_into(source, request, again),
                 Err(message) => self.problem(source, message),
             }
         }
@@ -299,7 +318,10 @@ impl Collection {
             match read.map(|_| stacked::requests(&rows)) {
                 Err(detail) => self.problem(file, malformed(detail)),
                 Ok(reads) if reads.is_empty() => self.problem(file, empty_file()),
-                Ok(reads) => self.add_reads(&file.file, reads, true),
+                Ok(reads) => {
+                    let reads = reads.into_iter().map(|read| (read, None)).collect();
+                    self.add_reads(&file.file, reads, true)
+                }
             }
         } else if sheet::is_sheet(&header) {
             match table.count_from(at) {
@@ -309,7 +331,7 @@ impl Collection {
                     self.waiting += left;
                     self.pending.push_back(Pending::Sheet(SheetRows {
                         file: file.file,
-                        table,
+                        table: std::sync::Arc::new(table),
                         at,
                         // The spreadsheet numbers rows from 1, the header's.
                         row: 2,
@@ -354,6 +376,12 @@ impl Collection {
 
     /// Scores one request into the collection.
     pub fn add_request(&mut self, source: Source, request: Raw) {
+        self.score_into(source, request, None);
+    }
+
+    /// Scores one request into the collection, kept as its sheet row when
+    /// it was read from one, else as JSON text.
+    fn score_into(&mut self, source: Source, request: Raw, again: Option<sheet::RowAgain>) {
         let scored = crate::score::named(&request)
             .and_then(|id| self.catalog.find(id))
             .and_then(|framework| {
@@ -365,7 +393,10 @@ impl Collection {
                 source,
                 outcome,
                 framework,
-                request: crate::json_text::write_compact(&request).into(),
+                request: match again {
+                    Some(row) => Kept::Row(row),
+                    None => Kept::Json(crate::json_text::write_compact(&request).into()),
+                },
             }),
             Err(err) => self.problem(source, err.text()),
         }
@@ -423,6 +454,42 @@ pub struct ReadRow {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_sheet_row_is_kept_as_the_row_and_read_again_the_same() {
+        // The framework filled down, a blank line, a quoted cell over two lines.
+        let text = "\u{feff}framework,tambon,round,1,2\r\n\
+                    sorsochot-23,บุ่งไหม,1,65,ไม่มี\r\n\
+                    \r\n\
+                    ,\"ท่าลาด\nเหนือ\",2,70,\r\n\
+                    ,โนนผึ้ง,1,,\r\n";
+        let mut collection = Collection::default();
+        collection.add_file("sheet.csv", text.as_bytes());
+        assert!(collection.problems.is_empty(), "{:?}", collection.problems);
+        assert_eq!(collection.entries.len(), 3);
+        let rows: Vec<_> = collection.entries.iter().map(|e| e.source.row).collect();
+        // Rows as records: the blank line is skipped, the two-line cell is one row.
+        assert_eq!(rows, [Some(2), Some(3), Some(4)]);
+        for entry in &collection.entries {
+            assert!(matches!(entry.request, Kept::Row(_)));
+            let result = entry.result().unwrap();
+            assert_eq!(Outcome::of(&result), entry.outcome);
+            assert_eq!(
+                result.request.get("framework"),
+                Some(&Raw::text("sorsochot-23"))
+            );
+        }
+        let tambon = |i: usize| {
+            let result = collection.entries[i].result().unwrap();
+            result
+                .request
+                .get("unit")
+                .and_then(|u| u.get("tambon"))
+                .cloned()
+        };
+        assert_eq!(tambon(1), Some(Raw::text("ท่าลาด\nเหนือ")));
+        assert_eq!(tambon(2), Some(Raw::text("โนนผึ้ง")));
+    }
 
     #[test]
     fn names_are_keys_loosely() {

@@ -3,6 +3,8 @@
 //! rows stay text until their batch comes, so 10,000 rows are never all
 //! held as requests at once.
 
+use std::sync::Arc;
+
 use super::table::Table;
 use super::{sheet, ReadRow, Source};
 use crate::raw::Raw;
@@ -17,7 +19,7 @@ pub(super) enum Pending {
 #[derive(Clone, Debug)]
 pub(super) struct SheetRows {
     pub file: String,
-    pub table: Table,
+    pub table: Arc<Table>,
     /// Where the next row starts, and its spreadsheet number.
     pub at: usize,
     pub row: usize,
@@ -32,7 +34,8 @@ pub(super) struct SheetRows {
 pub(super) struct Batch {
     /// How many rows were read (blank ones too).
     pub rows: usize,
-    pub reads: Vec<ReadRow>,
+    /// Each with where the row can be read again.
+    pub reads: Vec<(ReadRow, Option<sheet::RowAgain>)>,
     /// Why the rest of the sheet could not be read, if it could not.
     pub error: Option<String>,
 }
@@ -42,9 +45,18 @@ impl SheetRows {
     pub fn next_rows(&mut self, limit: usize) -> Batch {
         let mut reads = Vec::new();
         let mut rows = 0;
-        let (reader, row) = (&mut self.reader, &mut self.row);
-        let read = self.table.rows_from(self.at, |cells| {
-            reads.extend(reader.read(*row, cells));
+        let (reader, row, table) = (&mut self.reader, &mut self.row, &self.table);
+        let read = self.table.rows_with_start(self.at, |cells, at| {
+            let before = reader.clone();
+            reads.extend(reader.read(*row, cells).map(|read| {
+                let again = sheet::RowAgain {
+                    table: table.clone(),
+                    at,
+                    row: *row,
+                    reader: before,
+                };
+                (read, Some(again))
+            }));
             *row += 1;
             rows += 1;
             rows < limit

@@ -10,9 +10,11 @@
 //! filled-down column would; a row with nothing but the framework is blank.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::catalog::Catalog;
 use crate::cells::{quote, write_line};
+use crate::collection::table::Table;
 use crate::collection::{Collection, Entry, ReadRow};
 use crate::date;
 use crate::error::Error;
@@ -85,19 +87,20 @@ pub fn is_sheet(header: &[impl AsRef<str>]) -> bool {
         .any(|h| matches!(column(h.as_ref()), Column::Unit("framework")))
 }
 
-/// Reads a sheet's rows one at a time, after its header.
+/// Reads a sheet's rows one at a time, after its header. Cheap to clone:
+/// each row an entry keeps holds the reader as it stood before that row.
 #[derive(Clone, Debug)]
 pub struct Reader {
-    columns: Vec<Column>,
+    columns: Arc<[Column]>,
     /// The framework of the row above, for a row that leaves it blank.
-    framework: String,
+    framework: Arc<str>,
 }
 
 impl Reader {
     pub fn new(header: &[impl AsRef<str>]) -> Reader {
         Reader {
             columns: header.iter().map(|h| column(h.as_ref())).collect(),
-            framework: String::new(),
+            framework: "".into(),
         }
     }
 
@@ -142,8 +145,9 @@ impl Reader {
                 }
             }
         }
-        if let Some(Raw::Text(id)) = top.get("framework") {
-            self.framework.clone_from(id);
+        match top.get("framework") {
+            Some(Raw::Text(id)) if **id != *self.framework => self.framework = id.as_str().into(),
+            _ => {}
         }
         if unit.is_empty() && answers.is_empty() {
             return None;
@@ -154,7 +158,7 @@ impl Reader {
                 "no framework in the “framework” column",
             ))
         } else {
-            top.insert("framework".to_owned(), Raw::text(self.framework.as_str()));
+            top.insert("framework".to_owned(), Raw::text(&*self.framework));
             top.insert("unit".to_owned(), Raw::Map(unit.into_iter().collect()));
             top.insert(
                 "answers".to_owned(),
@@ -163,6 +167,55 @@ impl Reader {
             Ok(Raw::Map(top))
         };
         Some(ReadRow { row, request })
+    }
+}
+
+/// A sheet's row an entry was scored from, to read again when its whole
+/// result is wanted: the sheet's text, which all its rows share, where the
+/// row starts, and the reader as it stood before the row. A 10,000-row
+/// sheet is kept as its text, not as 10,000 copies of its requests.
+#[derive(Clone)]
+pub(crate) struct RowAgain {
+    pub table: Arc<Table>,
+    pub at: usize,
+    pub row: usize,
+    pub reader: Reader,
+}
+
+impl RowAgain {
+    /// The request the row holds: the one it was scored from.
+    pub fn request(&self) -> Result<Raw, Error> {
+        let mut reader = self.reader.clone();
+        let mut read = None;
+        self.table
+            .rows_from(self.at, |cells| {
+                read = reader.read(self.row, cells);
+                false
+            })
+            .map_err(|detail| Error::MalformedRequest { detail })?;
+        match read {
+            Some(ReadRow {
+                request: Ok(request),
+                ..
+            }) => Ok(request),
+            _ => Err(Error::MalformedRequest {
+                detail: format!("row {} of the sheet holds no request", self.row),
+            }),
+        }
+    }
+}
+
+/// The row, not the whole sheet's text.
+impl std::fmt::Debug for RowAgain {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "RowAgain {{ row: {}, at: {} }}", self.row, self.at)
+    }
+}
+
+/// The same row of the same sheet.
+impl PartialEq for RowAgain {
+    fn eq(&self, other: &RowAgain) -> bool {
+        Arc::ptr_eq(&self.table, &other.table) && self.at == other.at
     }
 }
 

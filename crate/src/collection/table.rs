@@ -37,13 +37,24 @@ impl Table {
         at: usize,
         mut visit: impl FnMut(&[&str]) -> bool,
     ) -> Result<usize, String> {
+        self.rows_with_start(at, |cells, _| visit(cells))
+    }
+
+    /// As `rows_from`, handing `visit` also where each row starts.
+    pub fn rows_with_start(
+        &self,
+        at: usize,
+        mut visit: impl FnMut(&[&str], usize) -> bool,
+    ) -> Result<usize, String> {
         let mut reader = self.reader(at);
         let mut record = csv::StringRecord::new();
+        let mut start = at;
         while reader.read_record(&mut record).map_err(|e| e.to_string())? {
             let cells: Vec<&str> = record.iter().map(str::trim).collect();
-            if !visit(&cells) {
+            if !visit(&cells, start) {
                 break;
             }
+            start = at + reader.position().byte() as usize;
         }
         Ok(at + reader.position().byte() as usize)
     }
