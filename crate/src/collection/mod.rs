@@ -35,8 +35,8 @@ pub struct Source {
 }
 
 /// One assessment in the collection: what summaries read, and the request
-/// it was scored from, kept as JSON text (a tenth of the memory of the
-/// parsed request) to score again when the whole result is wanted.
+/// it was scored from, kept compactly (JSON text, or its sheet row) to
+/// score again when the whole result is wanted.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Entry {
     pub id: usize,
