@@ -87,29 +87,59 @@ pub fn is_sheet(header: &[impl AsRef<str>]) -> bool {
         .any(|h| matches!(column(h.as_ref()), Column::Unit("framework")))
 }
 
+/// A column as rows are read: an answer's column names its answer's slot,
+/// found once from the header instead of by comparing ids in every row.
+#[derive(Clone, Copy, Debug)]
+enum Slot {
+    Unit(&'static str),
+    Value(usize),
+    /// The numerator or denominator of an answer given as counts.
+    Part(usize, &'static str),
+}
+
 /// Reads a sheet's rows one at a time, after its header. Cheap to clone:
 /// each row an entry keeps holds the reader as it stood before that row.
 #[derive(Clone, Debug)]
 pub struct Reader {
-    columns: Arc<[Column]>,
+    columns: Arc<[Slot]>,
+    /// The answers' ids, by slot, in the order their columns first come.
+    ids: Arc<[String]>,
     /// The framework of the row above, for a row that leaves it blank.
     framework: Arc<str>,
 }
 
 impl Reader {
     pub fn new(header: &[impl AsRef<str>]) -> Reader {
+        let mut ids: Vec<String> = Vec::new();
+        let mut slot = |id: String| match ids.iter().position(|known| *known == id) {
+            Some(at) => at,
+            None => {
+                ids.push(id);
+                ids.len() - 1
+            }
+        };
+        let columns = header
+            .iter()
+            .map(|h| match column(h.as_ref()) {
+                Column::Unit(key) => Slot::Unit(key),
+                Column::Value(id) => Slot::Value(slot(id)),
+                Column::Numerator(id) => Slot::Part(slot(id), "numerator"),
+                Column::Denominator(id) => Slot::Part(slot(id), "denominator"),
+            })
+            .collect();
         Reader {
-            columns: header.iter().map(|h| column(h.as_ref())).collect(),
+            columns,
+            ids: ids.into(),
             framework: "".into(),
         }
     }
 
     /// The request in the cells of spreadsheet row `row`; none for a blank row.
     pub fn read(&mut self, row: usize, cells: &[impl AsRef<str>]) -> Option<ReadRow> {
-        // Gathered as lists, then made maps at once (a sorted bulk build):
-        // cheaper than a map insert per cell, with the same "last one wins".
         let mut unit = Vec::new();
-        let mut answers: Vec<(String, Raw)> = Vec::new();
+        // Each answer's column, the last one filled wins; counts given after
+        // a value are left out, as the value was typed.
+        let mut answers: Vec<Option<Raw>> = vec![None; self.ids.len()];
         let mut top = BTreeMap::new();
         for (column, cell) in self.columns.iter().zip(cells) {
             let cell = cell.as_ref();
@@ -117,30 +147,20 @@ impl Reader {
                 continue;
             }
             let text = Raw::text(cell);
-            match column {
-                Column::Unit(key @ ("framework" | "edition")) => {
-                    top.insert((*key).to_owned(), text);
+            match *column {
+                Slot::Unit(key @ ("framework" | "edition")) => {
+                    top.insert(key.to_owned(), text);
                 }
-                Column::Unit(key) => unit.push(((*key).to_owned(), text)),
-                Column::Value(id) => match answers.iter_mut().rev().find(|(k, _)| k == id) {
-                    Some((_, answer)) => *answer = text,
-                    None => answers.push((id.clone(), text)),
-                },
-                Column::Numerator(id) | Column::Denominator(id) => {
-                    let part = if matches!(column, Column::Numerator(_)) {
-                        "numerator"
-                    } else {
-                        "denominator"
-                    };
-                    let at = match answers.iter().rposition(|(k, _)| k == id) {
-                        Some(at) => at,
-                        None => {
-                            answers.push((id.clone(), Raw::Map(BTreeMap::new())));
-                            answers.len() - 1
+                Slot::Unit(key) => unit.push((key.to_owned(), text)),
+                Slot::Value(at) => answers[at] = Some(text),
+                Slot::Part(at, part) => {
+                    let answer = &mut answers[at];
+                    match answer {
+                        None => *answer = Some(Raw::Map(BTreeMap::from([(part.to_owned(), text)]))),
+                        Some(Raw::Map(map)) => {
+                            map.insert(part.to_owned(), text);
                         }
-                    };
-                    if let Raw::Map(map) = &mut answers[at].1 {
-                        map.insert(part.to_owned(), text);
+                        Some(_) => {}
                     }
                 }
             }
@@ -149,7 +169,7 @@ impl Reader {
             Some(Raw::Text(id)) if **id != *self.framework => self.framework = id.as_str().into(),
             _ => {}
         }
-        if unit.is_empty() && answers.is_empty() {
+        if unit.is_empty() && answers.iter().all(Option::is_none) {
             return None;
         }
         let request = if self.framework.is_empty() {
@@ -160,10 +180,9 @@ impl Reader {
         } else {
             top.insert("framework".to_owned(), Raw::text(&*self.framework));
             top.insert("unit".to_owned(), Raw::Map(unit.into_iter().collect()));
-            top.insert(
-                "answers".to_owned(),
-                Raw::Map(answers.into_iter().collect()),
-            );
+            let answers = self.ids.iter().zip(answers);
+            let answers = answers.filter_map(|(id, answer)| Some((id.clone(), answer?)));
+            top.insert("answers".to_owned(), Raw::Map(answers.collect()));
             Ok(Raw::Map(top))
         };
         Some(ReadRow { row, request })
