@@ -483,4 +483,50 @@ mod tests {
         assert_eq!(column("1 ตัวตั้ง"), Column::Numerator("1".into()));
         assert_eq!(column("1 Denominator"), Column::Denominator("1".into()));
     }
+
+    #[test]
+    fn answers_from_columns_the_last_filled_wins_and_counts_after_a_value_are_left_out() {
+        let header = [
+            "framework",
+            "1",
+            "1 ตัวตั้ง",
+            "1 ตัวหาร",
+            "2 numerator",
+            "2",
+            "3",
+            "3",
+            "4 ตัวตั้ง",
+        ];
+        let mut reader = Reader::new(&header);
+        let answers = |reader: &mut Reader, cells: &[&str]| {
+            let read = reader.read(2, cells).unwrap();
+            read.request.unwrap().get("answers").cloned().unwrap()
+        };
+        let counts = |n: &str, d: Option<&str>| {
+            let mut map = BTreeMap::from([("numerator".to_owned(), Raw::text(n))]);
+            if let Some(d) = d {
+                map.insert("denominator".to_owned(), Raw::text(d));
+            }
+            Raw::Map(map)
+        };
+        let got = answers(&mut reader, &["f", "65", "3", "4", "1", "2", "a", "b", "7"]);
+        let want = Raw::Map(BTreeMap::from([
+            // A value typed, then counts: the value stands.
+            ("1".to_owned(), Raw::text("65")),
+            // Counts, then a value: the value replaces them.
+            ("2".to_owned(), Raw::text("2")),
+            // The same column twice: the last filled.
+            ("3".to_owned(), Raw::text("b")),
+            ("4".to_owned(), counts("7", None)),
+        ]));
+        assert_eq!(got, want);
+        // Counts alone, the framework filled down from the row above.
+        let got = answers(&mut reader, &["", "", "3", "4", "", "", "", "a", ""]);
+        let want = Raw::Map(BTreeMap::from([
+            ("1".to_owned(), counts("3", Some("4"))),
+            ("3".to_owned(), Raw::text("a")),
+        ]));
+        assert_eq!(got, want);
+        assert!(reader.read(3, &["", "", "", ""]).is_none());
+    }
 }
