@@ -125,9 +125,7 @@ fn fixed_framework(framework: &Loaded, request: Raw) -> Result<Raw, Error> {
             map.insert("framework".into(), Raw::text(framework.id.clone()));
             Ok(Raw::Map(map))
         }
-        other => Err(Error::MalformedRequest {
-            detail: format!("expected a JSON object, got {}", other.kind_name()),
-        }),
+        other => Err(Error::not_an_object(&other)),
     }
 }
 

@@ -380,6 +380,13 @@ pub enum Error {
 }
 
 impl Error {
+    /// A request that is another JSON value than an object.
+    pub fn not_an_object(request: &crate::raw::Raw) -> Error {
+        Error::MalformedRequest {
+            detail: format!("expected a JSON object, got {}", request.kind_name()),
+        }
+    }
+
     /// A request that could not be read: too deep, or not a request at all.
     pub fn unreadable(detail: String) -> Error {
         if detail.contains(crate::raw::TOO_DEEP) {

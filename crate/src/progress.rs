@@ -186,9 +186,9 @@ fn blank_items() -> Vec<ItemCounts> {
 /// Reads a progress report. A count or text that cannot be read is listed
 /// with its field and left blank; only a request that is not an object fails.
 pub fn read(request: &Raw) -> Result<ProgressReport, Error> {
-    let map = request.as_map().ok_or_else(|| Error::MalformedRequest {
-        detail: format!("expected a JSON object, got {}", request.kind_name()),
-    })?;
+    let map = request
+        .as_map()
+        .ok_or_else(|| Error::not_an_object(request))?;
     let mut errors = Vec::new();
     let empty = BTreeMap::new();
     let object = |key: &str, errors: &mut Vec<InputError>| {

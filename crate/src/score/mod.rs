@@ -46,9 +46,9 @@ fn named_framework(request: &Raw) -> Result<&'static Framework, Error> {
 
 /// The id of the framework a request names.
 pub fn named(request: &Raw) -> Result<&str, Error> {
-    let map = request.as_map().ok_or_else(|| Error::MalformedRequest {
-        detail: format!("expected a JSON object, got {}", request.kind_name()),
-    })?;
+    let map = request
+        .as_map()
+        .ok_or_else(|| Error::not_an_object(request))?;
     match map.get("framework") {
         Some(Raw::Text(id)) if !id.trim().is_empty() => Ok(id),
         _ => Err(Error::MissingFramework),
@@ -113,9 +113,9 @@ struct Read<'f, 'r> {
 
 fn read<'f, 'r>(framework: &'f Framework, request: &'r Raw) -> Result<Read<'f, 'r>, Error> {
     static NO_ANSWERS: BTreeMap<String, Raw> = BTreeMap::new();
-    let map = request.as_map().ok_or_else(|| Error::MalformedRequest {
-        detail: format!("expected a JSON object, got {}", request.kind_name()),
-    })?;
+    let map = request
+        .as_map()
+        .ok_or_else(|| Error::not_an_object(request))?;
     let edition = match map.get("edition") {
         None | Some(Raw::Null) => framework.edition(None)?,
         Some(Raw::Text(e)) => framework.edition(Some(e))?,
