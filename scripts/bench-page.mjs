@@ -45,25 +45,31 @@ async function markTime(page, name) {
 const empty = [];
 const readyAt = [];
 const painted = [];
+const scored = [];
 for (let i = 0; i < 12; i += 1) {
   {
     const { page, context } = await offlinePage(browser, { viewport: { width: 768, height: 1024 } });
     await page.goto(emptyPage);
-    empty.push(await markTime(page, "painted"));
+    empty.push(Math.max(await markTime(page, "painted"), await markTime(page, "first-paint")));
     await context.close();
   }
   {
     const { page, context } = await offlinePage(browser, { viewport: { width: 768, height: 1024 } });
     await page.goto(singleFileUrl);
-    painted.push(await markTime(page, "khanaen-painted"));
+    // Drawn is not yet shown while Chrome holds the frame's commit (as it
+    // may while the page is still being parsed): no earlier than the first paint.
+    const drawn = await markTime(page, "khanaen-painted");
+    painted.push(Math.max(drawn, await markTime(page, "first-paint")));
     readyAt.push(await markTime(page, "khanaen-ready"));
+    scored.push(await markTime(page, "khanaen-scored-painted"));
     await context.close();
   }
 }
 const ratio = median(painted) / median(empty);
 console.log(`open to first painted frame of the form (file://, 12 loads): ${spread(painted)}   aim < 150 ms: ${verdict(median(painted) < 150)}`);
 console.log(`  empty page to its first painted frame, same run, interleaved: ${spread(empty)}; the form takes ${ratio.toFixed(1)}×   aim < 2×: ${verdict(ratio < 2)}`);
-console.log(`  (the form's first update done, before style, layout and paint: ${spread(readyAt)})`);
+console.log(`  (the form built, before style, layout and paint: ${spread(readyAt)})`);
+console.log(`  the first painted frame with the core's own scores (the core compiled and the form built again): ${spread(scored)}`);
 
 const { page, context } = await offlinePage(browser, { viewport: { width: 768, height: 1024 } });
 await page.goto(singleFileUrl);

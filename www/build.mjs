@@ -20,7 +20,7 @@
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import { createHash } from "node:crypto";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { dirname, join } from "node:path";
 import { iconPng } from "./app/icon.mjs";
 import { transform } from "esbuild";
@@ -55,13 +55,30 @@ const CORE = `const core = { Assessment, checkRubric, Collection, decodeFile, de
 // JSON text is a safe script literal once "<" is escaped.
 const literal = (value) => JSON.stringify(value).replace(/</g, "\\u003c");
 // Both elements, on one core loaded once; the form's styles are the summary's base.
-const DEFINE = `const formCss = ${literal(css)};
-defineKhanaenForm(loadCore, formCss);
+const define = (formOptions = "{}") => `const formCss = ${literal(css)};
+defineKhanaenForm(loadCore, formCss, ${formOptions});
 const summaryCss = ${literal(summaryCss)};
 defineKhanaenSummary(loadCore, [formCss, summaryCss]);
 defineKhanaenProgress(loadCore, [formCss, summaryCss]);`;
+const DEFINE = define();
 
 const wasmBytes = readFileSync(join(root, "dist/pkg/khanaen_bg.wasm"));
+
+// What the form shows first, computed by the core at build time: the
+// frameworks, and the default framework's rubric view and blank result. The
+// single file paints the form from it while the wasm still compiles.
+const pkg = await import(pathToFileURL(join(root, "dist/pkg/khanaen.js")).href);
+pkg.initSync({ module: wasmBytes });
+const firstFrame = (() => {
+  const frameworks = pkg.frameworks();
+  const blank = { framework: frameworks[0].id, edition: frameworks[0].editions.at(-1).edition, unit: {}, answers: {} };
+  const assessment = new pkg.Assessment(blank);
+  try {
+    return { frameworks, view: assessment.view(), result: assessment.result() };
+  } finally {
+    assessment.free();
+  }
+})();
 
 // The single file.
 /**
@@ -74,6 +91,23 @@ async function minified(code, inline = false) {
   return out;
 }
 
+// The wasm's bytes come first in the body, gzipped, in base64; a classic
+// script right after them starts unzipping and compiling them while the
+// parser reads on. The form's script (a module: it runs once the page is
+// parsed) paints the form from the first frame's data without waiting for
+// the core, and scores it once the core is here. That data is plain JSON,
+// read at once: unzipped, it came later than the core (measured).
+const early = `performance.mark("khanaen-compile-start");
+const text = document.getElementById("khanaen-wasm").textContent.trim();
+let packed;
+if (Uint8Array.fromBase64) packed = Uint8Array.fromBase64(text);
+else {
+  const binary = atob(text);
+  packed = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) packed[i] = binary.charCodeAt(i);
+}
+const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
+window.khanaenWasm = WebAssembly.compileStreaming(new Response(stream, { headers: { "content-type": "application/wasm" } }));`;
 const single = `${glue}
 ${form}
 ${CORE}
@@ -85,25 +119,11 @@ function loadCore() {
   });
   return loading;
 }
-${DEFINE}
+const firstFrame = () => JSON.parse(document.getElementById("khanaen-first-frame").textContent);
+${define("{ firstFrame }")}
 ${read("www/page.js")}
 `;
-// A classic script right after the bytes starts unzipping and compiling them
-// while the parser is still reading the rest of the page.
-const early = `window.khanaenWasm = (() => {
-  performance.mark("khanaen-compile-start");
-  const text = document.getElementById("khanaen-wasm").textContent.trim();
-  let packed;
-  if (Uint8Array.fromBase64) packed = Uint8Array.fromBase64(text);
-  else {
-    const binary = atob(text);
-    packed = new Uint8Array(binary.length);
-    for (let i = 0; i < binary.length; i += 1) packed[i] = binary.charCodeAt(i);
-  }
-  const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
-  return WebAssembly.compileStreaming(new Response(stream, { headers: { "content-type": "application/wasm" } }));
-})();`;
-const wasmBlock = gzipSync(wasmBytes, { level: 9 }).toString("base64");
+const dataBlock = (id, bytes) => `<script type="application/octet-stream" id="${id}">${gzipSync(bytes, { level: 9 }).toString("base64")}</script>`;
 const pageCss = read("www/page.css");
 /** The page of www/index.html with its head and script parts filled in. */
 const page = (parts) => read("www/index.html").replace(/<!--(CSP|STYLE|EARLY|SCRIPT)-->/g, (_, part) => parts[part]);
@@ -111,7 +131,11 @@ const cspMeta = (policy) => `<meta http-equiv="Content-Security-Policy" content=
 write("dist/khanaen.html", page({
   CSP: cspMeta("default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:"),
   STYLE: `<style>\n${pageCss}</style>`,
-  EARLY: `<script type="application/octet-stream" id="khanaen-wasm">${wasmBlock}</script>\n<script>${early}</script>`,
+  EARLY: [
+    dataBlock("khanaen-wasm", wasmBytes),
+    `<script>(()=>{${await minified(early, true)}})()</script>`,
+    `<script type="application/json" id="khanaen-first-frame">${literal(firstFrame)}</script>`,
+  ].join("\n"),
   SCRIPT: `<script type="module">${await minified(single, true)}</script>`,
 }));
 

@@ -49,6 +49,8 @@ export class DraftPanel {
     if (this.labels.has(key)) return this.labels.get(key);
     const { t } = this.ctx;
     const parts = [draftPlace(draft.request) || t("untitled")];
+    // Listed again, scored, once the core is here.
+    if (this.form.provisional) return parts[0];
     try {
       const result = this.form.scoreRequest(draft.request);
       if (result.unit.round) parts.push(t("roundShort")(result.unit.round));

@@ -85,7 +85,7 @@ function setPath(root, path, value) {
   }
 }
 
-export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
+export function defineKhanaenForm(loadCore, css, { tag = "khanaen-form", firstFrame = null } = {}) {
   if (customElements.get(tag)) return;
 
   class KhanaenForm extends HTMLElement {
@@ -108,13 +108,34 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
     }
 
     async connectedCallback() {
-      if (this.core) return;
+      if (this.core || this.drafts) return;
+      this.openStorage();
+      const core = loadCore();
+      // The form can be on screen before the core has compiled: see firstFrame.
+      if (firstFrame && !this.drafts.activeId()) {
+        await this.showFirstFrame(firstFrame);
+        // On screen before the core's work takes the main thread.
+        if (this.provisional) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+      }
       try {
-        this.core = await loadCore();
+        this.core = await core;
       } catch (err) {
         fill(this.status, `${WORDS[this.lang].coreError}: ${err}`);
+        this.status.isConnected || this.shadowRoot.replaceChildren(this.status);
         return;
       }
+      this.listFrameworks();
+      performance.mark("khanaen-frameworks-loaded");
+      const wanted = this.getAttribute("framework");
+      if (this.provisional) this.hydrate();
+      else if (!this.openDraft(this.drafts.activeId(), { wanted })) {
+        this.show(this.blankRequest(wanted || DEFAULT_FRAMEWORK, this.getAttribute("edition")));
+        if (this.unopenable.size) fill(this.generalErrors, h("li", { class: "notice" }, this.ctx.t("draftNotOpened")));
+      }
+      window.addEventListener("storage", (e) => this.otherTab(e));
+    }
+
+    openStorage() {
       let storage = null;
       try {
         storage = window.localStorage;
@@ -127,14 +148,71 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       this.openRubrics = new Map();
       /** Drafts of a draft's shape that the form still could not show: kept aside, by id. */
       this.unopenable = new Map();
-      this.listFrameworks();
-      performance.mark("khanaen-frameworks-loaded");
-      const wanted = this.getAttribute("framework");
-      if (!this.openDraft(this.drafts.activeId(), { wanted })) {
-        this.show(this.blankRequest(wanted || DEFAULT_FRAMEWORK, this.getAttribute("edition")));
-        if (this.unopenable.size) fill(this.generalErrors, h("li", { class: "notice" }, this.ctx.t("draftNotOpened")));
+    }
+
+    /**
+     * The blank form of the default framework, built from what the core
+     * gave for it when the page was built (`firstFrame()` resolves to
+     * { frameworks, view, result }), so the officer sees the form and can
+     * type while the core still compiles. Only when no draft is to be
+     * opened, and the page asks for no other framework or edition. What is
+     * typed meanwhile is kept in the request and scored once the core is
+     * here (`hydrate`); the toolbar waits for the core.
+     */
+    async showFirstFrame(firstFrame) {
+      let data;
+      try {
+        data = await firstFrame();
+      } catch {
+        return;
       }
-      window.addEventListener("storage", (e) => this.otherTab(e));
+      const wanted = this.getAttribute("framework");
+      const edition = this.getAttribute("edition");
+      const { request } = data.result;
+      if (this.core || (wanted && wanted !== request.framework) || (edition && edition !== request.edition)) return;
+      const built = data.frameworks.find((f) => f.id === request.framework);
+      if (built?.editions.at(-1)?.edition !== request.edition) return;
+      this.core = {
+        frameworks: () => data.frameworks,
+        Assessment: class {
+          view = () => data.view;
+          result = () => data.result;
+          free() {}
+        },
+      };
+      this.provisional = true;
+      try {
+        this.listFrameworks();
+        this.show(structuredClone(request));
+      } catch {
+        this.provisional = false;
+      } finally {
+        this.core = null;
+      }
+    }
+
+    /**
+     * The core is here: the form built from the first frame's data is the
+     * form it would build (the same view, from the same core), so it stays
+     * on screen as it is, focus and caret too. The request as typed so far
+     * is scored, every output filled, the drafts listed with their scores
+     * and the toolbar woken.
+     */
+    hydrate() {
+      this.provisional = false;
+      let assessment;
+      try {
+        assessment = new this.core.Assessment(this.request, this.rubricOf(this.request));
+      } catch (err) {
+        this.reportError(err);
+        return;
+      }
+      this.assessment = assessment;
+      this.shadowRoot.querySelector(".toolbar")?.removeAttribute("inert");
+      this.panel.list();
+      this.update(null);
+      // The language was switched meanwhile (by the page): shown in it now.
+      if (this.ctx.lang !== this.lang) this.render();
     }
 
     /**
@@ -387,7 +465,8 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
       const rubricFile = fileInput({ id: "open-rubric", accept: ".json,application/json" },
         async ([chosen]) => this.openRubric(new Uint8Array(await chosen.arrayBuffer())));
       const own = this.frameworkList.find((f) => f.id === framework.id)?.own;
-      return h("div", { class: "toolbar no-print" },
+      // Its actions need the core: until it is here (see showFirstFrame), they wait.
+      return h("div", { class: "toolbar no-print", inert: this.provisional },
         h("div", { class: "row" },
           h("label", { for: "framework" }, ctx.t("framework"), frameworkSelect),
           h("label", { for: "edition" }, ctx.t("edition"), editionSelect),
@@ -480,6 +559,8 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
      * and updates every output, without touching inputs.
      */
     update(path) {
+      // Before the core is here, typing is only kept: hydrate scores it.
+      if (this.provisional) return;
       let result;
       try {
         if (path) {
@@ -503,12 +584,16 @@ export function defineKhanaenForm(loadCore, css, tag = "khanaen-form") {
     /** What every new result updates: the score bar, errors, report and event. */
     showResult(result) {
       this.result = result;
-      if (!performance.getEntriesByName("khanaen-ready").length) {
-        performance.mark("khanaen-ready");
+      // The first frame, then the first frame with the core's scores (the same, without a first frame).
+      for (const mark of this.provisional ? ["khanaen"] : ["khanaen", "khanaen-scored"]) {
+        if (performance.getEntriesByName(`${mark}-ready`).length) continue;
+        performance.mark(`${mark}-ready`);
         // A task queued from the next frame's callback runs once that frame's
         // style, layout and paint are done: the form is then on screen.
-        requestAnimationFrame(() => setTimeout(() => performance.mark("khanaen-painted")));
+        requestAnimationFrame(() => setTimeout(() => performance.mark(`${mark}-painted`)));
       }
+      // The score bar, the report and the event wait for the core's own result.
+      if (this.provisional) return this.showUnit(result);
       fill(this.scorebar, this.scoreLine(result));
       this.showUnit(result);
       this.showErrors(result.errors);
