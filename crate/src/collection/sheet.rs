@@ -110,18 +110,26 @@ pub struct Reader {
 
 impl Reader {
     pub fn new(header: &[impl AsRef<str>]) -> Reader {
-        let mut ids: Vec<String> = Vec::new();
-        let mut slot = |id: String| match ids.iter().position(|known| *known == id) {
-            Some(at) => at,
-            None => {
-                ids.push(id);
-                ids.len() - 1
-            }
-        };
-        let columns = header
+        let columns: Vec<Column> = header.iter().map(|h| column(h.as_ref())).collect();
+        // Slots in the order of the ids, the order a request's answers are
+        // kept in: each row's answers then need no sorting.
+        let mut ids: Vec<String> = columns
             .iter()
-            .map(|h| match column(h.as_ref()) {
-                Column::Unit(key) => Slot::Unit(key),
+            .filter_map(|c| match c {
+                Column::Value(id) | Column::Numerator(id) | Column::Denominator(id) => {
+                    Some(id.clone())
+                }
+                Column::Unit(_) => None,
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        // Every id is among them: found, never inserted.
+        let slot = |id: &String| ids.binary_search(id).unwrap_or_else(|at| at);
+        let columns = columns
+            .iter()
+            .map(|c| match c {
+                Column::Unit(key) => Slot::Unit(*key),
                 Column::Value(id) => Slot::Value(slot(id)),
                 Column::Numerator(id) => Slot::Part(slot(id), "numerator"),
                 Column::Denominator(id) => Slot::Part(slot(id), "denominator"),
