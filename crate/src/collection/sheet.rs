@@ -129,7 +129,7 @@ impl Reader {
         let columns = columns
             .iter()
             .map(|c| match c {
-                Column::Unit(key) => Slot::Unit(*key),
+                Column::Unit(key) => Slot::Unit(key),
                 Column::Value(id) => Slot::Value(slot(id)),
                 Column::Numerator(id) => Slot::Part(slot(id), "numerator"),
                 Column::Denominator(id) => Slot::Part(slot(id), "denominator"),
