@@ -3,13 +3,34 @@
 //! quotes and line breaks, and ";" instead of "," in locales whose decimal
 //! mark is a comma. Rows may differ in length.
 
+use std::sync::Mutex;
+
 /// A CSV text, read a few rows at a time: a sheet of 10,000 rows is never
 /// all held as cells.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Table {
     /// The text after any byte-order mark.
     text: String,
     delimiter: u8,
+    /// A parser kept between reads: building one costs as much as reading
+    /// a few rows, and a sheet is read a batch at a time. (`csv_core`'s
+    /// `Clone` of a parser loses its state machine: it is taken, not cloned.)
+    parser: Mutex<Option<csv_core::Reader>>,
+}
+
+/// Room for a row's cells, grown when a row needs more.
+struct Cells {
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+    /// How much of each is filled.
+    len: usize,
+    count: usize,
+}
+
+/// What reading the next row gave.
+enum Next {
+    Row,
+    End,
 }
 
 impl Table {
@@ -18,15 +39,28 @@ impl Table {
         Table {
             delimiter: delimiter(text),
             text: text.to_owned(),
+            parser: Mutex::new(None),
         }
     }
 
-    fn reader(&self, at: usize) -> csv::Reader<&[u8]> {
-        csv::ReaderBuilder::new()
-            .has_headers(false)
-            .flexible(true)
-            .delimiter(self.delimiter)
-            .from_reader(self.text.as_bytes().get(at..).unwrap_or_default())
+    /// The kept parser, or a new one while it is in use.
+    fn take_parser(&self) -> csv_core::Reader {
+        let kept = self.parser.lock().ok().and_then(|mut kept| kept.take());
+        match kept {
+            Some(mut parser) => {
+                parser.reset();
+                parser
+            }
+            None => csv_core::ReaderBuilder::new()
+                .delimiter(self.delimiter)
+                .build(),
+        }
+    }
+
+    fn keep_parser(&self, parser: csv_core::Reader) {
+        if let Ok(mut kept) = self.parser.lock() {
+            *kept = Some(parser);
+        }
     }
 
     /// Hands `visit` the cells, trimmed, of each row from byte `at` (0, or
@@ -46,31 +80,103 @@ impl Table {
         at: usize,
         mut visit: impl FnMut(&[&str], usize) -> bool,
     ) -> Result<usize, String> {
-        let mut reader = self.reader(at);
-        let mut record = csv::StringRecord::new();
-        let mut start = at;
-        while reader.read_record(&mut record).map_err(|e| e.to_string())? {
-            let cells: Vec<&str> = record.iter().map(str::trim).collect();
-            if !visit(&cells, start) {
-                break;
+        let mut parser = self.take_parser();
+        let read = self.visit_rows(&mut parser, at, &mut visit);
+        self.keep_parser(parser);
+        read
+    }
+
+    fn visit_rows(
+        &self,
+        parser: &mut csv_core::Reader,
+        at: usize,
+        visit: &mut impl FnMut(&[&str], usize) -> bool,
+    ) -> Result<usize, String> {
+        let mut cells = Cells::new();
+        let mut at = at.min(self.text.len());
+        loop {
+            let start = at;
+            if let Next::End = self.next_row(parser, &mut at, &mut cells) {
+                return Ok(at);
             }
-            start = at + reader.position().byte() as usize;
+            let mut texts = Vec::with_capacity(cells.count);
+            let mut from = 0;
+            for &end in cells.ends.get(..cells.count).unwrap_or_default() {
+                let cell = cells.bytes.get(from..end).unwrap_or_default();
+                // Cells are the text cut at ASCII quotes and delimiters:
+                // still UTF-8, but checked rather than assumed.
+                let text = std::str::from_utf8(cell).map_err(|e| e.to_string())?;
+                texts.push(text.trim());
+                from = end;
+            }
+            if !visit(&texts, start) {
+                return Ok(at);
+            }
         }
-        Ok(at + reader.position().byte() as usize)
     }
 
     /// How many rows there are from byte `at`.
     pub fn count_from(&self, at: usize) -> Result<usize, String> {
-        let mut reader = self.reader(at);
-        let mut record = csv::ByteRecord::new();
+        let rest = self.text.as_bytes().get(at..).unwrap_or_default();
+        // The parser drops a byte-order mark where it starts reading.
+        let rest = rest.strip_prefix("\u{feff}".as_bytes()).unwrap_or(rest);
+        // Without a quote a row is a line with something on it, as the
+        // parser reads it: counted without parsing (most sheets).
+        if !rest.contains(&b'"') {
+            let lines = rest.split(|&b| b == b'\n' || b == b'\r');
+            return Ok(lines.filter(|line| !line.is_empty()).count());
+        }
+        Ok(self.count_parsed(at))
+    }
+
+    fn count_parsed(&self, at: usize) -> usize {
+        let mut parser = self.take_parser();
+        let mut cells = Cells::new();
+        let mut at = at.min(self.text.len());
         let mut count = 0;
-        while reader
-            .read_byte_record(&mut record)
-            .map_err(|e| e.to_string())?
-        {
+        while let Next::Row = self.next_row(&mut parser, &mut at, &mut cells) {
             count += 1;
         }
-        Ok(count)
+        self.keep_parser(parser);
+        count
+    }
+
+    /// Reads the row from byte `at` into `cells`, moving `at` past it.
+    fn next_row(&self, parser: &mut csv_core::Reader, at: &mut usize, cells: &mut Cells) -> Next {
+        use csv_core::ReadRecordResult as Read;
+        cells.len = 0;
+        cells.count = 0;
+        loop {
+            let input = self.text.as_bytes().get(*at..).unwrap_or_default();
+            let (read, nin, nout, nend) = parser.read_record(
+                input,
+                cells.bytes.get_mut(cells.len..).unwrap_or_default(),
+                cells.ends.get_mut(cells.count..).unwrap_or_default(),
+            );
+            *at += nin;
+            // The parser counts ends from the row's start, across calls.
+            cells.len += nout;
+            cells.count += nend;
+            match read {
+                Read::Record => return Next::Row,
+                Read::End => return Next::End,
+                Read::OutputFull => cells.bytes.resize(cells.bytes.len() * 2, 0),
+                Read::OutputEndsFull => cells.ends.resize(cells.ends.len() * 2, 0),
+                // All the text was given: the next call, with none, ends it.
+                Read::InputEmpty => {}
+            }
+        }
+    }
+}
+
+impl Cells {
+    fn new() -> Cells {
+        Cells {
+            bytes: vec![0; 1024],
+            ends: vec![0; 64],
+            len: 0,
+            count: 0,
+        }
     }
 }
 
@@ -146,5 +252,42 @@ mod tests {
         assert_eq!(seen, ["h1|h2", "a\nb|1", "c|2", "d|3"]);
         assert_eq!(table.count_from(0).unwrap(), 4);
         assert_eq!(table.count_from(at).unwrap(), 0);
+    }
+
+    #[test]
+    fn grows_for_long_rows_and_reads_a_last_row_without_line_end() {
+        let long = "ก".repeat(2_000);
+        let wide: Vec<String> = (0..300).map(|i| i.to_string()).collect();
+        let text = format!("h\n\"{long}\",x\n{}\n\nlast, row ", wide.join(","));
+        let read = rows(&text).unwrap();
+        assert_eq!(read.len(), 4, "the blank line is no row");
+        assert_eq!(read[1], [long.as_str(), "x"]);
+        assert_eq!(read[2], wide);
+        assert_eq!(read[3], ["last", "row"]);
+        assert_eq!(Table::new(&text).count_from(0).unwrap(), 4);
+    }
+
+    #[test]
+    fn counts_lines_without_quotes_as_the_parser_reads_them() {
+        for text in [
+            "a,b\n1,2\n",
+            "a,b\r\n1,2\r\n\r\n3,4",
+            "a\r\rb\n\n c \n",
+            "\n\n",
+            "",
+            "x\n\u{feff}\ny\n",
+            "\u{feff}\r\nz",
+        ] {
+            let table = Table::new(text);
+            for at in 0..=text.len() {
+                if text.is_char_boundary(at) {
+                    assert_eq!(
+                        table.count_from(at).unwrap(),
+                        table.count_parsed(at),
+                        "{text:?} from {at}"
+                    );
+                }
+            }
+        }
     }
 }
