@@ -161,23 +161,30 @@ pub const MAX_DEPTH: usize = 32;
 pub const TOO_DEEP: &str = "nested more than 32 levels deep";
 
 impl Raw {
-    /// Whether the tree nests deeper than `MAX_DEPTH`. The walk itself
-    /// stops at that depth, so it never recurses further.
-    pub fn too_deep(&self) -> bool {
-        self.deeper_than_allowed(1)
+    /// What scoring asks of a request before reading it, in one walk:
+    /// `None` when the tree nests deeper than `MAX_DEPTH` (the walk stops at
+    /// that depth, so it never recurses further), else whether it is in its
+    /// canonical spelling.
+    pub fn depth_and_spelling(&self) -> Option<bool> {
+        self.walk(1)
     }
 
-    fn deeper_than_allowed(&self, depth: usize) -> bool {
-        // As when reading: a list or object may not stand at the last level.
+    fn walk(&self, depth: usize) -> Option<bool> {
         match self {
-            Raw::List(items) => {
-                depth >= MAX_DEPTH || items.iter().any(|i| i.deeper_than_allowed(depth + 1))
-            }
-            Raw::Map(map) => {
-                depth >= MAX_DEPTH || map.values().any(|v| v.deeper_than_allowed(depth + 1))
-            }
-            _ => depth > MAX_DEPTH,
+            Raw::List(items) => Raw::walk_all(items.iter(), depth),
+            Raw::Map(map) => Raw::walk_all(map.values(), depth),
+            leaf => (depth <= MAX_DEPTH).then(|| leaf.is_canonical()),
         }
+    }
+
+    fn walk_all<'a>(mut values: impl Iterator<Item = &'a Raw>, depth: usize) -> Option<bool> {
+        // As when reading: a list or object may not stand at the last level.
+        if depth >= MAX_DEPTH {
+            return None;
+        }
+        // Every value is walked: a deep one after a non-canonical one is
+        // still refused.
+        values.try_fold(true, |canonical, v| Some(v.walk(depth + 1)? && canonical))
     }
 }
 

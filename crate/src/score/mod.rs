@@ -88,15 +88,13 @@ pub fn outcome(framework: &Framework, request: Raw) -> Result<(Outcome, Raw), Er
 /// else in its canonical spelling, which is what the result echoes.
 fn canonical(request: Cow<Raw>) -> Result<Cow<Raw>, Error> {
     // Every walk below recurses: refuse a tree deeper than any request first.
-    if request.too_deep() {
-        return Err(Error::TooDeep {
+    match request.depth_and_spelling() {
+        None => Err(Error::TooDeep {
             max: crate::raw::MAX_DEPTH,
-        });
+        }),
+        Some(true) => Ok(request),
+        Some(false) => Ok(Cow::Owned(request.canonical())),
     }
-    Ok(match request.is_canonical() {
-        true => request,
-        false => Cow::Owned(request.canonical()),
-    })
 }
 
 /// A request read before its answers are scored.
