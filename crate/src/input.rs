@@ -91,7 +91,7 @@ pub fn thai_digit_to_ascii(c: char) -> char {
 /// Turns typed text into an exact number, or says why it is not one.
 pub fn parse_typed(typed: &str, percent_sign_allowed: bool) -> Result<Exact, InputProblem> {
     // Most answers are plain decimals: read them without copying.
-    let trimmed = typed.trim();
+    let trimmed = crate::text::trim(typed);
     if trimmed.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
         if let Some(value) = Exact::parse_decimal(trimmed) {
             return Ok(value);

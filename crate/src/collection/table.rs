@@ -106,7 +106,7 @@ impl Table {
                 // Cells are the text cut at ASCII quotes and delimiters:
                 // still UTF-8, but checked rather than assumed.
                 let text = std::str::from_utf8(cell).map_err(|e| e.to_string())?;
-                texts.push(text.trim());
+                texts.push(crate::text::trim(text));
                 from = end;
             }
             if !visit(&texts, start) {
