@@ -25,6 +25,9 @@ struct Cells {
     /// How much of each is filled.
     len: usize,
     count: usize,
+    /// Whether the next read starts mid-text, where a byte-order mark is
+    /// a cell's text, not to be dropped (see `next_row`).
+    mid_text: bool,
 }
 
 /// What reading the next row gave.
@@ -94,6 +97,7 @@ impl Table {
     ) -> Result<usize, String> {
         let mut cells = Cells::new();
         let mut at = at.min(self.text.len());
+        cells.mid_text = at > 0;
         loop {
             let start = at;
             if let Next::End = self.next_row(parser, &mut at, &mut cells) {
@@ -118,8 +122,12 @@ impl Table {
     /// How many rows there are from byte `at`.
     pub fn count_from(&self, at: usize) -> Result<usize, String> {
         let rest = self.text.as_bytes().get(at..).unwrap_or_default();
-        // The parser drops a byte-order mark where it starts reading.
-        let rest = rest.strip_prefix("\u{feff}".as_bytes()).unwrap_or(rest);
+        // A second byte-order mark at the very start is dropped, as the
+        // parser does (see `next_row`).
+        let rest = match at {
+            0 => rest.strip_prefix("\u{feff}".as_bytes()).unwrap_or(rest),
+            _ => rest,
+        };
         // Without a quote a row is a line with something on it, as the
         // parser reads it: counted without parsing (most sheets).
         if !rest.contains(&b'"') {
@@ -133,6 +141,7 @@ impl Table {
         let mut parser = self.take_parser();
         let mut cells = Cells::new();
         let mut at = at.min(self.text.len());
+        cells.mid_text = at > 0;
         let mut count = 0;
         while let Next::Row = self.next_row(&mut parser, &mut at, &mut cells) {
             count += 1;
@@ -147,7 +156,13 @@ impl Table {
         cells.len = 0;
         cells.count = 0;
         loop {
-            let input = self.text.as_bytes().get(*at..).unwrap_or_default();
+            let mut input = self.text.as_bytes().get(*at..).unwrap_or_default();
+            // The parser drops a byte-order mark where a read starts; mid-text
+            // that would make a row's cells depend on where a batch began.
+            // Its first input is cut shorter than a mark, so it keeps it.
+            if std::mem::take(&mut cells.mid_text) {
+                input = input.get(..2).unwrap_or(input);
+            }
             let (read, nin, nout, nend) = parser.read_record(
                 input,
                 cells.bytes.get_mut(cells.len..).unwrap_or_default(),
@@ -176,6 +191,7 @@ impl Cells {
             ends: vec![0; 64],
             len: 0,
             count: 0,
+            mid_text: false,
         }
     }
 }
@@ -287,6 +303,104 @@ mod tests {
                         "{text:?} from {at}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn a_mark_mid_text_is_text_wherever_a_read_starts() {
+        // Two Excel files joined: the second's mark starts a row.
+        let table = Table::new("\u{feff}h\r\na\r\n\u{feff}h\r\n");
+        let mut whole = Vec::new();
+        table
+            .rows_from(0, |cells| {
+                whole.push(cells.join("|"));
+                true
+            })
+            .unwrap();
+        assert_eq!(whole, ["h", "a", "\u{feff}h"]);
+        let third = "\u{feff}h\r\na\r\n".len() - "\u{feff}".len();
+        let mut from_third = Vec::new();
+        table
+            .rows_from(third, |cells| {
+                from_third.push(cells.join("|"));
+                true
+            })
+            .unwrap();
+        assert_eq!(from_third, ["\u{feff}h"]);
+        assert_eq!(table.count_from(third).unwrap(), 1);
+    }
+
+    /// The table reads what the csv crate (which it replaced) read: the
+    /// same rows, cells, and where each read ends, whole or a row at a time.
+    mod reads_as_the_csv_crate_did {
+        use super::*;
+        use proptest::prelude::*;
+
+        fn text() -> impl Strategy<Value = String> {
+            let piece = prop_oneof![
+                Just("a"),
+                Just("ก"),
+                Just(","),
+                Just(";"),
+                Just("\""),
+                Just("\r"),
+                Just("\n"),
+                Just("\r\n"),
+                Just(" "),
+                Just("1,5"),
+                Just("\u{feff}"),
+            ];
+            proptest::collection::vec(piece, 0..40).prop_map(|pieces| pieces.concat())
+        }
+
+        /// The rows from `at` and where the read ended, as the csv crate read them.
+        fn by_csv_crate(table: &Table, at: usize) -> (Vec<Vec<String>>, usize) {
+            let mut reader = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .flexible(true)
+                .delimiter(table.delimiter)
+                .from_reader(&table.text.as_bytes()[at..]);
+            let mut record = csv::StringRecord::new();
+            let mut rows = Vec::new();
+            while reader.read_record(&mut record).unwrap() {
+                rows.push(record.iter().map(|c| c.trim().to_owned()).collect());
+            }
+            (rows, at + reader.position().byte() as usize)
+        }
+
+        proptest! {
+            #[test]
+            fn same_rows_whole_and_one_at_a_time(text in text()) {
+                let table = Table::new(&text);
+                let (expected, end) = by_csv_crate(&table, 0);
+                let mut whole = Vec::new();
+                let read_end = table.rows_from(0, |cells| {
+                    whole.push(cells.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>());
+                    true
+                });
+                prop_assert_eq!(read_end, Ok(end));
+                prop_assert_eq!(&whole, &expected);
+                prop_assert_eq!(table.count_from(0), Ok(expected.len()));
+                // A row at a time, each read from where the last one ended.
+                let mut at = 0;
+                let mut one_by_one = Vec::new();
+                loop {
+                    let mut row = None;
+                    let next = table.rows_from(at, |cells| {
+                        row = Some(cells.iter().map(|c| (*c).to_owned()).collect::<Vec<_>>());
+                        false
+                    }).unwrap();
+                    match row {
+                        None => break,
+                        Some(row) => {
+                            prop_assert_eq!(table.count_from(at), Ok(expected.len() - one_by_one.len()));
+                            one_by_one.push(row);
+                            at = next;
+                        }
+                    }
+                }
+                prop_assert_eq!(&one_by_one, &expected);
             }
         }
     }
