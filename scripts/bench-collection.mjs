@@ -10,7 +10,7 @@
 // Aims (issue 11): under 300 ms in the page, under 100 ms in the CLI.
 
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, offlinePage } from "../tests/browser.mjs";
@@ -24,7 +24,8 @@ const range = (xs) => `[${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixe
 const line = (label, xs, aim) => console.log(`${label.padEnd(52)} median ${median(xs).toFixed(1).padStart(7)} ms ${range(xs).padEnd(12)}${aim ? ` aim < ${aim} ms` : ""}`);
 
 const csv = generateSheet(ROWS);
-const file = join(mkdtempSync(join(tmpdir(), "khanaen-bench-")), "sheet-10000.csv");
+const scratch = mkdtempSync(join(tmpdir(), "khanaen-bench-"));
+const file = join(scratch, "sheet-10000.csv");
 writeFileSync(file, csv);
 console.log(`\n${ROWS} generated tambon rows, one sheet CSV of ${csv.length} characters`);
 
@@ -102,3 +103,4 @@ line("page: file to painted summary", pageTimes, 300);
 line("page: longest gap between frames meanwhile", frozen);
 line("plain JavaScript loop, same rows (baseline)", plain);
 console.log(`ratio page / plain loop: ${(median(pageTimes) / median(plain)).toFixed(1)}×; CLI / plain loop: ${(median(cliTimes) / median(plain)).toFixed(1)}×`);
+rmSync(scratch, { recursive: true, force: true });

@@ -8,7 +8,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, readdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { readFileSync, readdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, offlinePage } from "./browser.mjs";
@@ -16,7 +16,10 @@ import { singleFileUrl, root, ready, fillUnit, answerIndicator, downloadOf } fro
 
 let browser;
 before(async () => { browser = await launch(); });
-after(async () => { await browser?.close(); });
+after(async () => {
+  await browser?.close();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 const rubricFile = join(root, "examples/rubrics/mchch-leader.json");
 const exampleBefore = JSON.parse(readFileSync(join(root, "examples/collections/mchch-lat-yao/before/leader.json"), "utf8"));

@@ -6,7 +6,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -59,9 +59,10 @@ function openInCalc(csvPath, locale, dir) {
 const csvs = ["examples/snapshots", "examples/collections/snapshots"].flatMap((dir) =>
   readdirSync(join(root, dir)).filter((f) => f.endsWith(".csv")).map((f) => join(dir, f)));
 
-test("every example CSV opens in LibreOffice with no cell taken for a date, and no text changed", () => {
+test("every example CSV opens in LibreOffice with no cell taken for a date, and no text changed", (t) => {
   assert.ok(csvs.length >= 11);
   const dir = mkdtempSync(join(tmpdir(), "khanaen-calc-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
   for (const file of csvs) {
     const path = join(dir, file.split("/").pop());
     const text = readFileSync(join(root, file), "utf8");

@@ -9,7 +9,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { launch, offlinePage } from "./browser.mjs";
@@ -21,9 +21,16 @@ const out = join(root, "dist/test-output");
 
 let browser;
 let files;
+// Scratch folders, removed when the file's tests are done.
+const scratches = [];
+const scratchDir = (prefix) => {
+  const made = mkdtempSync(join(tmpdir(), prefix));
+  scratches.push(made);
+  return made;
+};
 before(async () => {
   browser = await launch();
-  const scratch = mkdtempSync(join(tmpdir(), "khanaen-summary-"));
+  const scratch = scratchDir("khanaen-summary-");
   const folder = (name) => readdirSync(join(dir, name)).sort().map((f) => join(dir, name, f));
   // The province sheet's rows of เมืองอุบลราชธานี only (its วารินชำราบ rows are
   // the warin folders' files), with its unreadable row 23 kept.
@@ -36,7 +43,10 @@ before(async () => {
     join(scratch, "mueang-sheet.csv"), join(scratch, "generated-40.csv"), join(scratch, "minutes.txt")];
   assert.equal(files.length, 20);
 });
-after(async () => { await browser?.close(); });
+after(async () => {
+  await browser?.close();
+  for (const made of scratches) rmSync(made, { recursive: true, force: true });
+});
 
 async function openSummary(viewport = { width: 1366, height: 900 }) {
   const { page, context, network } = await offlinePage(browser, { viewport });
@@ -149,7 +159,7 @@ test("the summary's downloads open again, and the A4 summary prints with its hea
   const template = await downloadOf(page, view, "download-template");
   assert.match(template.bytes.toString("utf8"), /^\uFEFFเกณฑ์การประเมิน,ฉบับ,จังหวัด/);
   // The sheet goes round: opened in a fresh summary, it gives the same counts.
-  const scratch = mkdtempSync(join(tmpdir(), "khanaen-sheet-"));
+  const scratch = scratchDir("khanaen-sheet-");
   writeFileSync(join(scratch, sheet.name), sheet.bytes);
   const before = await cells(view.locator("table.levels"));
   const again = await browser.newPage();
