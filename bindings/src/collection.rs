@@ -252,13 +252,17 @@ impl Collection {
         let framework = text_arg(&framework, "compare", "framework")?;
         let before = round_arg(before, "compare")?;
         let after = round_arg(after, "compare")?;
-        let mut comparison = compare::compare_rounds(&self.inner, &framework, before, after);
-        if !pairs.is_undefined() {
-            comparison
-                .pairs
-                .truncate(count_arg(&pairs, "compare", "pairs")?);
-        }
-        to_js(&comparison)
+        let pairs = match pairs.is_undefined() {
+            true => None,
+            false => Some(count_arg(&pairs, "compare", "pairs")?),
+        };
+        to_js(&compare::compare_rounds(
+            &self.inner,
+            &framework,
+            before,
+            after,
+            pairs,
+        ))
     }
 
     /// The KPI of every unit report of `framework` (KPI 3.2 from municipality

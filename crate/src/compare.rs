@@ -133,13 +133,21 @@ fn measured(outcome: &Outcome) -> (Vec<Option<Measure>>, Option<Measure>, Option
         Measures::Banded(t) => (
             t.points.iter().map(points).collect(),
             points(&t.total),
-            t.level,
+            level(outcome),
         ),
         Measures::Weighted(w) => (
             w.scores.iter().map(score).collect(),
             score(&w.weighted_score),
-            None,
+            level(outcome),
         ),
+    }
+}
+
+/// An outcome's level: banded rubrics have levels, OPDC scores do not.
+fn level(outcome: &Outcome) -> Option<u32> {
+    match &outcome.measures {
+        Measures::Banded(t) => t.level,
+        Measures::Weighted(_) => None,
     }
 }
 
@@ -179,6 +187,17 @@ pub fn compare_outcomes(before: &Outcome, after: &Outcome, names: &[RowName]) ->
 
 /// Pairs each unit's entry in `before` with its entry in `after`.
 pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
+    compare_entries_first(before, after, None)
+}
+
+/// As `compare_entries`, with only the first `pairs` pairs written out (all
+/// when `None`); the counts and level moves are over every pair. A page
+/// shows a few hundred of a national roll-up's thousands.
+pub fn compare_entries_first(
+    before: &[&Entry],
+    after: &[&Entry],
+    pairs: Option<usize>,
+) -> Comparison {
     let by_unit = |entries: &[&Entry]| {
         let mut map: BTreeMap<UnitKey, Vec<usize>> = BTreeMap::new();
         for (i, e) in entries.iter().enumerate() {
@@ -211,18 +230,19 @@ pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
     for (key, then) in earlier {
         match (then.as_slice(), later.remove(&key).as_deref()) {
             ([b], Some([a])) => {
-                let framework = &after[*a].outcome.framework;
+                let (then, now) = (&before[*b].outcome, &after[*a].outcome);
+                if let (Some(from), Some(to)) = (level(then), level(now)) {
+                    *moves.entry((from, to)).or_default() += 1;
+                }
+                comparison.pair_count += 1;
+                if pairs.is_some_and(|wanted| comparison.pairs.len() >= wanted) {
+                    continue;
+                }
+                let framework = &now.framework;
                 if !names_of.contains_key(framework) {
                     names_of.insert(framework.clone(), row_names(&after[*a].framework));
                 }
-                let pair = compare_outcomes(
-                    &before[*b].outcome,
-                    &after[*a].outcome,
-                    &names_of[framework],
-                );
-                if let (Some(from), Some(to)) = (pair.level_before, pair.level_after) {
-                    *moves.entry((from, to)).or_default() += 1;
-                }
+                let pair = compare_outcomes(then, now, &names_of[framework]);
                 comparison.pairs.push(pair);
             }
             (then, now) => {
@@ -241,7 +261,6 @@ pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
             .only_after
             .extend(ids.iter().map(|i| EntryRef::of(after[*i])));
     }
-    comparison.pair_count = comparison.pairs.len();
     for ((from, to), count) in moves {
         match to.cmp(&from) {
             std::cmp::Ordering::Greater => comparison.rose += count,
@@ -254,12 +273,14 @@ pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
 }
 
 /// Round against round within a collection: `framework`'s included entries
-/// of `before` against those of `after`.
+/// of `before` against those of `after`, the first `pairs` pairs written
+/// out (all when `None`).
 pub fn compare_rounds(
     collection: &Collection,
     framework: &str,
     before: RoundKey,
     after: RoundKey,
+    pairs: Option<usize>,
 ) -> Comparison {
     let side = |key: RoundKey| -> Vec<&Entry> {
         collection
@@ -267,5 +288,5 @@ pub fn compare_rounds(
             .filter(|e| e.outcome.framework == framework && RoundKey::of(&e.outcome) == key)
             .collect()
     };
-    compare_entries(&side(before), &side(after))
+    compare_entries_first(&side(before), &side(after), pairs)
 }

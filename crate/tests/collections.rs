@@ -148,8 +148,25 @@ fn resolving_a_duplicate_counts_the_one_kept() {
         fiscal_year: Some(2567),
         round: Some(round),
     };
-    let comparison = compare::compare_rounds(&collection, "sorsochot-23", round(1), round(2));
+    let comparison = compare::compare_rounds(&collection, "sorsochot-23", round(1), round(2), None);
     snapshot("ubon-province.comparison.json", &json(&comparison));
+    // The page asks for a page of pairs: the same first pairs, the counts
+    // and level moves over all of them.
+    let first = compare::compare_rounds(&collection, "sorsochot-23", round(1), round(2), Some(2));
+    assert!(comparison.pairs.len() > 2);
+    assert_eq!(first.pairs, comparison.pairs[..2]);
+    let counts = |c: &compare::Comparison| {
+        (
+            c.pair_count,
+            c.rose,
+            c.stayed,
+            c.fell,
+            c.transitions.clone(),
+            c.only_before.len(),
+            c.only_after.len(),
+        )
+    };
+    assert_eq!(counts(&first), counts(&comparison));
     let paired = comparison.pairs.len() as u32;
     assert_eq!(
         comparison.rose + comparison.stayed + comparison.fell,
@@ -234,6 +251,7 @@ fn a_district_in_two_rounds_from_json_and_stacked_csv() {
             fiscal_year: Some(2567),
             round: Some(2),
         },
+        None,
     );
     assert!(within.pairs == comparison.pairs, "the same pairs");
     assert_eq!(within.transitions, comparison.transitions);
