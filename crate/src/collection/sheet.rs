@@ -102,7 +102,7 @@ enum Slot {
 #[derive(Clone, Debug)]
 pub struct Reader {
     columns: Arc<[Slot]>,
-    /// The answers' ids, by slot, in the order their columns first come.
+    /// The answers' ids, by slot, sorted (the order a request keeps them in).
     ids: Arc<[String]>,
     /// The framework of the row above, for a row that leaves it blank.
     framework: Arc<str>,
