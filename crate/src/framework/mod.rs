@@ -10,8 +10,8 @@ mod banded;
 mod validate;
 mod weighted;
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::collections::{BTreeMap, HashSet};
+use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -45,6 +45,11 @@ pub struct Framework {
     /// every answer is checked against them.
     #[serde(skip)]
     answerable: OnceLock<HashSet<String>>,
+    /// A banded rubric's indicator ids, sorted, each with its place in
+    /// rubric order, gathered on first use: a request's answers (kept
+    /// sorted) are then found in one walk of both, not a search each.
+    #[serde(skip)]
+    indicators_by_id: OnceLock<Vec<(Arc<str>, usize)>>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -155,6 +160,38 @@ impl Framework {
             .contains(id)
     }
 
+    /// The answer to each indicator of a banded rubric, in rubric order
+    /// (nothing for other rubrics).
+    pub fn answers_in_rubric_order<'a>(
+        &self,
+        answers: &'a BTreeMap<String, Raw>,
+    ) -> Vec<Option<&'a Raw>> {
+        let by_id = self.indicators_by_id.get_or_init(|| match &self.rubric {
+            Rubric::Banded(rubric) => {
+                let mut ids: Vec<(Arc<str>, usize)> = rubric
+                    .indicators()
+                    .enumerate()
+                    .map(|(at, (_, indicator))| (indicator.id.clone(), at))
+                    .collect();
+                ids.sort();
+                ids
+            }
+            Rubric::Weighted(_) => Vec::new(),
+        });
+        let mut found = vec![None; by_id.len()];
+        let mut given = answers.iter().peekable();
+        for (id, at) in by_id {
+            while given.next_if(|(key, _)| key.as_str() < &**id).is_some() {}
+            // Not consumed: an id twice (which validation refuses) finds it too.
+            if let (Some((key, raw)), Some(slot)) = (given.peek(), found.get_mut(*at)) {
+                if key.as_str() == &**id {
+                    *slot = Some(*raw);
+                }
+            }
+        }
+        found
+    }
+
     pub fn decision(&self, rule: DecisionRule) -> Option<&Decision> {
         self.decisions.iter().find(|d| d.rule == rule)
     }
@@ -197,4 +234,34 @@ pub fn find(id: &str) -> Result<&'static Framework, Error> {
             id: id.to_owned(),
             known: all.iter().map(|f| f.id.clone()).collect(),
         })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_in_rubric_order_are_the_answers_looked_up_one_by_one() {
+        let framework = find("sorsochot-23").unwrap();
+        let Rubric::Banded(rubric) = &framework.rubric else {
+            panic!("sorsochot-23 is banded");
+        };
+        // Some indicators answered, some not, and ids of no indicator
+        // before, between and after them in sorted order.
+        let answers: BTreeMap<String, Raw> =
+            ["0", "1", "10", "10.5", "12", "2", "23", "3", "9", "zz"]
+                .into_iter()
+                .map(|id| (id.to_owned(), Raw::Text(format!("answer {id}"))))
+                .collect();
+        let expected: Vec<Option<&Raw>> = rubric
+            .indicators()
+            .map(|(_, indicator)| answers.get(&*indicator.id))
+            .collect();
+        assert_eq!(framework.answers_in_rubric_order(&answers), expected);
+        assert_eq!(expected.iter().flatten().count(), 7);
+        assert!(framework
+            .answers_in_rubric_order(&BTreeMap::new())
+            .iter()
+            .all(Option::is_none));
+    }
 }

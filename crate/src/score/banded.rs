@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::error::{FieldPath, InputError};
 use crate::exact::Exact;
-use crate::framework::{BandedRubric, DecisionRule, Framework, Indicator, IndicatorInput};
+use crate::framework::{BandedRubric, DecisionRule, Framework, Indicator, IndicatorInput, Rubric};
 use crate::input::{self, ChoiceOption, NumberRule};
 use crate::outcome::Tally;
 use crate::raw::Raw;
@@ -131,9 +131,18 @@ fn each_earned<'r>(
     errors: &mut Vec<InputError>,
     mut visit: impl FnMut(usize, &'r Indicator, Option<Earned>),
 ) {
+    let found = framework.answers_in_rubric_order(answers);
+    // The framework's own rubric, as every caller passes; else looked up.
+    let own = matches!(&framework.rubric, Rubric::Banded(r) if std::ptr::eq(r, rubric));
+    let mut flat = 0;
     for (position, category) in rubric.categories.iter().enumerate() {
         for ind in &category.indicators {
-            let earned = match answers.get(&*ind.id) {
+            let answer = match own {
+                true => found.get(flat).copied().flatten(),
+                false => answers.get(&*ind.id),
+            };
+            flat += 1;
+            let earned = match answer {
                 None => None,
                 Some(raw) => indicator(framework, ind, raw)
                     .map_err(|err| errors.push(err))
