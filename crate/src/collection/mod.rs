@@ -330,9 +330,8 @@ impl Collection {
             }
         } else if sheet::is_sheet(&header) {
             match table.count_from(at) {
-                Err(detail) => self.problem(file, malformed(detail)),
-                Ok(0) => self.problem(file, empty_file()),
-                Ok(left) => {
+                0 => self.problem(file, empty_file()),
+                left => {
                     self.waiting += left;
                     self.pending.push_back(Pending::Sheet(SheetRows {
                         file: file.file,

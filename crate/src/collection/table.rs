@@ -3,6 +3,7 @@
 //! quotes and line breaks, and ";" instead of "," in locales whose decimal
 //! mark is a comma. Rows may differ in length.
 
+use std::convert::Infallible;
 use std::sync::Mutex;
 
 /// A CSV text, read a few rows at a time: a sheet of 10,000 rows is never
@@ -25,9 +26,6 @@ struct Cells {
     /// How much of each is filled.
     len: usize,
     count: usize,
-    /// Whether the next read starts mid-text, where a byte-order mark is
-    /// a cell's text, not to be dropped (see `next_row`).
-    mid_text: bool,
 }
 
 /// What reading the next row gave.
@@ -83,46 +81,11 @@ impl Table {
         at: usize,
         mut visit: impl FnMut(&[&str], usize) -> bool,
     ) -> Result<usize, String> {
-        let mut parser = self.take_parser();
-        let read = self.visit_rows(&mut parser, at, &mut visit);
-        self.keep_parser(parser);
-        read
-    }
-
-    fn visit_rows(
-        &self,
-        parser: &mut csv_core::Reader,
-        at: usize,
-        visit: &mut impl FnMut(&[&str], usize) -> bool,
-    ) -> Result<usize, String> {
-        let mut cells = Cells::new();
-        let mut at = at.min(self.text.len());
-        cells.mid_text = at > 0;
-        loop {
-            let start = at;
-            if let Next::End = self.next_row(parser, &mut at, &mut cells) {
-                return Ok(at);
-            }
-            let mut texts = Vec::with_capacity(cells.count);
-            let mut from = 0;
-            for &end in cells.ends.get(..cells.count).unwrap_or_default() {
-                let cell = cells.bytes.get(from..end).unwrap_or_default();
-                // Cells are the text cut at ASCII quotes and delimiters:
-                // still UTF-8, but checked rather than assumed.
-                let text = std::str::from_utf8(cell).map_err(|e| e.to_string())?;
-                // A mark starting a cell is never data (two saved files
-                // joined, a mark pasted in): dropped, as where a read starts.
-                texts.push(crate::text::trim(text.trim_start_matches('\u{feff}')));
-                from = end;
-            }
-            if !visit(&texts, start) {
-                return Ok(at);
-            }
-        }
+        self.each_row(at, |cells, start| Ok(visit(&cells.texts()?, start)))
     }
 
     /// How many rows there are from byte `at`.
-    pub fn count_from(&self, at: usize) -> Result<usize, String> {
+    pub fn count_from(&self, at: usize) -> usize {
         let rest = self.text.as_bytes().get(at..).unwrap_or_default();
         // A second byte-order mark at the very start is dropped, as the
         // parser does (see `next_row`).
@@ -134,35 +97,69 @@ impl Table {
         // parser reads it: counted without parsing (most sheets).
         if !rest.contains(&b'"') {
             let lines = rest.split(|&b| b == b'\n' || b == b'\r');
-            return Ok(lines.filter(|line| !line.is_empty()).count());
+            return lines.filter(|line| !line.is_empty()).count();
         }
-        Ok(self.count_parsed(at))
+        self.count_parsed(at)
     }
 
     fn count_parsed(&self, at: usize) -> usize {
-        let mut parser = self.take_parser();
-        let mut cells = Cells::new();
-        let mut at = at.min(self.text.len());
-        cells.mid_text = at > 0;
         let mut count = 0;
-        while let Next::Row = self.next_row(&mut parser, &mut at, &mut cells) {
+        let counted = self.each_row(at, |_, _| {
             count += 1;
-        }
-        self.keep_parser(parser);
+            Ok::<bool, Infallible>(true)
+        });
+        counted.unwrap_or_else(|never| match never {});
         count
     }
 
-    /// Reads the row from byte `at` into `cells`, moving `at` past it.
-    fn next_row(&self, parser: &mut csv_core::Reader, at: &mut usize, cells: &mut Cells) -> Next {
+    /// Reads the rows from byte `at` with the kept parser, handing `each`
+    /// every row's cells and where the row starts, while it says to go on.
+    /// Returns where the next row starts.
+    fn each_row<E>(
+        &self,
+        at: usize,
+        mut each: impl FnMut(&Cells, usize) -> Result<bool, E>,
+    ) -> Result<usize, E> {
+        let mut parser = self.take_parser();
+        let mut cells = Cells::new();
+        let mut at = at.min(self.text.len());
+        // The parser drops a byte-order mark where a read starts; mid-text
+        // that would make a row's cells depend on where a batch began.
+        let mut keep_mark = at > 0;
+        let read = loop {
+            let start = at;
+            let next = self.next_row(&mut parser, &mut at, &mut cells, keep_mark);
+            keep_mark = false;
+            match next {
+                Next::End => break Ok(at),
+                Next::Row => match each(&cells, start) {
+                    Ok(true) => {}
+                    Ok(false) => break Ok(at),
+                    Err(err) => break Err(err),
+                },
+            }
+        };
+        self.keep_parser(parser);
+        read
+    }
+
+    /// Reads the row from byte `at` into `cells`, moving `at` past it; with
+    /// `keep_mark`, a byte-order mark where it starts is kept as text.
+    fn next_row(
+        &self,
+        parser: &mut csv_core::Reader,
+        at: &mut usize,
+        cells: &mut Cells,
+        keep_mark: bool,
+    ) -> Next {
         use csv_core::ReadRecordResult as Read;
         cells.len = 0;
         cells.count = 0;
+        let mut first = true;
         loop {
             let mut input = self.text.as_bytes().get(*at..).unwrap_or_default();
-            // The parser drops a byte-order mark where a read starts; mid-text
-            // that would make a row's cells depend on where a batch began.
-            // Its first input is cut shorter than a mark, so it keeps it.
-            if std::mem::take(&mut cells.mid_text) {
+            // The parser's first input cut shorter than a mark: it keeps it.
+            if keep_mark && std::mem::take(&mut first) {
                 input = input.get(..2).unwrap_or(input);
             }
             let (read, nin, nout, nend) = parser.read_record(
@@ -193,8 +190,24 @@ impl Cells {
             ends: vec![0; 64],
             len: 0,
             count: 0,
-            mid_text: false,
         }
+    }
+
+    /// The row's cells as text, trimmed.
+    fn texts(&self) -> Result<Vec<&str>, String> {
+        let mut texts = Vec::with_capacity(self.count);
+        let mut from = 0;
+        for &end in self.ends.get(..self.count).unwrap_or_default() {
+            let cell = self.bytes.get(from..end).unwrap_or_default();
+            // Cells are the text cut at ASCII quotes and delimiters: still
+            // UTF-8, but checked rather than assumed.
+            let text = std::str::from_utf8(cell).map_err(|e| e.to_string())?;
+            // A mark starting a cell is never data (two saved files joined,
+            // a mark pasted in): dropped, as where a read starts.
+            texts.push(crate::text::trim(text.trim_start_matches('\u{feff}')));
+            from = end;
+        }
+        Ok(texts)
     }
 }
 
@@ -268,8 +281,8 @@ mod tests {
             at = next;
         }
         assert_eq!(seen, ["h1|h2", "a\nb|1", "c|2", "d|3"]);
-        assert_eq!(table.count_from(0).unwrap(), 4);
-        assert_eq!(table.count_from(at).unwrap(), 0);
+        assert_eq!(table.count_from(0), 4);
+        assert_eq!(table.count_from(at), 0);
     }
 
     #[test]
@@ -282,7 +295,7 @@ mod tests {
         assert_eq!(read[1], [long.as_str(), "x"]);
         assert_eq!(read[2], wide);
         assert_eq!(read[3], ["last", "row"]);
-        assert_eq!(Table::new(&text).count_from(0).unwrap(), 4);
+        assert_eq!(Table::new(&text).count_from(0), 4);
     }
 
     #[test]
@@ -300,7 +313,7 @@ mod tests {
             for at in 0..=text.len() {
                 if text.is_char_boundary(at) {
                     assert_eq!(
-                        table.count_from(at).unwrap(),
+                        table.count_from(at),
                         table.count_parsed(at),
                         "{text:?} from {at}"
                     );
@@ -328,10 +341,10 @@ mod tests {
         assert_eq!(read_from(0), ["h", "a", "h", "", "b"]);
         let third = "h\r\na\r\n".len();
         assert_eq!(read_from(third), ["h", "", "b"]);
-        assert_eq!(table.count_from(third).unwrap(), 3);
+        assert_eq!(table.count_from(third), 3);
         let fourth = "h\r\na\r\n\u{feff}h\r\n".len();
         assert_eq!(read_from(fourth), ["", "b"]);
-        assert_eq!(table.count_from(fourth).unwrap(), 2);
+        assert_eq!(table.count_from(fourth), 2);
     }
 
     /// The table reads what the csv crate (which it replaced) read: the
@@ -387,7 +400,7 @@ mod tests {
                 });
                 prop_assert_eq!(read_end, Ok(end));
                 prop_assert_eq!(&whole, &expected);
-                prop_assert_eq!(table.count_from(0), Ok(expected.len()));
+                prop_assert_eq!(table.count_from(0), expected.len());
                 // A row at a time, each read from where the last one ended.
                 let mut at = 0;
                 let mut one_by_one = Vec::new();
@@ -400,7 +413,7 @@ mod tests {
                     match row {
                         None => break,
                         Some(row) => {
-                            prop_assert_eq!(table.count_from(at), Ok(expected.len() - one_by_one.len()));
+                            prop_assert_eq!(table.count_from(at), expected.len() - one_by_one.len());
                             one_by_one.push(row);
                             at = next;
                         }
