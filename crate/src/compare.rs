@@ -129,18 +129,14 @@ fn row_names(framework: &Framework) -> Vec<RowName> {
 fn measured(outcome: &Outcome) -> (Vec<Option<Measure>>, Option<Measure>, Option<u32>) {
     let points = |p: &Option<u32>| p.map(|p| Measure::Points(p.into()));
     let score = |s: &Option<Exact>| s.clone().map(|s| Measure::Score(Score(s)));
-    match &outcome.measures {
-        Measures::Banded(t) => (
-            t.points.iter().map(points).collect(),
-            points(&t.total),
-            level(outcome),
-        ),
+    let (rows, total) = match &outcome.measures {
+        Measures::Banded(t) => (t.points.iter().map(points).collect(), points(&t.total)),
         Measures::Weighted(w) => (
             w.scores.iter().map(score).collect(),
             score(&w.weighted_score),
-            level(outcome),
         ),
-    }
+    };
+    (rows, total, level(outcome))
 }
 
 /// An outcome's level: banded rubrics have levels, OPDC scores do not.
