@@ -5,8 +5,8 @@ export function h(tag, attrs, ...children) {
     ? document.createElementNS("http://www.w3.org/2000/svg", tag)
     : document.createElement(tag);
   // for…in and a recursive append, not Object.entries and flat(Infinity):
-  // the form's first frame builds ~2,000 nodes, and the arrays those make
-  // were a third of its building time (measured).
+  // the form's first frame builds ~800 nodes, and the arrays those made
+  // were a seventh of its building time (43.5 → 37.3 ms, measured).
   for (const key in attrs) {
     if (!Object.hasOwn(attrs, key)) continue;
     const value = attrs[key];
