@@ -329,8 +329,9 @@ impl Exact {
             Some(rest) => (true, rest),
             None => (false, text),
         };
-        let (int_part, frac_part) = match body.split_once('.') {
-            Some((i, f)) => (i, f),
+        // A byte search: the point is ASCII, and this runs for every answer.
+        let (int_part, frac_part) = match body.bytes().position(|b| b == b'.') {
+            Some(at) => (&body[..at], &body[at + 1..]),
             None => (body, ""),
         };
         if int_part.is_empty() && frac_part.is_empty() {

@@ -55,22 +55,30 @@ const OTHER_FIELDS: [(&str, &str, &str); 3] = [
     ("fiscal_year", "ปีงบประมาณ", "fiscal year"),
 ];
 
-/// The field of a unit detail, `unit.<key>`: named once, not for every request.
-fn field(key: &str) -> &'static Field {
-    static FIELDS: OnceLock<Vec<(&str, Field)>> = OnceLock::new();
-    let fields = FIELDS.get_or_init(|| {
-        TEXT_FIELDS
-            .iter()
-            .chain(&OTHER_FIELDS)
-            .map(|(key, th, en)| {
-                let label = Text::new(format!("ข้อมูลหน่วย: {th}"), format!("unit: {en}"));
-                (*key, Field::new(FieldPath::of(["unit", key]), label))
-            })
-            .collect()
-    });
-    // Every key asked for is in the two lists above.
-    let found = fields.iter().find(|(k, _)| *k == key);
-    &found.unwrap_or(&fields[0]).1
+/// The fields of the unit details, `unit.<key>`: named once, not for
+/// every request.
+struct UnitFields {
+    text: [Field; TEXT_FIELDS.len()],
+    round: Field,
+    date: Field,
+    fiscal_year: Field,
+}
+
+fn fields() -> &'static UnitFields {
+    static FIELDS: OnceLock<UnitFields> = OnceLock::new();
+    FIELDS.get_or_init(|| {
+        let named = |(key, th, en): (&str, &str, &str)| {
+            let label = Text::new(format!("ข้อมูลหน่วย: {th}"), format!("unit: {en}"));
+            Field::new(FieldPath::of(["unit", key]), label)
+        };
+        let [round, date, fiscal_year] = OTHER_FIELDS.map(named);
+        UnitFields {
+            text: TEXT_FIELDS.map(named),
+            round,
+            date,
+            fiscal_year,
+        }
+    })
 }
 
 /// What `missing` lists for an assessment without its round (Decision I).
@@ -84,12 +92,13 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
     let Some(map) = input::object(raw, path, label, errors) else {
         return unit;
     };
-    for (key, _, _) in TEXT_FIELDS {
-        let value = input::free_text(map.get(key), field(key)).unwrap_or_else(|err| {
+    let fields = fields();
+    for ((key, _, _), field) in TEXT_FIELDS.iter().zip(&fields.text) {
+        let value = input::free_text(map.get(*key), field).unwrap_or_else(|err| {
             errors.push(err);
             String::new()
         });
-        match key {
+        match *key {
             "province" => unit.province = value,
             "district" => unit.district = value,
             "tambon" => unit.tambon = value,
@@ -99,7 +108,7 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
         }
     }
     if let Some(raw_round) = map.get("round").filter(|r| !r.is_blank()) {
-        let f = field("round");
+        let f = &fields.round;
         match input::number(raw_round, f, NumberRule::Count) {
             Ok(n) if edition.rounds.iter().any(|r| n == i64::from(*r)) => {
                 unit.round = n.to_whole().and_then(|r| u8::try_from(r).ok());
@@ -115,7 +124,7 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
         }
     }
     if let Some(raw_date) = map.get("date").filter(|r| !r.is_blank()) {
-        let f = field("date");
+        let f = &fields.date;
         match input::free_text(Some(raw_date), f).and_then(|typed| buddhist_date(&typed, f)) {
             Ok(date) => unit.date = date,
             Err(err) => errors.push(err),
@@ -123,7 +132,7 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
     }
     unit.fiscal_year = match map.get("fiscal_year").filter(|r| !r.is_blank()) {
         None => fiscal_year_of(&unit.date),
-        Some(raw) => typed_fiscal_year(raw, field("fiscal_year"))
+        Some(raw) => typed_fiscal_year(raw, &fields.fiscal_year)
             .map_err(|err| errors.push(err))
             .ok(),
     };

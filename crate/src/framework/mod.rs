@@ -10,7 +10,7 @@ mod banded;
 mod validate;
 mod weighted;
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
@@ -41,10 +41,10 @@ pub struct Framework {
     #[serde(default)]
     pub decisions: Vec<Decision>,
     pub rubric: Rubric,
-    /// The ids a request may answer, gathered on first use: a request's
-    /// every answer is checked against them.
+    /// The ids a request may answer, sorted, gathered on first use: a
+    /// request's answers (kept sorted) are checked against them in one walk.
     #[serde(skip)]
-    answerable: OnceLock<HashSet<String>>,
+    answerable: OnceLock<Vec<String>>,
     /// A banded rubric's indicator ids, sorted, each with its place in
     /// rubric order, gathered on first use: a request's answers (kept
     /// sorted) are then found in one walk of both, not a search each.
@@ -145,8 +145,27 @@ impl Framework {
     /// Whether a request may answer `id`: an indicator, or an item that
     /// carries a scoring rule.
     pub fn answers(&self, id: &str) -> bool {
-        self.answerable
-            .get_or_init(|| match &self.rubric {
+        self.answerable()
+            .binary_search_by(|a| a.as_str().cmp(id))
+            .is_ok()
+    }
+
+    /// The keys, given in sorted order (a request's answers), that no
+    /// indicator or item of the framework answers.
+    pub fn unanswerable<'a>(
+        &'a self,
+        sorted_keys: impl Iterator<Item = &'a String>,
+    ) -> impl Iterator<Item = &'a String> {
+        let mut known = self.answerable().iter().peekable();
+        sorted_keys.filter(move |key| {
+            while known.next_if(|id| id < key).is_some() {}
+            known.peek() != Some(key)
+        })
+    }
+
+    fn answerable(&self) -> &[String] {
+        self.answerable.get_or_init(|| {
+            let mut ids: Vec<String> = match &self.rubric {
                 Rubric::Banded(rubric) => {
                     rubric.indicators().map(|(_, i)| i.id.to_string()).collect()
                 }
@@ -156,8 +175,11 @@ impl Framework {
                     .filter(|(item, _, _)| item.scoring.is_some())
                     .map(|(item, _, _)| item.id.clone())
                     .collect(),
-            })
-            .contains(id)
+            };
+            ids.sort();
+            ids.dedup();
+            ids
+        })
     }
 
     /// The answer to each indicator of a banded rubric, in rubric order

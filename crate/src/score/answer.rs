@@ -22,6 +22,29 @@ pub fn scalar<'a>(raw: &'a Raw, field: &Field) -> Result<&'a Raw, InputError> {
     }
 }
 
+/// A number read from an answer: as typed, or computed from counts. How
+/// it was understood is written out only for a whole result; a tally of
+/// 10,000 rows needs the value alone.
+pub struct Answer {
+    pub value: Exact,
+    /// The numerator and denominator it was computed from.
+    pub counts: Option<(Exact, Exact)>,
+}
+
+impl Answer {
+    pub fn understood(&self) -> Understood {
+        match &self.counts {
+            None => Understood::typed(self.value.clone()),
+            Some((num, den)) => Understood::computed(self.value.clone(), num.clone(), den.clone()),
+        }
+    }
+
+    pub fn into_parts(self) -> (Exact, Understood) {
+        let understood = self.understood();
+        (self.value, understood)
+    }
+}
+
 /// Whether an answer gives a numerator or a denominator.
 pub fn has_counts(raw: &Raw) -> bool {
     raw.get("numerator").is_some() || raw.get("denominator").is_some()
@@ -29,11 +52,7 @@ pub fn has_counts(raw: &Raw) -> bool {
 
 /// A share: numerator × 100 / denominator, the numerator no larger than the
 /// denominator. `rule` says whether the counts must be whole.
-pub fn share(
-    raw: &Raw,
-    field: &Field,
-    rule: NumberRule,
-) -> Result<(Exact, Understood), InputError> {
+pub fn share(raw: &Raw, field: &Field, rule: NumberRule) -> Result<Answer, InputError> {
     let (num, den) = fraction(raw, field, rule)?;
     if num > den {
         return Err(InputError::new(
@@ -45,7 +64,7 @@ pub fn share(
 }
 
 /// numerator × scale / denominator, with no bound on the numerator.
-pub fn ratio(raw: &Raw, field: &Field, scale: &Exact) -> Result<(Exact, Understood), InputError> {
+pub fn ratio(raw: &Raw, field: &Field, scale: &Exact) -> Result<Answer, InputError> {
     let (num, den) = fraction(raw, field, NumberRule::NonNegative)?;
     Ok(scaled(num, den, scale))
 }
@@ -71,14 +90,16 @@ fn fraction(raw: &Raw, field: &Field, rule: NumberRule) -> Result<(Exact, Exact)
 }
 
 /// numerator × scale / denominator (`fraction` has refused a zero
-/// denominator), and how it was understood.
-fn scaled(num: Exact, den: Exact, scale: &Exact) -> (Exact, Understood) {
-    let value = num.times(scale).over(&den).unwrap_or_else(Exact::zero);
-    (value.clone(), Understood::computed(value, num, den))
+/// denominator), with the counts.
+fn scaled(num: Exact, den: Exact, scale: &Exact) -> Answer {
+    Answer {
+        value: num.times(scale).over(&den).unwrap_or_else(Exact::zero),
+        counts: Some((num, den)),
+    }
 }
 
 /// A percentage typed directly or computed from counts.
-pub fn percent(raw: &Raw, field: &Field) -> Result<(Exact, Understood), InputError> {
+pub fn percent(raw: &Raw, field: &Field) -> Result<Answer, InputError> {
     if has_counts(raw) {
         return share(raw, field, NumberRule::Count);
     }
@@ -86,11 +107,9 @@ pub fn percent(raw: &Raw, field: &Field) -> Result<(Exact, Understood), InputErr
 }
 
 /// A single number under `rule`.
-pub fn number(
-    raw: &Raw,
-    field: &Field,
-    rule: NumberRule,
-) -> Result<(Exact, Understood), InputError> {
-    let value = input::number(scalar(raw, field)?, field, rule)?;
-    Ok((value.clone(), Understood::typed(value)))
+pub fn number(raw: &Raw, field: &Field, rule: NumberRule) -> Result<Answer, InputError> {
+    Ok(Answer {
+        value: input::number(scalar(raw, field)?, field, rule)?,
+        counts: None,
+    })
 }

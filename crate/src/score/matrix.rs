@@ -135,16 +135,18 @@ fn judge(
     }
     let (value, understood) = match &ind.value {
         MatrixValue::Share { .. } if answer::has_counts(raw) => {
-            answer::share(raw, field, NumberRule::Count)?
+            answer::share(raw, field, NumberRule::Count)?.into_parts()
         }
-        MatrixValue::Share { .. } => answer::number(raw, field, NumberRule::Percent)?,
+        MatrixValue::Share { .. } => answer::number(raw, field, NumberRule::Percent)?.into_parts(),
         MatrixValue::Ratio { scale, .. } if answer::has_counts(raw) => {
-            answer::ratio(raw, field, scale)?
+            answer::ratio(raw, field, scale)?.into_parts()
         }
-        MatrixValue::Ratio { .. } => answer::number(raw, field, NumberRule::NonNegative)?,
-        MatrixValue::Count => answer::number(raw, field, NumberRule::Count)?,
+        MatrixValue::Ratio { .. } => {
+            answer::number(raw, field, NumberRule::NonNegative)?.into_parts()
+        }
+        MatrixValue::Count => answer::number(raw, field, NumberRule::Count)?.into_parts(),
         MatrixValue::MeanScore { out_of } => {
-            let (mean, _) = answer::number(raw, field, NumberRule::NonNegative)?;
+            let mean = answer::number(raw, field, NumberRule::NonNegative)?.value;
             if mean > *out_of {
                 return Err(InputError::new(
                     field,

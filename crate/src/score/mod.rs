@@ -137,7 +137,7 @@ fn read<'f, 'r>(framework: &'f Framework, request: &'r Raw) -> Result<Read<'f, '
     let answers =
         crate::input::object(map.get("answers"), path, label, &mut errors).unwrap_or(&NO_ANSWERS);
     let remarks = remarks::read(framework, map, &mut errors);
-    for key in answers.keys().filter(|key| !framework.answers(key)) {
+    for key in framework.unanswerable(answers.keys()) {
         errors.push(InputError::new(
             &Field::new(
                 FieldPath::of(["answers", key]),

@@ -71,7 +71,8 @@ pub fn leaf(
                         ThresholdInput::Number => {
                             answer::number(raw, &field, NumberRule::NonNegative)
                         }
-                    };
+                    }
+                    .map(answer::Answer::into_parts);
                     match read {
                         Ok((value, understood)) => {
                             scored.input = Some(understood);
@@ -131,7 +132,9 @@ pub fn leaf(
             }
         }
         Scoring::Level { level_texts } => {
-            match answer::number(raw, &field, NumberRule::NonNegative) {
+            match answer::number(raw, &field, NumberRule::NonNegative)
+                .map(answer::Answer::into_parts)
+            {
                 Ok((value, _)) if !(Exact::one()..=Exact::int(5)).contains(&value) => {
                     errors.push(InputError::new(&field, InputProblem::LevelOutOfRange));
                 }
