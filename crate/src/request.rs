@@ -1,5 +1,6 @@
 //! The unit an assessment is about: who, where, which round, when, by whom.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Serialize;
@@ -84,17 +85,28 @@ fn fields() -> &'static UnitFields {
 /// What `missing` lists for an assessment without its round (Decision I).
 pub const ROUND_MISSING: &str = "/unit/round";
 
-/// Reads the unit details; problems go to `errors` and leave the field empty.
-pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) -> Unit {
-    let mut unit = Unit::default();
+/// The unit details of a request, `unit`: an object, or none (with an
+/// error when it is something else).
+pub fn details<'r>(
+    raw: Option<&'r Raw>,
+    errors: &mut Vec<InputError>,
+) -> Option<&'r BTreeMap<String, Raw>> {
     let label = || Text::new("ข้อมูลหน่วย", "unit details");
     let path = || FieldPath::of(["unit"]);
-    let Some(map) = input::object(raw, path, label, errors) else {
-        return unit;
-    };
+    input::object(raw, path, label, errors)
+}
+
+/// Reads the unit details, each given by its key; problems go to `errors`
+/// and leave the field empty.
+pub fn unit<'r>(
+    given: impl Fn(&str) -> Option<&'r Raw>,
+    edition: &Edition,
+    errors: &mut Vec<InputError>,
+) -> Unit {
+    let mut unit = Unit::default();
     let fields = fields();
     for ((key, _, _), field) in TEXT_FIELDS.iter().zip(&fields.text) {
-        let value = input::free_text(map.get(*key), field).unwrap_or_else(|err| {
+        let value = input::free_text(given(key), field).unwrap_or_else(|err| {
             errors.push(err);
             String::new()
         });
@@ -107,7 +119,7 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
             _ => unit.position = value,
         }
     }
-    if let Some(raw_round) = map.get("round").filter(|r| !r.is_blank()) {
+    if let Some(raw_round) = given("round").filter(|r| !r.is_blank()) {
         let f = &fields.round;
         match input::number(raw_round, f, NumberRule::Count) {
             Ok(n) if edition.rounds.iter().any(|r| n == i64::from(*r)) => {
@@ -123,20 +135,26 @@ pub fn unit(raw: Option<&Raw>, edition: &Edition, errors: &mut Vec<InputError>) 
             Err(err) => errors.push(err),
         }
     }
-    if let Some(raw_date) = map.get("date").filter(|r| !r.is_blank()) {
+    if let Some(raw_date) = given("date").filter(|r| !r.is_blank()) {
         let f = &fields.date;
         match input::free_text(Some(raw_date), f).and_then(|typed| buddhist_date(&typed, f)) {
             Ok(date) => unit.date = date,
             Err(err) => errors.push(err),
         }
     }
-    unit.fiscal_year = match map.get("fiscal_year").filter(|r| !r.is_blank()) {
+    unit.fiscal_year = match given("fiscal_year").filter(|r| !r.is_blank()) {
         None => fiscal_year_of(&unit.date),
         Some(raw) => typed_fiscal_year(raw, &fields.fiscal_year)
             .map_err(|err| errors.push(err))
             .ok(),
     };
     unit
+}
+
+/// Decision I: with two rounds a year, an assessment belongs to one of
+/// them; whether the edition has rounds and the unit names none.
+pub fn round_missing<'r>(edition: &Edition, given: impl Fn(&str) -> Option<&'r Raw>) -> bool {
+    edition.rounds.len() > 1 && given("round").map_or(true, Raw::is_blank)
 }
 
 /// A fiscal year as typed: a Buddhist-era year from 2400 to 2800.

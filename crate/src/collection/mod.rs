@@ -17,6 +17,7 @@ use serde::Serialize;
 use crate::catalog::{Catalog, Loaded};
 use crate::encoding;
 use crate::error::Error;
+use crate::framework::Rubric;
 use crate::outcome::Outcome;
 use crate::raw::Raw;
 use crate::result::ScoreResult;
@@ -231,7 +232,7 @@ impl Collection {
                     let batch = rows.next_rows(budget.min(SHEET_BATCH));
                     budget = budget.saturating_sub(batch.rows.max(1));
                     self.waiting -= before - rows.left;
-                    self.add_reads(&rows.file, batch.reads, false);
+                    self.add_rows(&rows.file, batch.reads);
                     let file = Source {
                         file: rows.file.clone(),
                         row: None,
@@ -249,22 +250,34 @@ impl Collection {
         self.waiting
     }
 
-    /// Requests read from rows of `file`: queued, or scored at once; a row
-    /// that is not a request is a problem.
-    fn add_reads(
-        &mut self,
-        file: &str,
-        reads: Vec<(ReadRow, Option<sheet::RowAgain>)>,
-        queue: bool,
-    ) {
-        for (read, again) in reads {
+    /// Requests read from rows of a stacked CSV `file`, queued; a row that
+    /// is not a request is a problem.
+    fn add_reads(&mut self, file: &str, reads: Vec<ReadRow>) {
+        for read in reads {
             let source = Source {
                 file: file.to_owned(),
                 row: Some(read.row),
             };
             match read.request {
-                Ok(request) if queue => self.queue(source, request),
-                Ok(request) => self.score_into(source, request, again),
+                Ok(request) => self.queue(source, request),
+                Err(message) => self.problem(source, message),
+            }
+        }
+    }
+
+    /// Rows of a sheet `file`, scored; a row that is not a request is a problem.
+    fn add_rows(
+        &mut self,
+        file: &str,
+        rows: Vec<(usize, Result<sheet::Row, Text>, sheet::RowAgain)>,
+    ) {
+        for (row, read, again) in rows {
+            let source = Source {
+                file: file.to_owned(),
+                row: Some(row),
+            };
+            match read {
+                Ok(read) => self.score_row(source, read, again),
                 Err(message) => self.problem(source, message),
             }
         }
@@ -323,10 +336,7 @@ impl Collection {
             match read.map(|_| stacked::requests(&rows)) {
                 Err(detail) => self.problem(file, malformed(detail)),
                 Ok(reads) if reads.is_empty() => self.problem(file, empty_file()),
-                Ok(reads) => {
-                    let reads = reads.into_iter().map(|read| (read, None)).collect();
-                    self.add_reads(&file.file, reads, true)
-                }
+                Ok(reads) => self.add_reads(&file.file, reads),
             }
         } else if sheet::is_sheet(&header) {
             match table.count_from(at) {
@@ -381,6 +391,31 @@ impl Collection {
     /// Scores one request into the collection.
     pub fn add_request(&mut self, source: Source, request: Raw) {
         self.score_into(source, request, None);
+    }
+
+    /// Scores a sheet's row into the collection. A banded rubric's points
+    /// are tallied from the row's cells as they stand; anything else is
+    /// scored from the request the row makes.
+    fn score_row(&mut self, source: Source, row: sheet::Row, again: sheet::RowAgain) {
+        let framework = match self.catalog.find(&row.framework) {
+            Ok(framework) => framework,
+            Err(err) => return self.problem(source, err.text()),
+        };
+        let Rubric::Banded(rubric) = &framework.rubric else {
+            return self.score_into(source, row.into_request(), Some(again));
+        };
+        let given = |key: &str| row.unit_detail(key);
+        match crate::score::banded_outcome(&framework, rubric, row.edition(), given, row.answers())
+        {
+            Ok(outcome) => self.entries.push(Entry {
+                id: self.entries.len(),
+                source,
+                outcome,
+                framework,
+                request: Kept::Row(again),
+            }),
+            Err(err) => self.problem(source, err.text()),
+        }
     }
 
     /// Scores one request into the collection, kept as its sheet row when

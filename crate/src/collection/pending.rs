@@ -6,8 +6,9 @@
 use std::sync::Arc;
 
 use super::table::Table;
-use super::{sheet, ReadRow, Source};
+use super::{sheet, Source};
 use crate::raw::Raw;
+use crate::text::Text;
 
 #[derive(Clone, Debug)]
 pub(super) enum Pending {
@@ -34,8 +35,9 @@ pub(super) struct SheetRows {
 pub(super) struct Batch {
     /// How many rows were read (blank ones too).
     pub rows: usize,
-    /// Each with where the row can be read again.
-    pub reads: Vec<(ReadRow, Option<sheet::RowAgain>)>,
+    /// Each row that is not blank: its spreadsheet number, its cells read
+    /// (or why they cannot be scored), and where it can be read again.
+    pub reads: Vec<(usize, Result<sheet::Row, Text>, sheet::RowAgain)>,
     /// Why the rest of the sheet could not be read, if it could not.
     pub error: Option<String>,
 }
@@ -48,14 +50,14 @@ impl SheetRows {
         let (reader, row, table) = (&mut self.reader, &mut self.row, &self.table);
         let read = self.table.rows_with_start(self.at, |cells, at| {
             let before = reader.clone();
-            reads.extend(reader.read(*row, cells).map(|read| {
+            reads.extend(reader.read_row(cells).map(|read| {
                 let again = sheet::RowAgain {
                     table: table.clone(),
                     at,
                     row: *row,
                     reader: before,
                 };
-                (read, Some(again))
+                (*row, read, again)
             }));
             *row += 1;
             rows += 1;

@@ -144,25 +144,32 @@ impl Reader {
 
     /// The request in the cells of spreadsheet row `row`; none for a blank row.
     pub fn read(&mut self, row: usize, cells: &[impl AsRef<str>]) -> Option<ReadRow> {
+        let request = self.read_row(cells)?.map(Row::into_request);
+        Some(ReadRow { row, request })
+    }
+
+    /// The row's cells in place: none for a blank row, an error when no
+    /// framework is named in it or above it.
+    pub fn read_row(&mut self, cells: &[impl AsRef<str>]) -> Option<Result<Row, Text>> {
         let mut unit = Vec::new();
+        let mut edition = None;
         // Each answer's column, the last one filled wins; counts given after
         // a value are left out, as the value was typed.
         let mut answers: Vec<Option<Raw>> = vec![None; self.ids.len()];
-        let mut top = BTreeMap::new();
+        let mut framework = None;
         for (column, cell) in self.columns.iter().zip(cells) {
             let cell = cell.as_ref();
             if cell.is_empty() {
                 continue;
             }
-            let text = Raw::text(cell);
             match *column {
-                Slot::Unit(key @ ("framework" | "edition")) => {
-                    top.insert(key.to_owned(), text);
-                }
-                Slot::Unit(key) => unit.push((key.to_owned(), text)),
-                Slot::Value(at) => answers[at] = Some(text),
+                Slot::Unit("framework") => framework = Some(cell),
+                Slot::Unit("edition") => edition = Some(Raw::text(cell)),
+                Slot::Unit(key) => unit.push((key, Raw::text(cell))),
+                Slot::Value(at) => answers[at] = Some(Raw::text(cell)),
                 Slot::Part(at, part) => {
                     let answer = &mut answers[at];
+                    let text = Raw::text(cell);
                     match answer {
                         None => *answer = Some(Raw::Map(BTreeMap::from([(part.to_owned(), text)]))),
                         Some(Raw::Map(map)) => {
@@ -173,27 +180,76 @@ impl Reader {
                 }
             }
         }
-        match top.get("framework") {
-            Some(Raw::Text(id)) if **id != *self.framework => self.framework = id.as_str().into(),
+        match framework {
+            Some(id) if *id != *self.framework => self.framework = id.into(),
             _ => {}
         }
         if unit.is_empty() && answers.iter().all(Option::is_none) {
             return None;
         }
-        let request = if self.framework.is_empty() {
-            Err(Text::new(
+        if self.framework.is_empty() {
+            return Some(Err(Text::new(
                 "ไม่ได้ระบุเกณฑ์การประเมินในคอลัมน์ “เกณฑ์การประเมิน”",
                 "no framework in the “framework” column",
-            ))
-        } else {
-            top.insert("framework".to_owned(), Raw::text(&*self.framework));
-            top.insert("unit".to_owned(), Raw::Map(unit.into_iter().collect()));
-            let answers = self.ids.iter().zip(answers);
-            let answers = answers.filter_map(|(id, answer)| Some((id.clone(), answer?)));
-            top.insert("answers".to_owned(), Raw::Map(answers.collect()));
-            Ok(Raw::Map(top))
-        };
-        Some(ReadRow { row, request })
+            )));
+        }
+        Some(Ok(Row {
+            framework: self.framework.clone(),
+            edition,
+            unit,
+            answers,
+            ids: self.ids.clone(),
+        }))
+    }
+}
+
+/// A sheet's row read into place: the framework (its own or the one above),
+/// the edition, the unit's details and each answer by the sorted ids. A
+/// banded rubric's tally reads it as it stands; anything else scores the
+/// request it makes.
+#[derive(Debug)]
+pub struct Row {
+    pub framework: Arc<str>,
+    edition: Option<Raw>,
+    /// In column order: a detail's last column filled wins.
+    unit: Vec<(&'static str, Raw)>,
+    answers: Vec<Option<Raw>>,
+    ids: Arc<[String]>,
+}
+
+impl Row {
+    pub fn edition(&self) -> Option<&Raw> {
+        self.edition.as_ref()
+    }
+
+    /// A unit detail by its key in the request.
+    pub fn unit_detail(&self, key: &str) -> Option<&Raw> {
+        self.unit
+            .iter()
+            .rev()
+            .find(|(k, _)| *k == key)
+            .map(|(_, v)| v)
+    }
+
+    /// The answers given, by id in id order.
+    pub fn answers(&self) -> impl Iterator<Item = (&str, &Raw)> + Clone {
+        let given = self.ids.iter().zip(&self.answers);
+        given.filter_map(|(id, answer)| Some((id.as_str(), answer.as_ref()?)))
+    }
+
+    /// The request the row makes: what `score` and a whole result read.
+    pub fn into_request(self) -> Raw {
+        let mut top = BTreeMap::new();
+        top.insert("framework".to_owned(), Raw::text(&*self.framework));
+        if let Some(edition) = self.edition {
+            top.insert("edition".to_owned(), edition);
+        }
+        let unit = self.unit.into_iter().map(|(k, v)| (k.to_owned(), v));
+        top.insert("unit".to_owned(), Raw::Map(unit.collect()));
+        let answers = self.ids.iter().zip(self.answers);
+        let answers = answers.filter_map(|(id, answer)| Some((id.clone(), answer?)));
+        top.insert("answers".to_owned(), Raw::Map(answers.collect()));
+        Raw::Map(top)
     }
 }
 

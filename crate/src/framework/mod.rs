@@ -10,7 +10,6 @@ mod banded;
 mod validate;
 mod weighted;
 
-use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Serialize};
@@ -150,17 +149,20 @@ impl Framework {
             .is_ok()
     }
 
-    /// The keys, given in sorted order (a request's answers), that no
-    /// indicator or item of the framework answers.
-    pub fn unanswerable<'a>(
-        &'a self,
-        sorted_keys: impl Iterator<Item = &'a String>,
-    ) -> impl Iterator<Item = &'a String> {
+    /// Hands `unknown` each key, given in sorted order (a request's
+    /// answers), that no indicator or item of the framework answers.
+    pub fn each_unanswerable<'a>(
+        &self,
+        sorted_keys: impl Iterator<Item = &'a str>,
+        mut unknown: impl FnMut(&'a str),
+    ) {
         let mut known = self.answerable().iter().peekable();
-        sorted_keys.filter(move |key| {
-            while known.next_if(|id| id < key).is_some() {}
-            known.peek() != Some(key)
-        })
+        for key in sorted_keys {
+            while known.next_if(|id| id.as_str() < key).is_some() {}
+            if known.peek().map(|id| id.as_str()) != Some(key) {
+                unknown(key);
+            }
+        }
     }
 
     fn answerable(&self) -> &[String] {
@@ -186,7 +188,7 @@ impl Framework {
     /// (nothing for other rubrics).
     pub fn answers_in_rubric_order<'a>(
         &self,
-        answers: &'a BTreeMap<String, Raw>,
+        sorted_answers: impl Iterator<Item = (&'a str, &'a Raw)>,
     ) -> Vec<Option<&'a Raw>> {
         let by_id = self.indicators_by_id.get_or_init(|| match &self.rubric {
             Rubric::Banded(rubric) => {
@@ -201,12 +203,12 @@ impl Framework {
             Rubric::Weighted(_) => Vec::new(),
         });
         let mut found = vec![None; by_id.len()];
-        let mut given = answers.iter().peekable();
+        let mut given = sorted_answers.peekable();
         for (id, at) in by_id {
-            while given.next_if(|(key, _)| key.as_str() < &**id).is_some() {}
+            while given.next_if(|(key, _)| *key < &**id).is_some() {}
             // Not consumed: an id twice (which validation refuses) finds it too.
             if let (Some((key, raw)), Some(slot)) = (given.peek(), found.get_mut(*at)) {
-                if key.as_str() == &**id {
+                if *key == &**id {
                     *slot = Some(*raw);
                 }
             }
@@ -261,6 +263,7 @@ pub fn find(id: &str) -> Result<&'static Framework, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::collections::BTreeMap;
 
     #[test]
     fn answers_in_rubric_order_are_the_answers_looked_up_one_by_one() {
@@ -279,11 +282,23 @@ mod tests {
             .indicators()
             .map(|(_, indicator)| answers.get(&*indicator.id))
             .collect();
-        assert_eq!(framework.answers_in_rubric_order(&answers), expected);
+        let sorted = answers.iter().map(|(id, raw)| (id.as_str(), raw));
+        assert_eq!(framework.answers_in_rubric_order(sorted), expected);
         assert_eq!(expected.iter().flatten().count(), 7);
         assert!(framework
-            .answers_in_rubric_order(&BTreeMap::new())
+            .answers_in_rubric_order(std::iter::empty())
             .iter()
             .all(Option::is_none));
+    }
+
+    #[test]
+    fn unanswerable_keys_are_those_answering_nothing() {
+        let framework = find("sorsochot-23").unwrap();
+        let keys = ["", "0", "1", "10", "10.5", "23", "24", "3", "zz"];
+        let mut unknown = Vec::new();
+        framework.each_unanswerable(keys.into_iter(), |key| unknown.push(key));
+        let expected: Vec<&str> = keys.into_iter().filter(|k| !framework.answers(k)).collect();
+        assert_eq!(unknown, expected);
+        assert_eq!(unknown, ["", "0", "10.5", "24", "zz"]);
     }
 }

@@ -142,18 +142,24 @@ fn decision_note(framework: &Framework, id: &str) -> Note {
     }
 }
 
+/// A request's answers by id, in id order (as a request and a sheet's row
+/// keep them), to be walked beside the rubric's sorted ids.
+pub trait SortedAnswers<'a>: Iterator<Item = (&'a str, &'a Raw)> + Clone {}
+
+impl<'a, I: Iterator<Item = (&'a str, &'a Raw)> + Clone> SortedAnswers<'a> for I {}
+
 /// Reads each indicator's answer in rubric order with `read`, handing
 /// `visit` its category's position, the indicator and what was read (none
 /// when unanswered or unreadable: the reason goes to `errors`).
-fn each_earned<'r, T>(
+fn each_earned<'r, 'a, T>(
     framework: &Framework,
     rubric: &'r BandedRubric,
-    answers: &BTreeMap<String, Raw>,
+    answers: impl SortedAnswers<'a>,
     errors: &mut Vec<InputError>,
     read: impl Fn(&'r Indicator, &Raw) -> Result<T, InputError>,
     mut visit: impl FnMut(usize, &'r Indicator, Option<T>),
 ) {
-    let found = framework.answers_in_rubric_order(answers);
+    let found = framework.answers_in_rubric_order(answers.clone());
     // The framework's own rubric, as every caller passes; else looked up.
     let own = matches!(&framework.rubric, Rubric::Banded(r) if std::ptr::eq(r, rubric));
     let mut flat = 0;
@@ -161,7 +167,10 @@ fn each_earned<'r, T>(
         for ind in &category.indicators {
             let answer = match own {
                 true => found.get(flat).copied().flatten(),
-                false => answers.get(&*ind.id),
+                false => answers
+                    .clone()
+                    .find(|(id, _)| *id == &*ind.id)
+                    .map(|(_, raw)| raw),
             };
             flat += 1;
             let earned = match answer {
@@ -175,10 +184,10 @@ fn each_earned<'r, T>(
 
 /// The points of every indicator and category, the total and the level:
 /// what `score` gives, without the labels and inputs.
-pub fn tally(
+pub fn tally<'a>(
     framework: &Framework,
     rubric: &BandedRubric,
-    answers: &BTreeMap<String, Raw>,
+    answers: impl SortedAnswers<'a>,
     errors: &mut Vec<InputError>,
 ) -> Tally {
     let mut points = Vec::with_capacity(rubric.categories.iter().map(|c| c.indicators.len()).sum());
@@ -232,7 +241,7 @@ pub fn score(
     each_earned(
         framework,
         rubric,
-        answers,
+        answers.iter().map(|(id, raw)| (id.as_str(), raw)),
         errors,
         |ind, raw| indicator(framework, ind, raw),
         |position, ind, earned| {

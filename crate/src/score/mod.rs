@@ -17,7 +17,7 @@ use std::borrow::Cow;
 use std::collections::BTreeMap;
 
 use crate::error::{Error, Field, FieldPath, InputError, InputProblem};
-use crate::framework::{self, DecisionRule, Edition, Framework, Rubric};
+use crate::framework::{self, BandedRubric, DecisionRule, Edition, Framework, Rubric};
 use crate::outcome::{Measures, Outcome};
 use crate::raw::Raw;
 use crate::request::{self, Unit};
@@ -69,19 +69,59 @@ pub fn outcome(framework: &Framework, request: Raw) -> Result<(Outcome, Raw), Er
         unit,
         round_missing,
         answers,
-        mut errors,
+        errors,
         ..
     } = read(framework, &request)?;
+    let answers = answers.iter().map(|(id, raw)| (id.as_str(), raw));
+    let outcome = tallied(framework, rubric, unit, round_missing, answers, errors);
+    Ok((outcome, request.into_owned()))
+}
+
+/// The outcome of a banded assessment given in parts rather than as a
+/// request: the edition as typed, the unit's details by key, the answers in
+/// id order. A sheet's row is scored from its cells so, without a request
+/// built for each of 10,000 rows; it reads the parts `outcome` reads of the
+/// request the row makes, with the same functions, to the same outcome.
+pub(crate) fn banded_outcome<'a>(
+    framework: &Framework,
+    rubric: &BandedRubric,
+    edition: Option<&Raw>,
+    given: impl Fn(&str) -> Option<&'a Raw>,
+    answers: impl banded::SortedAnswers<'a>,
+) -> Result<Outcome, Error> {
+    let edition = named_edition(framework, edition)?;
+    let mut errors = Vec::new();
+    let unit = request::unit(&given, edition, &mut errors);
+    let round_missing = request::round_missing(edition, &given);
+    unknown_answers(framework, answers.clone().map(|(id, _)| id), &mut errors);
+    Ok(tallied(
+        framework,
+        rubric,
+        unit,
+        round_missing,
+        answers,
+        errors,
+    ))
+}
+
+/// The outcome once the request is read: its points tallied.
+fn tallied<'a>(
+    framework: &Framework,
+    rubric: &BandedRubric,
+    unit: Unit,
+    round_missing: bool,
+    answers: impl banded::SortedAnswers<'a>,
+    mut errors: Vec<InputError>,
+) -> Outcome {
     let tally = banded::tally(framework, rubric, answers, &mut errors);
-    let outcome = Outcome {
+    Outcome {
         framework: framework.id.clone(),
         unit,
         complete: tally.total.is_some() && errors.is_empty() && !round_missing,
         round_missing,
         has_errors: !errors.is_empty(),
         measures: Measures::Banded(tally),
-    };
-    Ok((outcome, request.into_owned()))
+    }
 }
 
 /// The request as scoring reads it: refused when deeper than any request,
@@ -114,38 +154,18 @@ fn read<'f, 'r>(framework: &'f Framework, request: &'r Raw) -> Result<Read<'f, '
     let map = request
         .as_map()
         .ok_or_else(|| Error::not_an_object(request))?;
-    let edition = match map.get("edition") {
-        None | Some(Raw::Null) => framework.edition(None)?,
-        Some(Raw::Text(e)) => framework.edition(Some(e))?,
-        Some(Raw::Int(e)) => framework.edition(Some(&e.to_string()))?,
-        Some(other) => {
-            return Err(Error::MalformedRequest {
-                detail: format!("“edition” must be text, got {}", other.kind_name()),
-            })
-        }
-    };
+    let edition = named_edition(framework, map.get("edition"))?;
     let mut errors = Vec::new();
-    let unit = request::unit(map.get("unit"), edition, &mut errors);
-    // Decision I: with two rounds a year, an assessment belongs to one of them.
-    let round_missing = edition.rounds.len() > 1
-        && map
-            .get("unit")
-            .and_then(|u| u.get("round"))
-            .map_or(true, Raw::is_blank);
+    let details = request::details(map.get("unit"), &mut errors);
+    let given = |key: &str| details.and_then(|d| d.get(key));
+    let unit = request::unit(given, edition, &mut errors);
+    let round_missing = request::round_missing(edition, given);
     let label = || Text::new("คำตอบ", "answers");
     let path = || FieldPath::of(["answers"]);
     let answers =
         crate::input::object(map.get("answers"), path, label, &mut errors).unwrap_or(&NO_ANSWERS);
     let remarks = remarks::read(framework, map, &mut errors);
-    for key in framework.unanswerable(answers.keys()) {
-        errors.push(InputError::new(
-            &Field::new(
-                FieldPath::of(["answers", key]),
-                Text::new(format!("ตัวชี้วัด “{key}”"), format!("indicator “{key}”")),
-            ),
-            InputProblem::UnknownIndicator,
-        ));
-    }
+    unknown_answers(framework, answers.keys().map(String::as_str), &mut errors);
     Ok(Read {
         edition,
         unit,
@@ -154,6 +174,35 @@ fn read<'f, 'r>(framework: &'f Framework, request: &'r Raw) -> Result<Read<'f, '
         errors,
         remarks,
     })
+}
+
+/// The edition a request names: its latest when it names none.
+fn named_edition<'f>(framework: &'f Framework, named: Option<&Raw>) -> Result<&'f Edition, Error> {
+    match named {
+        None | Some(Raw::Null) => framework.edition(None),
+        Some(Raw::Text(e)) => framework.edition(Some(e)),
+        Some(Raw::Int(e)) => framework.edition(Some(&e.to_string())),
+        Some(other) => Err(Error::MalformedRequest {
+            detail: format!("“edition” must be text, got {}", other.kind_name()),
+        }),
+    }
+}
+
+/// Answers, given in id order, to no indicator or item of the framework.
+fn unknown_answers<'a>(
+    framework: &Framework,
+    sorted_ids: impl Iterator<Item = &'a str>,
+    errors: &mut Vec<InputError>,
+) {
+    framework.each_unanswerable(sorted_ids, |key| {
+        errors.push(InputError::new(
+            &Field::new(
+                FieldPath::of(["answers", key]),
+                Text::new(format!("ตัวชี้วัด “{key}”"), format!("indicator “{key}”")),
+            ),
+            InputProblem::UnknownIndicator,
+        ));
+    });
 }
 
 fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error> {
