@@ -196,12 +196,16 @@ impl Cells {
     /// The row's cells as text, trimmed.
     fn texts(&self) -> Result<Vec<&str>, String> {
         let mut texts = Vec::with_capacity(self.count);
+        let ends = self.ends.get(..self.count).unwrap_or_default();
+        // Cells are the text cut at ASCII quotes and delimiters: still UTF-8,
+        // but checked rather than assumed, the row at once (not cell by cell).
+        let used = self.bytes.get(..ends.last().copied().unwrap_or(0));
+        let row = std::str::from_utf8(used.unwrap_or_default()).map_err(|e| e.to_string())?;
         let mut from = 0;
-        for &end in self.ends.get(..self.count).unwrap_or_default() {
-            let cell = self.bytes.get(from..end).unwrap_or_default();
-            // Cells are the text cut at ASCII quotes and delimiters: still
-            // UTF-8, but checked rather than assumed.
-            let text = std::str::from_utf8(cell).map_err(|e| e.to_string())?;
+        for &end in ends {
+            let text = row
+                .get(from..end)
+                .ok_or_else(|| format!("a cell ends inside a character (byte {end})"))?;
             // A mark starting a cell is never data (two saved files joined,
             // a mark pasted in): dropped, as where a read starts.
             texts.push(crate::text::trim(text.trim_start_matches('\u{feff}')));
