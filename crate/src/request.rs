@@ -99,7 +99,7 @@ pub fn details<'r>(
 /// Reads the unit details, each given by its key; problems go to `errors`
 /// and leave the field empty.
 pub fn unit<'r>(
-    given: impl Fn(&str) -> Option<&'r Raw>,
+    given: &dyn Fn(&str) -> Option<&'r Raw>,
     edition: &Edition,
     errors: &mut Vec<InputError>,
 ) -> Unit {
@@ -153,7 +153,7 @@ pub fn unit<'r>(
 
 /// Decision I: with two rounds a year, an assessment belongs to one of
 /// them; whether the edition has rounds and the unit names none.
-pub fn round_missing<'r>(edition: &Edition, given: impl Fn(&str) -> Option<&'r Raw>) -> bool {
+pub fn round_missing<'r>(edition: &Edition, given: &dyn Fn(&str) -> Option<&'r Raw>) -> bool {
     edition.rounds.len() > 1 && given("round").map_or(true, Raw::is_blank)
 }
 

@@ -405,8 +405,10 @@ impl Collection {
             return self.score_into(source, row.into_request(), Some(again));
         };
         let given = |key: &str| row.unit_detail(key);
-        match crate::score::banded_outcome(&framework, rubric, row.edition(), given, row.answers())
-        {
+        let answers: Vec<_> = row.answers().collect();
+        let read =
+            crate::score::banded_outcome(&framework, rubric, row.edition(), &given, &answers);
+        match read {
             Ok(outcome) => self.entries.push(Entry {
                 id: self.entries.len(),
                 source,

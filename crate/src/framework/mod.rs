@@ -188,7 +188,7 @@ impl Framework {
     /// (nothing for other rubrics).
     pub fn answers_in_rubric_order<'a>(
         &self,
-        sorted_answers: impl Iterator<Item = (&'a str, &'a Raw)>,
+        sorted_answers: &[(&'a str, &'a Raw)],
     ) -> Vec<Option<&'a Raw>> {
         let by_id = self.indicators_by_id.get_or_init(|| match &self.rubric {
             Rubric::Banded(rubric) => {
@@ -203,7 +203,7 @@ impl Framework {
             Rubric::Weighted(_) => Vec::new(),
         });
         let mut found = vec![None; by_id.len()];
-        let mut given = sorted_answers.peekable();
+        let mut given = sorted_answers.iter().copied().peekable();
         for (id, at) in by_id {
             while given.next_if(|(key, _)| *key < &**id).is_some() {}
             // Not consumed: an id twice (which validation refuses) finds it too.
@@ -282,11 +282,12 @@ mod tests {
             .indicators()
             .map(|(_, indicator)| answers.get(&*indicator.id))
             .collect();
-        let sorted = answers.iter().map(|(id, raw)| (id.as_str(), raw));
-        assert_eq!(framework.answers_in_rubric_order(sorted), expected);
+        let sorted: Vec<(&str, &Raw)> =
+            answers.iter().map(|(id, raw)| (id.as_str(), raw)).collect();
+        assert_eq!(framework.answers_in_rubric_order(&sorted), expected);
         assert_eq!(expected.iter().flatten().count(), 7);
         assert!(framework
-            .answers_in_rubric_order(std::iter::empty())
+            .answers_in_rubric_order(&[])
             .iter()
             .all(Option::is_none));
     }

@@ -144,22 +144,20 @@ fn decision_note(framework: &Framework, id: &str) -> Note {
 
 /// A request's answers by id, in id order (as a request and a sheet's row
 /// keep them), to be walked beside the rubric's sorted ids.
-pub trait SortedAnswers<'a>: Iterator<Item = (&'a str, &'a Raw)> + Clone {}
-
-impl<'a, I: Iterator<Item = (&'a str, &'a Raw)> + Clone> SortedAnswers<'a> for I {}
+pub type SortedAnswers<'a> = [(&'a str, &'a Raw)];
 
 /// Reads each indicator's answer in rubric order with `read`, handing
 /// `visit` its category's position, the indicator and what was read (none
 /// when unanswered or unreadable: the reason goes to `errors`).
-fn each_earned<'r, 'a, T>(
+fn each_earned<'r, T>(
     framework: &Framework,
     rubric: &'r BandedRubric,
-    answers: impl SortedAnswers<'a>,
+    answers: &SortedAnswers,
     errors: &mut Vec<InputError>,
     read: impl Fn(&'r Indicator, &Raw) -> Result<T, InputError>,
     mut visit: impl FnMut(usize, &'r Indicator, Option<T>),
 ) {
-    let found = framework.answers_in_rubric_order(answers.clone());
+    let found = framework.answers_in_rubric_order(answers);
     // The framework's own rubric, as every caller passes; else looked up.
     let own = matches!(&framework.rubric, Rubric::Banded(r) if std::ptr::eq(r, rubric));
     let mut flat = 0;
@@ -168,9 +166,9 @@ fn each_earned<'r, 'a, T>(
             let answer = match own {
                 true => found.get(flat).copied().flatten(),
                 false => answers
-                    .clone()
+                    .iter()
                     .find(|(id, _)| *id == &*ind.id)
-                    .map(|(_, raw)| raw),
+                    .map(|(_, raw)| *raw),
             };
             flat += 1;
             let earned = match answer {
@@ -184,10 +182,10 @@ fn each_earned<'r, 'a, T>(
 
 /// The points of every indicator and category, the total and the level:
 /// what `score` gives, without the labels and inputs.
-pub fn tally<'a>(
+pub fn tally(
     framework: &Framework,
     rubric: &BandedRubric,
-    answers: impl SortedAnswers<'a>,
+    answers: &SortedAnswers,
     errors: &mut Vec<InputError>,
 ) -> Tally {
     let mut points = Vec::with_capacity(rubric.categories.iter().map(|c| c.indicators.len()).sum());
@@ -217,6 +215,11 @@ pub fn tally<'a>(
     }
 }
 
+/// A request's answers as the slice the walks read.
+pub fn sorted(answers: &BTreeMap<String, Raw>) -> Vec<(&str, &Raw)> {
+    answers.iter().map(|(id, raw)| (id.as_str(), raw)).collect()
+}
+
 /// Scores every indicator; answers that cannot be read go to `errors`.
 pub fn score(
     framework: &Framework,
@@ -241,7 +244,7 @@ pub fn score(
     each_earned(
         framework,
         rubric,
-        answers.iter().map(|(id, raw)| (id.as_str(), raw)),
+        &sorted(answers),
         errors,
         |ind, raw| indicator(framework, ind, raw),
         |position, ind, earned| {

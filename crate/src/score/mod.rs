@@ -72,8 +72,8 @@ pub fn outcome(framework: &Framework, request: Raw) -> Result<(Outcome, Raw), Er
         errors,
         ..
     } = read(framework, &request)?;
-    let answers = answers.iter().map(|(id, raw)| (id.as_str(), raw));
-    let outcome = tallied(framework, rubric, unit, round_missing, answers, errors);
+    let answers = banded::sorted(answers);
+    let outcome = tallied(framework, rubric, unit, round_missing, &answers, errors);
     Ok((outcome, request.into_owned()))
 }
 
@@ -86,14 +86,14 @@ pub(crate) fn banded_outcome<'a>(
     framework: &Framework,
     rubric: &BandedRubric,
     edition: Option<&Raw>,
-    given: impl Fn(&str) -> Option<&'a Raw>,
-    answers: impl banded::SortedAnswers<'a>,
+    given: &dyn Fn(&str) -> Option<&'a Raw>,
+    answers: &banded::SortedAnswers<'a>,
 ) -> Result<Outcome, Error> {
     let edition = named_edition(framework, edition)?;
     let mut errors = Vec::new();
-    let unit = request::unit(&given, edition, &mut errors);
-    let round_missing = request::round_missing(edition, &given);
-    unknown_answers(framework, answers.clone().map(|(id, _)| id), &mut errors);
+    let unit = request::unit(given, edition, &mut errors);
+    let round_missing = request::round_missing(edition, given);
+    unknown_answers(framework, answers, &mut errors);
     Ok(tallied(
         framework,
         rubric,
@@ -105,12 +105,12 @@ pub(crate) fn banded_outcome<'a>(
 }
 
 /// The outcome once the request is read: its points tallied.
-fn tallied<'a>(
+fn tallied(
     framework: &Framework,
     rubric: &BandedRubric,
     unit: Unit,
     round_missing: bool,
-    answers: impl banded::SortedAnswers<'a>,
+    answers: &banded::SortedAnswers,
     mut errors: Vec<InputError>,
 ) -> Outcome {
     let tally = banded::tally(framework, rubric, answers, &mut errors);
@@ -158,14 +158,14 @@ fn read<'f, 'r>(framework: &'f Framework, request: &'r Raw) -> Result<Read<'f, '
     let mut errors = Vec::new();
     let details = request::details(map.get("unit"), &mut errors);
     let given = |key: &str| details.and_then(|d| d.get(key));
-    let unit = request::unit(given, edition, &mut errors);
-    let round_missing = request::round_missing(edition, given);
+    let unit = request::unit(&given, edition, &mut errors);
+    let round_missing = request::round_missing(edition, &given);
     let label = || Text::new("คำตอบ", "answers");
     let path = || FieldPath::of(["answers"]);
     let answers =
         crate::input::object(map.get("answers"), path, label, &mut errors).unwrap_or(&NO_ANSWERS);
     let remarks = remarks::read(framework, map, &mut errors);
-    unknown_answers(framework, answers.keys().map(String::as_str), &mut errors);
+    unknown_answers(framework, &banded::sorted(answers), &mut errors);
     Ok(Read {
         edition,
         unit,
@@ -189,12 +189,12 @@ fn named_edition<'f>(framework: &'f Framework, named: Option<&Raw>) -> Result<&'
 }
 
 /// Answers, given in id order, to no indicator or item of the framework.
-fn unknown_answers<'a>(
+fn unknown_answers(
     framework: &Framework,
-    sorted_ids: impl Iterator<Item = &'a str>,
+    answers: &banded::SortedAnswers,
     errors: &mut Vec<InputError>,
 ) {
-    framework.each_unanswerable(sorted_ids, |key| {
+    framework.each_unanswerable(answers.iter().map(|(id, _)| *id), |key| {
         errors.push(InputError::new(
             &Field::new(
                 FieldPath::of(["answers", key]),
