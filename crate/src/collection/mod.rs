@@ -397,7 +397,13 @@ impl Collection {
     /// are tallied from the row's cells as they stand; anything else is
     /// scored from the request the row makes.
     fn score_row(&mut self, source: Source, row: sheet::Row, again: sheet::RowAgain) {
-        let framework = match self.catalog.find(&row.framework) {
+        // As `score::named` reads a request's framework (the table's cells
+        // come trimmed, so a blank one never reaches here from a file).
+        let framework = match &*row.framework {
+            id if id.trim().is_empty() => Err(Error::MissingFramework),
+            id => self.catalog.find(id),
+        };
+        let framework = match framework {
             Ok(framework) => framework,
             Err(err) => return self.problem(source, err.text()),
         };
