@@ -135,7 +135,7 @@ pub fn summarize(collection: &Collection) -> Summary {
     let duplicates = collection.duplicates();
     let in_duplicate: BTreeSet<usize> = duplicates.iter().flatten().copied().collect();
     let mut set_aside = Vec::new();
-    let mut counted: BTreeMap<(String, RoundKey), Vec<&Entry>> = BTreeMap::new();
+    let mut counted: BTreeMap<(&str, RoundKey), Vec<&Entry>> = BTreeMap::new();
     for entry in collection.included() {
         let why = if entry.outcome.has_errors {
             Some(Text::new("มีข้อผิดพลาด", "has errors"))
@@ -162,10 +162,7 @@ pub fn summarize(collection: &Collection) -> Summary {
                 why,
             }),
             None => counted
-                .entry((
-                    entry.outcome.framework.clone(),
-                    RoundKey::of(&entry.outcome),
-                ))
+                .entry((&entry.outcome.framework, RoundKey::of(&entry.outcome)))
                 .or_default()
                 .push(entry),
         }
