@@ -13,6 +13,9 @@ pub struct Table {
     /// The text after any byte-order mark.
     text: String,
     delimiter: u8,
+    /// Whether the text has a quote: without one, rows are lines cut at
+    /// the delimiter, read without the parser (most sheets).
+    quoted: bool,
     /// A parser kept between reads: building one costs as much as reading
     /// a few rows, and a sheet is read a batch at a time. (`csv_core`'s
     /// `Clone` of a parser loses its state machine: it is taken, not cloned.)
@@ -39,6 +42,7 @@ impl Table {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         Table {
             delimiter: delimiter(text),
+            quoted: text.contains('"'),
             text: text.to_owned(),
             parser: Mutex::new(None),
         }
@@ -79,9 +83,63 @@ impl Table {
     pub fn rows_with_start(
         &self,
         at: usize,
+        visit: impl FnMut(&[&str], usize) -> bool,
+    ) -> Result<usize, String> {
+        match self.quoted {
+            false => Ok(self.lines_with_start(at, visit)),
+            true => self.parsed_rows_with_start(at, visit),
+        }
+    }
+
+    /// The rows from `at`, read by the parser.
+    fn parsed_rows_with_start(
+        &self,
+        at: usize,
         mut visit: impl FnMut(&[&str], usize) -> bool,
     ) -> Result<usize, String> {
         self.each_row(at, |cells, start| Ok(visit(&cells.texts()?, start)))
+    }
+
+    /// The rows from `at` of a text without quotes, as the parser reads them
+    /// but without it: a row is a line with something on it (a line ends at
+    /// "\r", "\n" or both), its cells the line cut at the delimiter, each a
+    /// slice of the text (already UTF-8: nothing copied or checked again).
+    /// The parser drops a byte-order mark where a read starts at 0.
+    fn lines_with_start(&self, at: usize, mut visit: impl FnMut(&[&str], usize) -> bool) -> usize {
+        let text = self.text.as_str();
+        let is_break = |b: &u8| *b == b'\n' || *b == b'\r';
+        let mut at = at.min(text.len());
+        let mut cells = Vec::new();
+        loop {
+            let start = at;
+            let mut rest = text.get(at..).unwrap_or_default();
+            if at == 0 {
+                rest = rest.strip_prefix('\u{feff}').unwrap_or(rest);
+            }
+            let blank = rest.bytes().take_while(is_break).count();
+            let line = rest.get(blank..).unwrap_or_default();
+            if line.is_empty() {
+                return text.len();
+            }
+            // One pass over the line's bytes: its cells and its end.
+            cells.clear();
+            let (mut from, mut length) = (0, line.len());
+            for (i, byte) in line.bytes().enumerate() {
+                if byte == self.delimiter {
+                    cells.push(cell_text(line.get(from..i).unwrap_or_default()));
+                    from = i + 1;
+                } else if is_break(&byte) {
+                    length = i;
+                    break;
+                }
+            }
+            cells.push(cell_text(line.get(from..length).unwrap_or_default()));
+            // Past the line and the one break byte that ended it, as the parser.
+            at = text.len() - line.len() + (length + 1).min(line.len());
+            if !visit(&cells, start) {
+                return at;
+            }
+        }
     }
 
     /// How many rows there are from byte `at`.
@@ -206,13 +264,23 @@ impl Cells {
             let text = row
                 .get(from..end)
                 .ok_or_else(|| format!("a cell ends inside a character (byte {end})"))?;
-            // A mark starting a cell is never data (two saved files joined,
-            // a mark pasted in): dropped, as where a read starts.
-            texts.push(crate::text::trim(text.trim_start_matches('\u{feff}')));
+            texts.push(cell_text(text));
             from = end;
         }
         Ok(texts)
     }
+}
+
+/// A cell as rows hand it out: trimmed, without a byte-order mark starting
+/// it (never data: two saved files joined, a mark pasted in), as the parser
+/// drops one where a read starts.
+fn cell_text(cell: &str) -> &str {
+    // A mark's first byte, looked at before searching for the mark.
+    let cell = match cell.as_bytes().first() {
+        Some(0xEF) => cell.trim_start_matches('\u{feff}'),
+        _ => cell,
+    };
+    crate::text::trim(cell)
 }
 
 /// "," unless the first line, outside quotes, has more ";" than ",".
@@ -392,7 +460,43 @@ mod tests {
             (rows, at + reader.position().byte() as usize)
         }
 
+        /// What a read from `at` hands out and where it ends: every row's
+        /// cells and start while `rows` last, read by `read`.
+        type Read = (Vec<(Vec<String>, usize)>, usize);
+
+        fn read_with(
+            at: usize,
+            rows: usize,
+            read: impl FnOnce(usize, &mut dyn FnMut(&[&str], usize) -> bool) -> usize,
+        ) -> Read {
+            let mut seen = Vec::new();
+            let end = read(at, &mut |cells, start| {
+                seen.push((cells.iter().map(|c| (*c).to_owned()).collect(), start));
+                seen.len() < rows
+            });
+            (seen, end)
+        }
+
         proptest! {
+            /// Without a quote, rows are read as lines, not parsed: the same
+            /// rows, starts and ends as the parser gives, from any place a
+            /// read may start, whole or a row at a time.
+            #[test]
+            fn lines_read_as_the_parser_reads_them(text in text()) {
+                let text = text.replace('"', "");
+                let table = Table::new(&text);
+                prop_assert!(!table.quoted);
+                for at in (0..=table.text.len()).filter(|at| table.text.is_char_boundary(*at)) {
+                    for rows in [1, 2, usize::MAX] {
+                        let lines = read_with(at, rows, |at, visit| table.lines_with_start(at, visit));
+                        let parsed = read_with(at, rows, |at, visit| {
+                            table.parsed_rows_with_start(at, visit).unwrap()
+                        });
+                        prop_assert_eq!(lines, parsed, "from {}, {} rows", at, rows);
+                    }
+                }
+            }
+
             #[test]
             fn same_rows_whole_and_one_at_a_time(text in text()) {
                 let table = Table::new(&text);
