@@ -228,10 +228,10 @@ pub fn choice<'a>(
 ) -> Result<usize, InputError> {
     let typed = match raw {
         Raw::Null => return Err(InputError::new(field, InputProblem::Empty)),
-        Raw::Text(text) if text.trim().is_empty() => {
+        Raw::Text(text) if crate::text::trim(text).is_empty() => {
             return Err(InputError::new(field, InputProblem::Empty))
         }
-        Raw::Text(text) => text.trim(),
+        Raw::Text(text) => crate::text::trim(text),
         other => {
             return Err(InputError::new(
                 field,
@@ -242,11 +242,10 @@ pub fn choice<'a>(
             ))
         }
     };
-    let wanted = typed.to_ascii_lowercase();
     let found = options.clone().position(|option| {
         option.id.eq_ignore_ascii_case(typed)
             || option.label.th.trim() == typed
-            || option.label.en.trim().to_ascii_lowercase() == wanted
+            || option.label.en.trim().eq_ignore_ascii_case(typed)
     });
     found.ok_or_else(|| {
         InputError::new(
@@ -264,7 +263,7 @@ pub fn choice<'a>(
 pub fn free_text(raw: Option<&Raw>, field: &Field) -> Result<String, InputError> {
     match raw {
         None | Some(Raw::Null) => Ok(String::new()),
-        Some(Raw::Text(text)) => Ok(text.trim().to_owned()),
+        Some(Raw::Text(text)) => Ok(crate::text::trim(text).to_owned()),
         Some(Raw::Int(i)) => Ok(i.to_string()),
         Some(Raw::UInt(u)) => Ok(u.to_string()),
         Some(other) => Err(InputError::new(
