@@ -94,8 +94,20 @@ test("20 files at once: counts by district, problems, duplicates, set-aside, com
   assert.deepEqual(row("วารินชำราบ"), ["วารินชำราบ", "4", "2", "50", "1", "25", "1", "25"]);
   assert.deepEqual(row("เมืองอุบลราชธานี"), ["เมืองอุบลราชธานี", "4", "2", "50", "2", "50", "0", "0"]);
   assert.deepEqual(row("รวมจังหวัดอุบลราชธานี"), ["รวมจังหวัดอุบลราชธานี", "8", "4", "50", "3", "37.5", "1", "12.5"]);
+  // Choosing another round and back re-renders from the summary the view
+  // holds; counting an entry the user chose asks the core again.
+  await view.evaluate((el) => {
+    const ask = el.collection.summary.bind(el.collection);
+    el.summaryCalls = 0;
+    el.collection.summary = () => { el.summaryCalls += 1; return ask(); };
+  });
+  await chooseRound(view, labels.find((l) => !round2.test(l)));
+  await chooseRound(view, labels.find((l) => round2.test(l)));
+  assert.deepEqual(await cells(view.locator("table.levels")), table);
+  assert.equal(await view.evaluate((el) => el.summaryCalls), 0);
   // The user counts bung-mai.csv: บุ่งไหม round 2 (58 points, level 3) joins วารินชำราบ.
   await bungMai.locator(".card", { hasText: "bung-mai.csv" }).getByRole("button", { name: "นับฉบับนี้" }).click();
+  assert.equal(await view.evaluate((el) => el.summaryCalls), 1);
   table = await cells(view.locator("table.levels"));
   assert.deepEqual(row("วารินชำราบ"), ["วารินชำราบ", "5", "3", "60", "1", "20", "1", "20"]);
   assert.equal(await view.locator("section.duplicates .side-by-side").count(), 1);

@@ -93,15 +93,24 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       }
     }
 
-    /** The whole view; sections are rebuilt from the core's summary. */
+    /**
+     * The whole view; sections are rebuilt from the core's summary, asked for
+     * again only after the collection changed (`changed`): choosing a round or
+     * the language re-renders without it (10,000 units take the core ~100 ms).
+     */
     render() {
-      this.summary = this.collection.summary();
+      this.summary ??= this.collection.summary();
       fill(this.root,
         h("div", { class: "toolbar no-print", lang: this.lang }, this.toolbar()),
         this.progress, this.status,
         h("div", { class: "sections", lang: this.lang }, this.sections()));
       if (!this.busy) this.sayLoaded();
       this.dispatchEvent(new CustomEvent("khanaen-summary", { detail: { summary: this.summary }, bubbles: true, composed: true }));
+    }
+
+    /** The collection changed: the next render asks the core for its summary. */
+    changed() {
+      this.summary = null;
     }
 
     sayLoaded() {
@@ -147,6 +156,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       for (const file of files) {
         this.collection.readFile(file.name, new Uint8Array(await file.arrayBuffer()));
         this.files += 1;
+        this.changed();
       }
       let pending = this.collection.scorePending(0);
       let batch = 200;
@@ -166,6 +176,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       }
       this.progress.hidden = true;
       this.busy = false;
+      this.changed();
       this.render();
     }
 
@@ -180,6 +191,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
         this.addedDrafts.add(id);
         this.collection.addRequest(draftTitle(draft?.request || {}, w.heading), draft?.request ?? null);
       }
+      this.changed();
       this.render();
     }
 
@@ -187,6 +199,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       if (!window.confirm(this.ctx.w.confirmClear)) return;
       this.collection.free();
       this.collection = new this.core.Collection();
+      this.changed();
       this.files = 0;
       this.addedDrafts.clear();
       this.userExcluded.clear();
@@ -265,6 +278,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
     /** Sets an entry aside (`source`, to name it in the list), or counts it again (`null`). */
     setAside(entry, source, render = true) {
       this.collection.setAside(entry, source !== null);
+      this.changed();
       if (source !== null) this.userExcluded.set(entry, source);
       else this.userExcluded.delete(entry);
       if (render) this.render();
