@@ -1,8 +1,6 @@
 //! Scoring a banded rubric: points per indicator, category subtotals, the
 //! total and the level (SPEC §1 and Decisions A–D).
 
-use std::collections::BTreeMap;
-
 use crate::error::{FieldPath, InputError};
 use crate::exact::Exact;
 use crate::framework::{BandedRubric, DecisionRule, Framework, Indicator, IndicatorInput, Rubric};
@@ -215,16 +213,11 @@ pub fn tally(
     }
 }
 
-/// A request's answers as the slice the walks read.
-pub fn sorted(answers: &BTreeMap<String, Raw>) -> Vec<(&str, &Raw)> {
-    answers.iter().map(|(id, raw)| (id.as_str(), raw)).collect()
-}
-
 /// Scores every indicator; answers that cannot be read go to `errors`.
 pub fn score(
     framework: &Framework,
     rubric: &BandedRubric,
-    answers: &BTreeMap<String, Raw>,
+    answers: &SortedAnswers,
     errors: &mut Vec<InputError>,
     missing: &mut Vec<FieldPath>,
 ) -> BandedScores {
@@ -244,7 +237,7 @@ pub fn score(
     each_earned(
         framework,
         rubric,
-        &sorted(answers),
+        answers,
         errors,
         |ind, raw| indicator(framework, ind, raw),
         |position, ind, earned| {

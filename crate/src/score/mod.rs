@@ -68,12 +68,11 @@ pub fn outcome(framework: &Framework, request: Raw) -> Result<(Outcome, Raw), Er
     let Read {
         unit,
         round_missing,
-        answers,
+        sorted,
         errors,
         ..
     } = read(framework, &request)?;
-    let answers = banded::sorted(answers);
-    let outcome = tallied(framework, rubric, unit, round_missing, &answers, errors);
+    let outcome = tallied(framework, rubric, unit, round_missing, &sorted, errors);
     Ok((outcome, request.into_owned()))
 }
 
@@ -144,6 +143,9 @@ struct Read<'f, 'r> {
     /// The edition has rounds and the request names none (Decision I).
     round_missing: bool,
     answers: &'r BTreeMap<String, Raw>,
+    /// The same answers in id order, as the walks beside a rubric's sorted
+    /// ids read them: gathered once, for the unknown ids and the scoring.
+    sorted: Vec<(&'r str, &'r Raw)>,
     /// The unit's errors, and answers to no indicator of the framework.
     errors: Vec<InputError>,
     remarks: remarks::Remarks,
@@ -165,12 +167,14 @@ fn read<'f, 'r>(framework: &'f Framework, request: &'r Raw) -> Result<Read<'f, '
     let answers =
         crate::input::object(map.get("answers"), path, label, &mut errors).unwrap_or(&NO_ANSWERS);
     let remarks = remarks::read(framework, map, &mut errors);
-    unknown_answers(framework, &banded::sorted(answers), &mut errors);
+    let sorted: Vec<(&str, &Raw)> = answers.iter().map(|(id, raw)| (id.as_str(), raw)).collect();
+    unknown_answers(framework, &sorted, &mut errors);
     Ok(Read {
         edition,
         unit,
         round_missing,
         answers,
+        sorted,
         errors,
         remarks,
     })
@@ -212,6 +216,7 @@ fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error
         unit,
         round_missing,
         answers,
+        sorted,
         mut errors,
         remarks,
     } = read(framework, &request)?;
@@ -220,7 +225,7 @@ fn assess(framework: &Framework, request: Cow<Raw>) -> Result<ScoreResult, Error
         Rubric::Banded(rubric) => Scores::Banded(banded::score(
             framework,
             rubric,
-            answers,
+            &sorted,
             &mut errors,
             &mut missing,
         )),
