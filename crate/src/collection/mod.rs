@@ -397,12 +397,10 @@ impl Collection {
     /// are tallied from the row's cells as they stand; anything else is
     /// scored from the request the row makes.
     fn score_row(&mut self, source: Source, row: sheet::Row, again: sheet::RowAgain) {
-        // As `score::named` reads a request's framework (the table's cells
-        // come trimmed, so a blank one never reaches here from a file).
-        let framework = match &*row.framework {
-            id if id.trim().is_empty() => Err(Error::MissingFramework),
-            id => self.catalog.find(id),
-        };
+        // As a request's framework is read (the table's cells come trimmed,
+        // so a blank one never reaches here from a file).
+        let framework =
+            crate::score::framework_id(&row.framework).and_then(|id| self.catalog.find(id));
         let framework = match framework {
             Ok(framework) => framework,
             Err(err) => return self.problem(source, err.text()),
@@ -415,13 +413,7 @@ impl Collection {
         let read =
             crate::score::banded_outcome(&framework, rubric, row.edition(), &given, &answers);
         match read {
-            Ok(outcome) => self.entries.push(Entry {
-                id: self.entries.len(),
-                source,
-                outcome,
-                framework,
-                request: Kept::Row(again),
-            }),
+            Ok(outcome) => self.add_entry(source, outcome, framework, Kept::Row(again)),
             Err(err) => self.problem(source, err.text()),
         }
     }
@@ -435,18 +427,26 @@ impl Collection {
                 crate::score::outcome(&framework, request).map(|scored| (framework, scored))
             });
         match scored {
-            Ok((framework, (outcome, request))) => self.entries.push(Entry {
-                id: self.entries.len(),
-                source,
-                outcome,
-                framework,
-                request: match again {
+            Ok((framework, (outcome, request))) => {
+                let kept = match again {
                     Some(row) => Kept::Row(row),
                     None => Kept::Json(crate::json_text::write_compact(&request).into()),
-                },
-            }),
+                };
+                self.add_entry(source, outcome, framework, kept);
+            }
             Err(err) => self.problem(source, err.text()),
         }
+    }
+
+    /// Adds a scored assessment, numbered in the order it came.
+    fn add_entry(&mut self, source: Source, outcome: Outcome, framework: Loaded, request: Kept) {
+        self.entries.push(Entry {
+            id: self.entries.len(),
+            source,
+            outcome,
+            framework,
+            request,
+        });
     }
 
     /// Records a file or row that could not be read, and why.

@@ -50,8 +50,16 @@ pub fn named(request: &Raw) -> Result<&str, Error> {
         .as_map()
         .ok_or_else(|| Error::not_an_object(request))?;
     match map.get("framework") {
-        Some(Raw::Text(id)) if !id.trim().is_empty() => Ok(id),
+        Some(Raw::Text(id)) => framework_id(id),
         _ => Err(Error::MissingFramework),
+    }
+}
+
+/// A framework's id as a request or a sheet's row gives it: none when blank.
+pub(crate) fn framework_id(id: &str) -> Result<&str, Error> {
+    match id.trim().is_empty() {
+        true => Err(Error::MissingFramework),
+        false => Ok(id),
     }
 }
 
