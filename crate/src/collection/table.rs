@@ -104,7 +104,6 @@ impl Table {
     /// but without it: a row is a line with something on it (a line ends at
     /// "\r", "\n" or both), its cells the line cut at the delimiter, each a
     /// slice of the text (already UTF-8: nothing copied or checked again).
-    /// The parser drops a byte-order mark where a read starts at 0.
     fn lines_with_start(&self, at: usize, mut visit: impl FnMut(&[&str], usize) -> bool) -> usize {
         let text = self.text.as_str();
         let is_break = |b: &u8| *b == b'\n' || *b == b'\r';
@@ -112,10 +111,7 @@ impl Table {
         let mut cells = Vec::new();
         loop {
             let start = at;
-            let mut rest = text.get(at..).unwrap_or_default();
-            if at == 0 {
-                rest = rest.strip_prefix('\u{feff}').unwrap_or(rest);
-            }
+            let rest = self.read_from(at);
             let blank = rest.bytes().take_while(is_break).count();
             let line = rest.get(blank..).unwrap_or_default();
             if line.is_empty() {
@@ -142,15 +138,20 @@ impl Table {
         }
     }
 
+    /// The text a read from byte `at` sees: from the very start, without a
+    /// second byte-order mark, which the parser drops where a read starts
+    /// (and only there: see `next_row`).
+    fn read_from(&self, at: usize) -> &str {
+        let rest = self.text.get(at..).unwrap_or_default();
+        match at {
+            0 => rest.strip_prefix('\u{feff}').unwrap_or(rest),
+            _ => rest,
+        }
+    }
+
     /// How many rows there are from byte `at`.
     pub fn count_from(&self, at: usize) -> usize {
-        let rest = self.text.as_bytes().get(at..).unwrap_or_default();
-        // A second byte-order mark at the very start is dropped, as the
-        // parser does (see `next_row`).
-        let rest = match at {
-            0 => rest.strip_prefix("\u{feff}".as_bytes()).unwrap_or(rest),
-            _ => rest,
-        };
+        let rest = self.read_from(at).as_bytes();
         // Without a quote a row is a line with something on it, as the
         // parser reads it: counted without parsing (most sheets).
         if !rest.contains(&b'"') {
