@@ -154,6 +154,7 @@ pub fn spreadsheet_text(iso: &str, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::text::Text;
 
     #[test]
     fn iso_is_the_formatted_date() {
@@ -161,7 +162,6 @@ mod tests {
             assert_eq!(iso(y, m, d), format!("{y:04}-{m:02}-{d:02}"));
         }
     }
-    use crate::text::Text;
 
     fn date(text: &str) -> Result<String, InputProblem> {
         let f = Field::new(
