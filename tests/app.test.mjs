@@ -210,6 +210,10 @@ test("storage: the app asks the browser to keep it and shows whether it does, an
   assert.equal(await footer.locator("#app-persist").count(), persisted ? 0 : 1, "asking again is offered only when not kept");
   await footer.locator("#app-offline").waitFor();
   assert.match(await footer.locator("#app-offline").textContent(), /พร้อมใช้งานโดยไม่ต้องต่ออินเทอร์เน็ต/);
+  // The footer sits below the indicators, which are not rendered until near
+  // (content-visibility): the shot waits for the frame after the jump there.
+  await footer.scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
   await footer.screenshot({ path: join(out, "app-storage.png") });
   assert.match(await footer.locator("#app-usage").textContent(), /ใช้ไป \d+(\.\d)? (KB|MB|GB) จาก \d+(\.\d)? (KB|MB|GB)/);
   await context.close();

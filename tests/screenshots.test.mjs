@@ -29,9 +29,18 @@ for (const [device, viewport] of [["tablet", { width: 768, height: 1024 }], ["la
       await answerIndicator(form, "9", "abc");
       if (lang === "en") await form.getByRole("button", { name: "English" }).click();
       await page.screenshot({ path: join(out, `${device}-${lang}.png`) });
-      await form.locator('article[data-indicator="9"]').scrollIntoViewIfNeeded();
+      // Indicators off screen are not rendered (content-visibility: auto)
+      // until the frame after a jump brings them near: the shot is of that
+      // frame, as the officer sees it, not of the blank one before it.
+      const scrollTo = async (target) => {
+        await target.scrollIntoViewIfNeeded();
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      };
+      const nine = form.locator('article[data-indicator="9"]');
+      await scrollTo(nine);
+      assert.match(await nine.innerText(), /9\./, "indicator 9 is rendered once scrolled to");
       await page.screenshot({ path: join(out, `${device}-${lang}-indicators.png`) });
-      await form.locator(".summary").scrollIntoViewIfNeeded();
+      await scrollTo(form.locator(".summary"));
       await page.screenshot({ path: join(out, `${device}-${lang}-summary.png`) });
 
       const report = await form.evaluate((host) => {
