@@ -76,6 +76,45 @@ test("files are queued and scored in batches, drafts added one by one", () => {
   assert.deepEqual(problems, [["sheet.csv", 23], ["ฉบับร่าง", null]]);
 });
 
+test("the summary without its units, a round's units on their own, and a summary that follows every change", () => {
+  const c = collection("ubon-province-sheet.csv");
+  const full = c.summary();
+  const light = c.summary({ units: false });
+  assert.ok(light.rounds.length > 0 && light.rounds.every((r) => r.units.length === 0));
+  assert.deepEqual({ ...light, rounds: light.rounds.map(({ units, ...r }) => r) },
+    { ...full, rounds: full.rounds.map(({ units, ...r }) => r) }, "all but the units is the same");
+  assert.deepEqual(c.summary({ units: true }), full);
+  assert.deepEqual(c.summary({}), full);
+  for (const round of full.rounds) {
+    assert.deepEqual(c.units(round.framework, { fiscal_year: round.fiscal_year, round: round.round }), round.units);
+  }
+  assert.deepEqual(c.units("sorsochot-23", { fiscal_year: 1999, round: 1 }), []);
+  assert.deepEqual(c.units("kpi-3.2", { fiscal_year: 2567, round: 1 }), []);
+  // The summary is kept between calls, and made again after any change.
+  const [first, second] = full.duplicates[0];
+  const key = { fiscal_year: first.fiscal_year, round: first.round };
+  const entries = () => c.units("sorsochot-23", key).map((u) => u.entry);
+  assert.ok(!entries().includes(first.entry) && !entries().includes(second.entry), "duplicates are not counted");
+  c.setAside(second.entry, true);
+  assert.equal(c.summary().duplicates.length, full.duplicates.length - 1);
+  assert.ok(entries().includes(first.entry) && !entries().includes(second.entry));
+  c.setAside(second.entry, false);
+  c.setAside(first.entry, true);
+  assert.ok(entries().includes(second.entry) && !entries().includes(first.entry), "the one kept now is the other");
+  const before = c.summary({ units: false });
+  const draft = JSON.parse(readFileSync(join(dir, "warin-round-1/bung-mai.json"), "utf8"));
+  c.addRequest("ฉบับร่าง", { ...draft, unit: { ...draft.unit, tambon: "ตำบลใหม่" } });
+  const after = c.summary({ units: false });
+  const assessed = (s) => s.rounds.reduce((n, r) => n + r.total.assessed, 0);
+  assert.equal(assessed(after), assessed(before) + 1, "a draft added is counted at once");
+  assert.ok(c.summary().rounds.some((r) => r.units.some((u) => u.place === "ตำบลใหม่")));
+  for (const options of [5, "no", { units: "no" }, { units: 0 }]) {
+    assert.throws(() => c.summary(options), (err) => err.code === "wrong_argument" && /units/.test(err.en) && Boolean(err.th));
+  }
+  assert.throws(() => c.units("sorsochot-23", 1), (err) => err.code === "wrong_argument" && Boolean(err.th));
+  assert.throws(() => c.units(5, key), (err) => err.code === "wrong_argument");
+});
+
 test("a file that is not text is a listed problem, not an exception", () => {
   const c = new api.Collection();
   assert.equal(c.readFile("photo.jpg", new Uint8Array([0xff, 0xd8, 0xff, 0x00, 0x81])), 0);

@@ -202,6 +202,55 @@ test("the summary's downloads open again, and the A4 summary prints with its hea
   await context.close();
 });
 
+test("a large collection paints its counts first and the rest a frame later; printing and a round chosen build it all at once", async () => {
+  const { page, context } = await offlinePage(browser, { viewport: { width: 1366, height: 900 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  await page.goto(`${singleFileUrl}#summary`);
+  await page.locator("khanaen-summary .status:not(:empty)").waitFor();
+  // 3,000 rows: 1,500 units in each of two rounds, in 100 districts of 8 provinces.
+  const seen = await page.evaluate(async (text) => {
+    const view = document.querySelector("khanaen-summary");
+    const root = view.shadowRoot;
+    const state = () => ({
+      levelRows: root.querySelectorAll("table.levels tbody tr").length,
+      units: root.querySelectorAll("table.units tbody tr").length,
+      pairs: root.querySelectorAll("table.pairs tbody tr").length,
+      spread: root.querySelectorAll("table.spread tbody tr").length,
+    });
+    const told = new Promise((resolve) => view.addEventListener("khanaen-summary", (e) => resolve({
+      state: state(),
+      units: e.detail.summary.rounds.map((r) => r.units.length),
+      // A row per district and per province, and one for the country.
+      rows: e.detail.summary.rounds[0].provinces.reduce((n, p) => n + p.districts.length + 1, 1),
+    }), { once: true }));
+    await view.addFiles([new File([text], "generated.csv")]);
+    const first = state();
+    const { state: built, units, rows } = await told;
+    // A summary shown again (another round) is built at once, in the same task.
+    const select = root.querySelector("#summary-round");
+    select.value = "1";
+    select.dispatchEvent(new Event("change"));
+    const other = state();
+    // A new summary, then printing before its rest was built.
+    view.changed();
+    view.render();
+    const beforePrint = state();
+    window.dispatchEvent(new Event("beforeprint"));
+    return { first, built, units, rows, other, beforePrint, printed: state() };
+  }, generateSheet(3000));
+  const { rows } = seen;
+  assert.ok(rows > 100, `${rows} rows in the level table`);
+  assert.deepEqual(seen.first, { levelRows: 40, units: 0, pairs: 0, spread: 0 }, "the first frame: counts and the first 40 rows");
+  assert.deepEqual(seen.built, { levelRows: rows, units: 200, pairs: 200, spread: 23 }, "then every section");
+  assert.deepEqual(seen.units, [1500, 1500], "the event's summary carries the units");
+  assert.deepEqual(seen.other, { levelRows: rows, units: 200, pairs: 200, spread: 23 });
+  assert.deepEqual(seen.beforePrint.levelRows, 40);
+  assert.deepEqual(seen.printed, { levelRows: rows, units: 200, pairs: 200, spread: 23 });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a draft typed in the form is added to the summary in one click, when the summary is shown", async () => {
   const { page, context } = await offlinePage(browser);
   await page.goto(singleFileUrl);

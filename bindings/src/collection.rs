@@ -2,6 +2,8 @@
 //! scored assessments between calls (files are read once, scored once), and
 //! gives the summary, the comparison and the downloads from them.
 
+use std::cell::OnceCell;
+
 use wasm_bindgen::prelude::*;
 
 use crate::{into_error, lang_arg, request_arg, text_arg, to_js, wrong};
@@ -16,6 +18,21 @@ use khanaen::{compare, export, roll_up, summary, Catalog};
 #[derive(Default)]
 pub struct Collection {
     inner: collection::Collection,
+    /// The summary of `inner` as it stands, made once and kept until it
+    /// changes: the view, its downloads and a round's units read the same one.
+    summary: OnceCell<summary::Summary>,
+}
+
+impl Collection {
+    /// The collection, to change: the summary kept is dropped.
+    fn inner_mut(&mut self) -> &mut collection::Collection {
+        self.summary.take();
+        &mut self.inner
+    }
+
+    fn summarized(&self) -> &summary::Summary {
+        self.summary.get_or_init(|| summary::summarize(&self.inner))
+    }
 }
 
 fn count_arg(
@@ -37,6 +54,20 @@ fn file_bytes(file: &JsValue, function: &'static str) -> Result<Vec<u8>, JsValue
     match file.as_string() {
         Some(text) => Ok(text.into_bytes()),
         None => crate::bytes_arg(file, function, "file"),
+    }
+}
+
+/// `summary`'s options: whether each round carries its units (the default).
+fn units_option(options: &JsValue) -> Result<bool, JsValue> {
+    let wrong_options = || wrong("summary", "options", Expected::SummaryOptions, options);
+    if !options.is_object() {
+        return Err(wrong_options());
+    }
+    let units = js_sys::Reflect::get(options, &"units".into()).map_err(|_| wrong_options())?;
+    match units.as_bool() {
+        Some(units) => Ok(units),
+        None if units.is_undefined() => Ok(true),
+        None => Err(wrong_options()),
     }
 }
 
@@ -77,7 +108,9 @@ impl Collection {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] file: JsValue,
     ) -> Result<usize, JsValue> {
         let name = text_arg(&name, "readFile", "name")?;
-        Ok(self.inner.read_file(&name, &file_bytes(&file, "readFile")?))
+        Ok(self
+            .inner_mut()
+            .read_file(&name, &file_bytes(&file, "readFile")?))
     }
 
     /// Scores up to `limit` queued assessments; returns how many still wait.
@@ -87,7 +120,7 @@ impl Collection {
         #[wasm_bindgen(unchecked_param_type = "number")] limit: JsValue,
     ) -> Result<usize, JsValue> {
         let limit = count_arg(&limit, "scorePending", "limit")?;
-        Ok(self.inner.score_pending(limit))
+        Ok(self.inner_mut().score_pending(limit))
     }
 
     /// Reads a file and scores everything in it.
@@ -98,7 +131,11 @@ impl Collection {
         #[wasm_bindgen(unchecked_param_type = "string | Uint8Array | ArrayBuffer")] file: JsValue,
     ) -> Result<JsValue, JsValue> {
         let name = text_arg(&name, "addFile", "name")?;
-        to_js(&self.inner.add_file(&name, &file_bytes(&file, "addFile")?))
+        to_js(
+            &self
+                .inner_mut()
+                .add_file(&name, &file_bytes(&file, "addFile")?),
+        )
     }
 
     /// Adds one request or result (a draft kept in the browser), scored.
@@ -113,10 +150,12 @@ impl Collection {
             file: name,
             row: None,
         };
-        let added = match self.inner.open(request_arg(request)?) {
-            Ok(request) => self.inner.add_one(source, request),
+        let request = request_arg(request)?;
+        let inner = self.inner_mut();
+        let added = match inner.open(request) {
+            Ok(request) => inner.add_one(source, request),
             Err(err) => {
-                self.inner.problem(source, err.text());
+                inner.problem(source, err.text());
                 Added {
                     entries: 0,
                     problems: 1,
@@ -143,7 +182,7 @@ impl Collection {
             file: name,
             row: None,
         };
-        match self.inner.add_rubric(source, &text) {
+        match self.inner_mut().add_rubric(source, &text) {
             Ok(loaded) => to_js(&khanaen::FrameworkSummary::of(&loaded)),
             Err(_) => Ok(JsValue::NULL),
         }
@@ -180,18 +219,55 @@ impl Collection {
         let aside = aside
             .as_bool()
             .ok_or_else(|| wrong("setAside", "aside", Expected::Boolean, &aside))?;
+        let excluded = &mut self.inner_mut().excluded;
         if aside {
-            self.inner.excluded.insert(id);
+            excluded.insert(id);
         } else {
-            self.inner.excluded.remove(&id);
+            excluded.remove(&id);
         }
         Ok(())
     }
 
-    /// The summary (seed 000, attachment 3) of everything counted.
+    /// The summary (seed 000, attachment 3) of everything counted. With
+    /// `{ units: false }` each round's `units` is left empty: 10,000 unit
+    /// rows are most of its size, and a view showing a round's counts first
+    /// asks for that round's with `units` when it shows them.
     #[wasm_bindgen(unchecked_return_type = "Summary")]
-    pub fn summary(&self) -> Result<JsValue, JsValue> {
-        to_js(&summary::summarize(&self.inner))
+    pub fn summary(
+        &self,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ units?: boolean }")] options: Option<
+            JsValue,
+        >,
+    ) -> Result<JsValue, JsValue> {
+        let summary = self.summarized();
+        if options.map_or(Ok(true), |options| units_option(&options))? {
+            return to_js(summary);
+        }
+        let rounds = summary.rounds.iter().map(|round| summary::RoundSummary {
+            units: Vec::new(),
+            ..round.clone()
+        });
+        to_js(&summary::Summary {
+            rounds: rounds.collect(),
+            ..summary.clone()
+        })
+    }
+
+    /// The units counted in one round of `framework` (`{fiscal_year,
+    /// round}`, as the summary names rounds), as the summary lists them;
+    /// empty for a round the summary does not have.
+    #[wasm_bindgen(unchecked_return_type = "UnitRow[]")]
+    pub fn units(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] framework: JsValue,
+        #[wasm_bindgen(unchecked_param_type = "RoundKey")] round: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let framework = text_arg(&framework, "units", "framework")?;
+        let key = round_arg(round, "units")?;
+        let units = self.summarized().rounds.iter().find(|r| {
+            r.framework == framework && r.fiscal_year == key.fiscal_year && r.round == key.round
+        });
+        to_js(units.map_or(&[][..], |r| &r.units))
     }
 
     /// The summary as CSV, Thai headers unless `lang` is "en".
@@ -201,16 +277,13 @@ impl Collection {
         #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
     ) -> Result<String, JsValue> {
         let lang = lang_arg(&lang, "summaryCsv")?;
-        Ok(export::summary_csv::write(
-            &summary::summarize(&self.inner),
-            lang,
-        ))
+        Ok(export::summary_csv::write(self.summarized(), lang))
     }
 
     /// The summary as indented JSON text.
     #[wasm_bindgen(js_name = summaryJson)]
     pub fn summary_json(&self) -> String {
-        export::json::write(&summary::summarize(&self.inner))
+        export::json::write(self.summarized())
     }
 
     /// The counted assessments of `framework` as the one-row-per-unit sheet.

@@ -176,6 +176,8 @@ pub enum Expected {
     Boolean,
     /// A round as the summary names it: `{fiscal_year, round}`.
     Round,
+    /// The summary's options: `{units: true | false}`.
+    SummaryOptions,
 }
 
 impl Expected {
@@ -196,6 +198,10 @@ impl Expected {
             Expected::Round => Text::new(
                 "ครั้งการประเมิน {fiscal_year, round}",
                 "a round, {fiscal_year, round}",
+            ),
+            Expected::SummaryOptions => Text::new(
+                "ตัวเลือก {units: true หรือ false}",
+                "options, {units: true or false}",
             ),
         }
     }

@@ -5,7 +5,7 @@
 import init, {
   Assessment, Collection, checkRubric, frameworks, score, type Changes, type Comparison,
   type Framework, type FrameworkSummary, type FrameworkView, type ItemView, type KhanaenError, type ScoreRequest, type ScoreResult,
-  type Summary,
+  type Summary, type UnitRow,
 } from "../../dist/pkg/khanaen.js";
 
 export async function example(rubricText: string, fileBytes: Uint8Array): Promise<string[]> {
@@ -75,6 +75,11 @@ export async function example(rubricText: string, fileBytes: Uint8Array): Promis
   for (const round of summary.rounds) {
     lines.push(`${round.framework} ${round.fiscal_year ?? "-"}/${round.round ?? "-"}: ${round.total.assessed}`);
     for (const level of round.total.levels) lines.push(`${level.name.th} ${level.count} ${level.percent ?? ""}`);
+  }
+  // Without the units (a view shows the counts first), then one round's.
+  for (const round of collection.summary({ units: false }).rounds) {
+    const units: UnitRow[] = collection.units(round.framework, { fiscal_year: round.fiscal_year, round: round.round });
+    lines.push(`${units.length} units`);
   }
   const [later, earlier] = summary.rounds;
   if (later && earlier) {

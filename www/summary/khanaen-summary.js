@@ -8,8 +8,9 @@
 // downloads it as CSV or JSON, and the collection as the sheet.
 //
 // Attributes: lang ("th" default, or "en"); while `hidden`, nothing is built.
-// Events (bubbling, composed): "khanaen-summary" with { summary } after
-// every change; "khanaen-download" with { kind, fileName } after a download.
+// Events (bubbling, composed): "khanaen-summary" with { summary } once the
+// view shows a change (the summary is made when read); "khanaen-download"
+// with { kind, fileName } after a download.
 
 import { h, fill, fileSafe, shadowWith, fileInput, downloadButton, FILE_TYPES } from "../form/dom.js";
 import { Drafts, draftTitle } from "../form/drafts.js";
@@ -23,7 +24,12 @@ const UNIT_PAGE = 200;
 const ROLL_UP = "kpi-3.2";
 // Scoring runs in slices of about this many milliseconds, so the tab keeps
 // painting its progress and answering input.
-const SLICE_MS = 30;
+const SLICE_MS = 50;
+// Rows of the level table built with the first frame of a new summary;
+// the rest follow a frame later (a screen holds about thirty).
+const FIRST_LEVEL_ROWS = 40;
+// Runs `step` once the next frame has been painted.
+const afterFrame = (step) => requestAnimationFrame(() => setTimeout(step, 0));
 
 export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") {
   if (customElements.get(tag)) return;
@@ -46,6 +52,10 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       this.sort = { key: "place", descending: false };
       this.unitLimit = UNIT_PAGE;
       this.denominator = "";
+      // Steps of the latest render still to build, and which render that is.
+      this.pending = [];
+      this.generation = 0;
+      this.beforePrint = () => this.flush();
       this.status = h("p", { class: "status", role: "status", "aria-live": "polite" });
       this.progress = h("progress", { class: "progress", hidden: true });
     }
@@ -60,6 +70,8 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
     }
 
     async connectedCallback() {
+      // Printing (Ctrl+P too) shows every row: what waits is built first.
+      window.addEventListener("beforeprint", this.beforePrint);
       if (this.core) return;
       this.root = h("div", { class: "root summary-view" });
       this.shadowRoot.append(this.root);
@@ -71,6 +83,10 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       }
       this.collection = new this.core.Collection();
       if (!this.hidden) this.render();
+    }
+
+    disconnectedCallback() {
+      window.removeEventListener("beforeprint", this.beforePrint);
     }
 
     attributeChangedCallback() {
@@ -96,21 +112,79 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
     /**
      * The whole view; sections are rebuilt from the core's summary, asked for
      * again only after the collection changed (`changed`): choosing a round or
-     * the language re-renders without it (10,000 units take the core ~100 ms).
+     * the language re-renders without it. The summary crosses without its
+     * units (a round's are asked for when its list is built).
+     *
+     * A new summary paints its first screen first — the counts and the first
+     * rows of the level table — and the rest a frame at a time (10,000 units:
+     * the level table's 360 rows, the unit list, the spread and the
+     * comparison). The same summary shown again (a round, the language, more
+     * rows) is built at once, so the page keeps its height and the reader's
+     * place.
      */
     render() {
-      this.summary ??= this.collection.summary();
+      const fresh = !this.summary;
+      this.summary ??= this.collection.summary({ units: false });
+      const later = [];
       fill(this.root,
         h("div", { class: "toolbar no-print", lang: this.lang }, this.toolbar()),
         this.progress, this.status,
-        h("div", { class: "sections", lang: this.lang }, this.sections()));
+        h("div", { class: "sections", lang: this.lang }, this.sections(later)));
       if (!this.busy) this.sayLoaded();
-      this.dispatchEvent(new CustomEvent("khanaen-summary", { detail: { summary: this.summary }, bubbles: true, composed: true }));
+      this.finish(later, fresh);
+    }
+
+    /** Builds `steps`, one after each painted frame or (not `progressive`) now; then tells. */
+    finish(steps, progressive) {
+      const generation = ++this.generation;
+      this.pending = steps;
+      if (!progressive) {
+        this.flush();
+        return;
+      }
+      const next = () => {
+        if (generation !== this.generation) return;
+        this.pending.shift()?.();
+        if (this.pending.length) afterFrame(next);
+        else this.announce();
+      };
+      afterFrame(next);
+    }
+
+    /** Builds at once what the latest render left for later (printing needs all of it). */
+    flush() {
+      if (!this.collection) return;
+      const steps = this.pending;
+      if (!steps.length && this.announced === this.generation) return;
+      this.generation += 1;
+      this.pending = [];
+      for (const step of steps) step();
+      this.announce();
+    }
+
+    /** The view shows the collection as it stands: "khanaen-summary", its summary made when read. */
+    announce() {
+      this.announced = this.generation;
+      const collection = this.collection;
+      let summary;
+      const detail = { get summary() { return (summary ??= collection.summary()); } };
+      this.dispatchEvent(new CustomEvent("khanaen-summary", { detail, bubbles: true, composed: true }));
     }
 
     /** The collection changed: the next render asks the core for its summary. */
     changed() {
       this.summary = null;
+      this.unitRows = null;
+    }
+
+    /** A round's units, asked for once per change of the collection. */
+    unitsOf(round) {
+      const key = JSON.stringify([round.framework, round.fiscal_year, round.round]);
+      this.unitRows ??= new Map();
+      if (!this.unitRows.has(key)) {
+        this.unitRows.set(key, this.collection.units(round.framework, { fiscal_year: round.fiscal_year, round: round.round }));
+      }
+      return this.unitRows.get(key);
     }
 
     sayLoaded() {
@@ -207,14 +281,15 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       this.render();
     }
 
-    sections() {
+    /** The sections; what can wait for the first frame goes into `later`, as steps. */
+    sections(later) {
       const s = this.summary;
       const rollUp = this.rollUp();
       return [
         this.problemsSection(s.problems),
         this.duplicatesSection(s.duplicates),
         this.setAsideSection(s.set_aside, Boolean(rollUp.value)),
-        s.rounds.length ? this.roundSections(s.rounds) : null,
+        s.rounds.length ? this.roundSections(s.rounds, later) : null,
         this.rollUpSection(rollUp),
       ];
     }
@@ -295,12 +370,21 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
           `${[s.entry.unit.place, s.entry.unit.district].filter(Boolean).join(", ")} (${ctx.w.roundName(s.entry)}) — ${ctx.text(s.why)} · ${this.where(s.entry.source)}`))));
     }
 
-    roundSections(rounds) {
+    roundSections(rounds, later) {
       const ctx = this.ctx;
       this.roundIndex = Math.min(this.roundIndex, rounds.length - 1);
       const round = rounds[this.roundIndex];
       const label = (r) => `${ctx.w.roundName(r)} · ${ctx.text(r.framework_name)}`;
       const provinces = round.provinces.map((p) => p.name).filter(Boolean).join(", ");
+      const [levels, moreLevels] = levelTable(ctx, round, FIRST_LEVEL_ROWS);
+      // Where the sections built later go.
+      const units = h("div", { hidden: true });
+      const rest = h("div", { hidden: true });
+      if (moreLevels) later.push(moreLevels);
+      later.push(() => units.replaceWith(this.unitsSection(round)));
+      later.push(() => rest.replaceWith(
+        this.section("spread no-print", ctx.w.indicators, spreadTables(ctx, round)),
+        this.comparisonSection(rounds, round)));
       return [
         h("div", { class: "row no-print" },
           h("label", { for: "summary-round" }, ctx.w.round,
@@ -311,14 +395,13 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
             h("h2", {}, `${ctx.w.printTitle} ${ctx.text(round.framework_name)}`),
             h("p", {}, `${ctx.w.province} ${provinces || "…"} · ${ctx.w.printFor(round)}`)),
           h("h3", { class: "no-print" }, `${ctx.w.levelTable} — ${ctx.w.roundName(round)}`),
-          levelTable(ctx, round),
+          levels,
           h("div", { class: "print-only signature" },
             h("p", {}, ctx.w.signLine), h("p", {}, `(${"........................................................"})`),
             h("p", {}, ctx.w.positionLine), h("p", {}, ctx.w.dateLine), h("p", {}, ctx.w.signer))),
         this.downloadsSection(round),
-        this.unitsSection(round),
-        this.section("spread no-print", ctx.w.indicators, spreadTables(ctx, round)),
-        this.comparisonSection(rounds, round),
+        units,
+        rest,
       ];
     }
 
@@ -328,22 +411,26 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
         this.downloadButton("summary-csv", w.summaryCsv),
         this.downloadButton("summary-json", w.summaryJson),
         this.downloadButton("sheet", w.sheet, round),
-        h("button", { type: "button", class: "secondary", id: "print-summary", onclick: () => window.print() }, w.print));
+        h("button", { type: "button", class: "secondary", id: "print-summary", onclick: () => {
+          this.flush();
+          window.print();
+        } }, w.print));
     }
 
     unitsSection(round) {
       const ctx = this.ctx;
+      const units = this.unitsOf(round);
       const onSort = (key) => {
         this.sort = { key, descending: this.sort.key === key && !this.sort.descending };
-        fill(holder, unitTable(ctx, round, this.sort, onSort, this.unitLimit));
+        fill(holder, unitTable(ctx, units, this.sort, onSort, this.unitLimit));
         holder.querySelector(`button[data-sort="${key}"]`)?.focus();
       };
-      const holder = h("div", { class: "scroll" }, unitTable(ctx, round, this.sort, onSort, this.unitLimit));
-      const more = round.units.length > this.unitLimit
+      const holder = h("div", { class: "scroll" }, unitTable(ctx, units, this.sort, onSort, this.unitLimit));
+      const more = units.length > this.unitLimit
         ? h("button", { type: "button", class: "secondary", onclick: () => { this.unitLimit += UNIT_PAGE * 5; this.render(); } },
-          `${this.unitLimit} / ${round.units.length} …`)
+          `${this.unitLimit} / ${units.length} …`)
         : null;
-      return this.section("units-panel no-print", `${ctx.w.units} (${round.units.length})`, holder, more);
+      return this.section("units-panel no-print", `${ctx.w.units} (${units.length})`, holder, more);
     }
 
     /** Earlier against later, of the same framework: the round before the one shown by default. */

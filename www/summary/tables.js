@@ -11,35 +11,42 @@ const headCell = (text, attrs = {}) => h("th", { scope: "col", ...attrs }, text)
 // A wide table scrolls within its box on a tablet, never the page.
 const scroll = (table) => h("div", { class: "scroll" }, table);
 
-/** Attachment 3: per district and province, units assessed and at each level. */
-export function levelTable(ctx, round) {
+/**
+ * Attachment 3: per district and province, units assessed and at each level.
+ * Returns the table with its first `shown` rows, and a function that adds
+ * the others (none when there are no others): a country's 900 districts
+ * are laid out after the first screen has painted.
+ */
+export function levelTable(ctx, round, shown = Infinity) {
   const levels = round.total.levels;
-  const row = (name, area, cls) => h("tr", { class: cls },
+  const row = ([name, area, cls]) => h("tr", { class: cls },
     h("th", { scope: "row" }, name),
     num(area.assessed),
     area.levels.map((l) => [num(l.count), num(l.percent)]));
-  const body = [];
+  const areas = [];
   for (const province of round.provinces) {
-    for (const district of province.districts || []) body.push(row(district.name, district, "district"));
-    body.push(row(ctx.w.provinceTotal(province.name), province, "province"));
+    for (const district of province.districts || []) areas.push([district.name, district, "district"]);
+    areas.push([ctx.w.provinceTotal(province.name), province, "province"]);
   }
-  if (round.provinces.length > 1) body.push(row(ctx.w.allProvinces, round.total, "province"));
-  return scroll(h("table", { class: "levels" },
+  if (round.provinces.length > 1) areas.push([ctx.w.allProvinces, round.total, "province"]);
+  const body = h("tbody", {}, areas.slice(0, shown).map(row));
+  const rest = areas.length > shown ? () => body.append(...areas.slice(shown).map(row)) : null;
+  return [scroll(h("table", { class: "levels" },
     h("thead", {},
       h("tr", {},
         headCell(ctx.w.area, { rowspan: 2 }),
         headCell(ctx.w.assessed, { rowspan: 2, class: "num" }),
         levels.map((l) => headCell(`${ctx.w.level} ${l.level} ${ctx.text(l.name)}`, { colspan: 2, class: "level-head" }))),
       h("tr", {}, levels.map(() => [headCell(ctx.w.count, { class: "num" }), headCell(ctx.w.percent, { class: "num" })]))),
-    h("tbody", {}, body)));
+    body)), rest];
 }
 
 /** The columns of the unit list, each with how it sorts. */
-export function unitColumns(ctx, round) {
+function unitColumns(ctx, units) {
   const collator = new Intl.Collator(ctx.lang === "th" ? "th" : "en");
   const text = (key) => (a, b) => collator.compare(a[key], b[key]);
   const number = (get) => (a, b) => get(a) - get(b);
-  const categories = round.units[0]?.categories.map((_, i) => ({
+  const categories = units[0]?.categories.map((_, i) => ({
     key: `c${i}`, label: ctx.w.category(i + 1), numeric: true, value: (u) => u.categories[i],
     order: number((u) => u.categories[i]),
   })) || [];
@@ -54,13 +61,14 @@ export function unitColumns(ctx, round) {
 }
 
 /**
- * The unit list, sorted by `sort` ({key, descending}); a header button
- * calls `onSort(key)`. Shows the first `limit` rows.
+ * The unit list (a round's units, as the core lists them), sorted by `sort`
+ * ({key, descending}); a header button calls `onSort(key)`. Shows the
+ * first `limit` rows.
  */
-export function unitTable(ctx, round, sort, onSort, limit) {
-  const columns = unitColumns(ctx, round);
+export function unitTable(ctx, units, sort, onSort, limit) {
+  const columns = unitColumns(ctx, units);
   const column = columns.find((c) => c.key === sort.key) || columns[2];
-  const rows = [...round.units].sort((a, b) => (sort.descending ? -1 : 1) * column.order(a, b));
+  const rows = [...units].sort((a, b) => (sort.descending ? -1 : 1) * column.order(a, b));
   return h("table", { class: "units" },
     h("thead", {}, h("tr", {}, columns.map((c) => headCell(
       h("button", { type: "button", class: "sort", "data-sort": c.key, title: ctx.w.sortBy(c.label), onclick: () => onSort(c.key) }, c.label),
