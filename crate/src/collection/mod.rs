@@ -247,10 +247,19 @@ impl Collection {
                 }
                 Some(Pending::Sheet(mut rows)) => {
                     let before = rows.left;
-                    let batch = rows.next_rows(budget.min(SHEET_BATCH));
+                    let file = rows.file.clone();
+                    let batch = rows.next_rows(budget.min(SHEET_BATCH), |row, read, again| {
+                        let source = Source {
+                            file: file.clone(),
+                            row: Some(row),
+                        };
+                        match read {
+                            Ok(read) => self.score_row(source, read, again),
+                            Err(message) => self.problem(source, message),
+                        }
+                    });
                     budget = budget.saturating_sub(batch.rows.max(1));
                     self.waiting -= before - rows.left;
-                    self.add_rows(&rows.file, batch.reads);
                     let file = Source {
                         file: rows.file.clone(),
                         row: None,
@@ -284,23 +293,6 @@ impl Collection {
     }
 
     /// Rows of a sheet `file`, scored; a row that is not a request is a problem.
-    fn add_rows(
-        &mut self,
-        file: &str,
-        rows: Vec<(usize, Result<sheet::Row, Text>, sheet::RowAgain)>,
-    ) {
-        for (row, read, again) in rows {
-            let source = Source {
-                file: file.to_owned(),
-                row: Some(row),
-            };
-            match read {
-                Ok(read) => self.score_row(source, read, again),
-                Err(message) => self.problem(source, message),
-            }
-        }
-    }
-
     fn queue(&mut self, source: Source, request: Raw) {
         self.waiting += 1;
         self.pending.push_back(Pending::Request(source, request));
@@ -414,7 +406,7 @@ impl Collection {
     /// Scores a sheet's row into the collection. A banded rubric's points
     /// are tallied from the row's cells as they stand; anything else is
     /// scored from the request the row makes.
-    fn score_row(&mut self, source: Source, row: sheet::Row, again: sheet::RowAgain) {
+    fn score_row(&mut self, source: Source, row: &sheet::Row, again: sheet::RowAgain) {
         // As a request's framework is read (the table's cells come trimmed,
         // so a blank one never reaches here from a file).
         let framework =
@@ -424,7 +416,7 @@ impl Collection {
             Err(err) => return self.problem(source, err.text()),
         };
         let Rubric::Banded(rubric) = &framework.rubric else {
-            return self.score_into(source, row.into_request(), Some(again));
+            return self.score_into(source, row.to_request(), Some(again));
         };
         let given = |key: &str| row.unit_detail(key);
         let answers: Vec<_> = row.answers().collect();

@@ -35,35 +35,40 @@ pub(super) struct SheetRows {
 pub(super) struct Batch {
     /// How many rows were read (blank ones too).
     pub rows: usize,
-    /// Each row that is not blank: its spreadsheet number, its cells read
-    /// (or why they cannot be scored), and where it can be read again.
-    pub reads: Vec<(usize, Result<sheet::Row, Text>, sheet::RowAgain)>,
     /// Why the rest of the sheet could not be read, if it could not.
     pub error: Option<String>,
 }
 
 impl SheetRows {
-    /// Reads up to `limit` rows (at least one).
-    pub fn next_rows(&mut self, limit: usize) -> Batch {
-        let mut reads = Vec::new();
+    /// Reads up to `limit` rows (at least one), handing `each` every row
+    /// that is not blank as it is read: its spreadsheet number, its cells
+    /// (or why they cannot be scored), and where it can be read again. The
+    /// rows are read into one `Row`, in turn.
+    pub fn next_rows(
+        &mut self,
+        limit: usize,
+        mut each: impl FnMut(usize, Result<&sheet::Row, Text>, sheet::RowAgain),
+    ) -> Batch {
+        let mut into = sheet::Row::empty();
         let mut rows = 0;
-        let (reader, row, table) = (&mut self.reader, &mut self.row, &self.table);
+        let (reader, row, table, any) =
+            (&mut self.reader, &mut self.row, &self.table, &mut self.any);
         let read = self.table.rows_with_start(self.at, |cells, at| {
             let before = reader.clone();
-            reads.extend(reader.read_row(cells).map(|read| {
+            if let Some(read) = reader.read_into(cells, &mut into) {
+                *any = true;
                 let again = sheet::RowAgain {
                     table: table.clone(),
                     at,
                     row: *row,
                     reader: before,
                 };
-                (*row, read, again)
-            }));
+                each(*row, read.map(|()| &into), again);
+            }
             *row += 1;
             rows += 1;
             rows < limit
         });
-        self.any |= !reads.is_empty();
         let error = match read {
             // Fewer rows than asked for: the sheet has ended.
             Ok(at) if rows < limit => {
@@ -81,6 +86,6 @@ impl SheetRows {
                 Some(detail)
             }
         };
-        Batch { rows, reads, error }
+        Batch { rows, error }
     }
 }

@@ -69,18 +69,24 @@ impl Reader {
 
     /// The request in the cells of spreadsheet row `row`; none for a blank row.
     pub fn read(&mut self, row: usize, cells: &[impl AsRef<str>]) -> Option<ReadRow> {
-        let request = self.read_row(cells)?.map(Row::into_request);
+        let mut read = Row::empty();
+        let request = self
+            .read_into(cells, &mut read)?
+            .map(|()| read.to_request());
         Some(ReadRow { row, request })
     }
 
-    /// The row's cells in place: none for a blank row, an error when no
-    /// framework is named in it or above it.
-    pub fn read_row(&mut self, cells: &[impl AsRef<str>]) -> Option<Result<Row, Text>> {
-        let mut unit = Vec::new();
-        let mut edition = None;
+    /// The row's cells in place, into `row` (what it held before is
+    /// replaced): none for a blank row, an error when no framework is named
+    /// in it or above it.
+    pub fn read_into(
+        &mut self,
+        cells: &[impl AsRef<str>],
+        row: &mut Row,
+    ) -> Option<Result<(), Text>> {
+        row.clear(self.ids.len());
         // Each answer's column, the last one filled wins; counts given after
         // a value are left out, as the value was typed.
-        let mut answers: Vec<Option<Raw>> = vec![None; self.ids.len()];
         let mut framework = None;
         for (column, cell) in self.columns.iter().zip(cells) {
             let cell = cell.as_ref();
@@ -89,12 +95,21 @@ impl Reader {
             }
             match *column {
                 Slot::Unit("framework") => framework = Some(cell),
-                Slot::Unit("edition") => edition = Some(Raw::text(cell)),
-                Slot::Unit(key) => unit.push((key, Raw::text(cell))),
-                Slot::Value(at) => answers[at] = Some(Raw::text(cell)),
+                Slot::Unit("edition") => {
+                    let text = row.text(cell);
+                    row.edition = Some(text);
+                }
+                Slot::Unit(key) => {
+                    let text = row.text(cell);
+                    row.unit.push((key, text));
+                }
+                Slot::Value(at) => {
+                    let text = row.text(cell);
+                    row.answers[at] = Some(text);
+                }
                 Slot::Part(at, part) => {
-                    let answer = &mut answers[at];
-                    let text = Raw::text(cell);
+                    let text = row.text(cell);
+                    let answer = &mut row.answers[at];
                     match answer {
                         None => *answer = Some(Raw::Map(BTreeMap::from([(part.to_owned(), text)]))),
                         Some(Raw::Map(map)) => {
@@ -109,7 +124,7 @@ impl Reader {
             Some(id) if *id != *self.framework => self.framework = id.into(),
             _ => {}
         }
-        if unit.is_empty() && answers.iter().all(Option::is_none) {
+        if row.unit.is_empty() && row.answers.iter().all(Option::is_none) {
             return None;
         }
         if self.framework.is_empty() {
@@ -118,20 +133,18 @@ impl Reader {
                 "no framework in the “framework” column",
             )));
         }
-        Some(Ok(Row {
-            framework: self.framework.clone(),
-            edition,
-            unit,
-            answers,
-            ids: self.ids.clone(),
-        }))
+        row.framework = self.framework.clone();
+        row.ids = self.ids.clone();
+        Some(Ok(()))
     }
 }
 
 /// A sheet's row read into place: the framework (its own or the one above),
 /// the edition, the unit's details and each answer by the sorted ids. A
 /// banded rubric's tally reads it as it stands; anything else scores the
-/// request it makes.
+/// request it makes. One `Row` is read into again and again: its texts are
+/// kept for the next row's cells instead of being freed and allocated
+/// again, some sixty a row.
 #[derive(Debug)]
 pub struct Row {
     pub framework: Arc<str>,
@@ -140,9 +153,47 @@ pub struct Row {
     unit: Vec<(&'static str, Raw)>,
     answers: Vec<Option<Raw>>,
     ids: Arc<[String]>,
+    /// Texts of the rows read before, emptied, for the next cells.
+    spare: Vec<String>,
 }
 
 impl Row {
+    pub fn empty() -> Row {
+        Row {
+            framework: "".into(),
+            edition: None,
+            unit: Vec::new(),
+            answers: Vec::new(),
+            ids: Arc::new([]),
+            spare: Vec::new(),
+        }
+    }
+
+    /// Empties the row for the next one, with `slots` answers, keeping its texts.
+    fn clear(&mut self, slots: usize) {
+        let spare = &mut self.spare;
+        let mut keep = |raw: Raw| {
+            if let Raw::Text(mut text) = raw {
+                text.clear();
+                spare.push(text);
+            }
+        };
+        self.edition.take().map(&mut keep);
+        self.unit.drain(..).for_each(|(_, raw)| keep(raw));
+        self.answers
+            .iter_mut()
+            .filter_map(Option::take)
+            .for_each(keep);
+        self.answers.resize(slots, None);
+    }
+
+    /// A cell's text, in a text kept from a row before when there is one.
+    fn text(&mut self, cell: &str) -> Raw {
+        let mut text = self.spare.pop().unwrap_or_default();
+        text.push_str(cell);
+        Raw::Text(text)
+    }
+
     pub fn edition(&self) -> Option<&Raw> {
         self.edition.as_ref()
     }
@@ -163,16 +214,17 @@ impl Row {
     }
 
     /// The request the row makes: what `score` and a whole result read.
-    pub fn into_request(self) -> Raw {
+    pub fn to_request(&self) -> Raw {
         let mut top = BTreeMap::new();
         top.insert("framework".to_owned(), Raw::text(&*self.framework));
-        if let Some(edition) = self.edition {
-            top.insert("edition".to_owned(), edition);
+        if let Some(edition) = &self.edition {
+            top.insert("edition".to_owned(), edition.clone());
         }
-        let unit = self.unit.into_iter().map(|(k, v)| (k.to_owned(), v));
+        let unit = self.unit.iter().map(|(k, v)| ((*k).to_owned(), v.clone()));
         top.insert("unit".to_owned(), Raw::Map(unit.collect()));
-        let answers = self.ids.iter().zip(self.answers);
-        let answers = answers.filter_map(|(id, answer)| Some((id.clone(), answer?)));
+        let answers = self
+            .answers()
+            .map(|(id, answer)| (id.to_owned(), answer.clone()));
         top.insert("answers".to_owned(), Raw::Map(answers.collect()));
         Raw::Map(top)
     }
