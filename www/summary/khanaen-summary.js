@@ -241,7 +241,9 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
         pending = this.collection.scorePending(batch);
         const spent = Math.max(performance.now() - started, 1);
         batch = Math.max(50, Math.round((batch * SLICE_MS) / spent));
-        if (pending > 0) {
+        // A slice that scored the rest is followed by the summary and the
+        // view: a task of their own when it was a long one.
+        if (pending > 0 || !this.progress.hidden) {
           this.progress.hidden = false;
           this.progress.value = all - pending;
           fill(this.status, this.ctx.w.reading(all - pending, all));
