@@ -191,7 +191,7 @@ impl Assessment {
     #[wasm_bindgen(js_name = exportCsv)]
     pub fn export_csv(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "\"th\" | \"en\"")] lang: JsValue,
     ) -> Result<String, JsValue> {
         let lang = crate::lang_arg(&lang, "exportCsv")?;
         Ok(self.inner.borrow().csv(lang))

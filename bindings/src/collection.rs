@@ -274,7 +274,7 @@ impl Collection {
     #[wasm_bindgen(js_name = summaryCsv)]
     pub fn summary_csv(
         &self,
-        #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "\"th\" | \"en\"")] lang: JsValue,
     ) -> Result<String, JsValue> {
         let lang = lang_arg(&lang, "summaryCsv")?;
         Ok(export::summary_csv::write(self.summarized(), lang))
@@ -290,7 +290,7 @@ impl Collection {
     pub fn sheet(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] framework: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "\"th\" | \"en\"")] lang: JsValue,
     ) -> Result<String, JsValue> {
         let framework = text_arg(&framework, "sheet", "framework")?;
         let lang = lang_arg(&lang, "sheet")?;
@@ -303,7 +303,7 @@ impl Collection {
     pub fn template(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] framework: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "\"th\" | \"en\"")] lang: JsValue,
     ) -> Result<String, JsValue> {
         let framework = text_arg(&framework, "template", "framework")?;
         let lang = lang_arg(&lang, "template")?;
@@ -320,7 +320,7 @@ impl Collection {
         #[wasm_bindgen(unchecked_param_type = "string")] framework: JsValue,
         #[wasm_bindgen(unchecked_param_type = "RoundKey")] before: JsValue,
         #[wasm_bindgen(unchecked_param_type = "RoundKey")] after: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "number | undefined")] pairs: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "number")] pairs: JsValue,
     ) -> Result<JsValue, JsValue> {
         let framework = text_arg(&framework, "compare", "framework")?;
         let before = round_arg(before, "compare")?;
@@ -345,7 +345,7 @@ impl Collection {
     pub fn roll_up(
         &self,
         #[wasm_bindgen(unchecked_param_type = "string")] framework: JsValue,
-        #[wasm_bindgen(unchecked_param_type = "string | undefined")] denominator: JsValue,
+        #[wasm_bindgen(unchecked_optional_param_type = "string")] denominator: JsValue,
     ) -> Result<JsValue, JsValue> {
         let framework = text_arg(&framework, "rollUp", "framework")?;
         let denominator = match denominator.as_string() {
@@ -364,7 +364,7 @@ impl Collection {
 #[wasm_bindgen(js_name = sheetTemplate)]
 pub fn sheet_template(
     #[wasm_bindgen(unchecked_param_type = "string")] framework: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "\"th\" | \"en\"")] lang: JsValue,
 ) -> Result<String, JsValue> {
     let id = text_arg(&framework, "sheetTemplate", "framework")?;
     let lang = lang_arg(&lang, "sheetTemplate")?;

@@ -260,7 +260,7 @@ pub fn export_json(
 #[wasm_bindgen(js_name = exportCsv)]
 pub fn export_csv(
     #[wasm_bindgen(unchecked_param_type = "ScoreRequest | ScoreResult")] value: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "\"th\" | \"en\"")] lang: JsValue,
 ) -> Result<String, JsValue> {
     let lang = lang_arg(&lang, "exportCsv")?;
     Ok(scored_arg(value)?.csv(lang))

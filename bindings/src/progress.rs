@@ -51,7 +51,7 @@ pub fn progress_report(
 #[wasm_bindgen(js_name = progressCsv)]
 pub fn progress_csv(
     #[wasm_bindgen(unchecked_param_type = "ProgressRequest")] request: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "\"th\" | \"en\"")] lang: JsValue,
 ) -> Result<String, JsValue> {
     let lang = lang_arg(&lang, "progressCsv")?;
     Ok(progress_csv::write(&report_arg(request)?, lang))
@@ -69,7 +69,7 @@ pub fn progress_sum(
 #[wasm_bindgen(js_name = progressSumCsv)]
 pub fn progress_sum_csv(
     #[wasm_bindgen(unchecked_param_type = "ProgressRequest[]")] reports: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "\"th\" | \"en\" | undefined")] lang: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "\"th\" | \"en\"")] lang: JsValue,
 ) -> Result<String, JsValue> {
     let lang = lang_arg(&lang, "progressSumCsv")?;
     let sum = progress::sum(&reports_arg(reports, "progressSumCsv")?);

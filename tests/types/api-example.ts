@@ -87,6 +87,10 @@ export async function example(rubricText: string, fileBytes: Uint8Array): Promis
       { fiscal_year: earlier.fiscal_year, round: earlier.round },
       { fiscal_year: later.fiscal_year, round: later.round }, 10);
     lines.push(`rose ${comparison.rose}`);
+    // Optional arguments left out, as the README writes them.
+    const every: Comparison = collection.compare(later.framework,
+      { fiscal_year: earlier.fiscal_year, round: earlier.round }, { fiscal_year: later.fiscal_year, round: later.round });
+    lines.push(`${every.pair_count} pairs`, collection.summaryCsv(), collection.sheet(later.framework), collection.template(later.framework));
     for (const pair of comparison.pairs) lines.push(`${pair.unit.place} ${pair.level_before ?? "-"} → ${pair.level_after ?? "-"}`);
   }
   collection.free();
