@@ -251,6 +251,60 @@ test("a large collection paints its counts first and the rest a frame later; pri
   await context.close();
 });
 
+test("a second import straight after a first tells of each once, when shown; a summary held past Clear still reads; printing the form tells nothing", async () => {
+  const { page, context } = await offlinePage(browser, { viewport: { width: 1366, height: 900 } });
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(String(e)));
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.goto(singleFileUrl);
+  await ready(page);
+  // The summary view, hidden behind the form, has its core and has shown nothing.
+  await page.waitForFunction(() => document.querySelector("khanaen-summary")?.collection);
+  const printed = await page.evaluate(() => {
+    let told = 0;
+    document.addEventListener("khanaen-summary", () => { told += 1; });
+    window.dispatchEvent(new Event("beforeprint"));
+    return told;
+  });
+  assert.equal(printed, 0, "printing the form tells of no summary");
+  await page.getByRole("button", { name: "รวมผล · Summary" }).click();
+  await page.locator("khanaen-summary .status:not(:empty)").waitFor();
+  // 1,000 tambons, then 4,000 others: scoring the second takes frames enough
+  // for the first's view to finish building meanwhile, were it let.
+  const sheet = generateSheet(2000);
+  const seen = await page.evaluate(async ([first, second]) => {
+    const view = document.querySelector("khanaen-summary");
+    const told = [];
+    view.addEventListener("khanaen-summary", (e) => told.push({ busy: Boolean(view.busy), detail: e.detail, units: view.shadowRoot.querySelector(".units-panel h3")?.textContent }));
+    const frames = async (n) => {
+      for (let frame = 0; frame < n; frame += 1) await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    };
+    await view.addFiles([new File([first], "first.csv")]);
+    // The first import's view is painted, the rest of it waiting for frames,
+    // when the collection changes (as a second import's first step): what
+    // waited is dropped, and nothing is told of a collection half changed.
+    view.changed();
+    await frames(5);
+    const dropped = { told: told.length, units: Boolean(view.shadowRoot.querySelector(".units-panel")) };
+    await view.addFiles([new File([second], "second.csv")]);
+    await frames(10);
+    const held = told.at(-1).detail;
+    view.clear();
+    return {
+      dropped,
+      told: told.map(({ busy, units }) => ({ busy, units })),
+      held: held.summary.rounds.map((r) => r.units.length),
+      after: view.collection.size,
+    };
+  }, [sheet, generateSheet(8000).replace(/จังหวัด(\d)/g, "จังหวัดที่$1")]);
+  assert.deepEqual(seen.dropped, { told: 0, units: false }, "a change drops what the view left for later");
+  assert.deepEqual(seen.told, [{ busy: false, units: "รายหน่วย (5000)" }], "one event, for both files, once the view shows them");
+  assert.deepEqual(seen.held, [5000, 5000], "the summary held past Clear reads the collection it told of");
+  assert.equal(seen.after, 0);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("a draft typed in the form is added to the summary in one click, when the summary is shown", async () => {
   const { page, context } = await offlinePage(browser);
   await page.goto(singleFileUrl);

@@ -243,14 +243,7 @@ impl Collection {
         if options.map_or(Ok(true), |options| units_option(&options))? {
             return to_js(summary);
         }
-        let rounds = summary.rounds.iter().map(|round| summary::RoundSummary {
-            units: Vec::new(),
-            ..round.clone()
-        });
-        to_js(&summary::Summary {
-            rounds: rounds.collect(),
-            ..summary.clone()
-        })
+        to_js(&summary.without_units())
     }
 
     /// The units counted in one round of `framework` (`{fiscal_year,

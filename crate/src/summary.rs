@@ -117,6 +117,30 @@ pub struct SetAside {
     pub why: Text,
 }
 
+impl Summary {
+    /// The same summary with each round's units left out (most of its size
+    /// for a large collection), copied without them.
+    pub fn without_units(&self) -> Summary {
+        let rounds = self.rounds.iter().map(|r| RoundSummary {
+            framework: r.framework.clone(),
+            framework_name: r.framework_name.clone(),
+            fiscal_year: r.fiscal_year,
+            round: r.round,
+            provinces: r.provinces.clone(),
+            total: r.total.clone(),
+            units: Vec::new(),
+            indicators: r.indicators.clone(),
+            weakest: r.weakest.clone(),
+        });
+        Summary {
+            rounds: rounds.collect(),
+            set_aside: self.set_aside.clone(),
+            problems: self.problems.clone(),
+            duplicates: self.duplicates.clone(),
+        }
+    }
+}
+
 impl EntryRef {
     pub fn of(entry: &Entry) -> EntryRef {
         let round = RoundKey::of(&entry.outcome);

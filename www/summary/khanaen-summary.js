@@ -55,6 +55,9 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       // Steps of the latest render still to build, and which render that is.
       this.pending = [];
       this.generation = 0;
+      // Whether the latest render is yet to be told of; the summary last told of, made when read.
+      this.untold = false;
+      this.told = null;
       this.beforePrint = () => this.flush();
       this.status = h("p", { class: "status", role: "status", "aria-live": "polite" });
       this.progress = h("progress", { class: "progress", hidden: true });
@@ -138,6 +141,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
     finish(steps, progressive) {
       const generation = ++this.generation;
       this.pending = steps;
+      this.untold = true;
       if (!progressive) {
         this.flush();
         return;
@@ -153,9 +157,8 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
 
     /** Builds at once what the latest render left for later (printing needs all of it). */
     flush() {
-      if (!this.collection) return;
+      if (!this.untold) return;
       const steps = this.pending;
-      if (!steps.length && this.announced === this.generation) return;
       this.generation += 1;
       this.pending = [];
       for (const step of steps) step();
@@ -164,17 +167,25 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
 
     /** The view shows the collection as it stands: "khanaen-summary", its summary made when read. */
     announce() {
-      this.announced = this.generation;
+      this.untold = false;
       const collection = this.collection;
       let summary;
-      const detail = { get summary() { return (summary ??= collection.summary()); } };
-      this.dispatchEvent(new CustomEvent("khanaen-summary", { detail, bubbles: true, composed: true }));
+      this.told = () => (summary ??= collection.summary());
+      const told = this.told;
+      this.dispatchEvent(new CustomEvent("khanaen-summary", { detail: { get summary() { return told(); } }, bubbles: true, composed: true }));
     }
 
-    /** The collection changed: the next render asks the core for its summary. */
+    /**
+     * The collection changed: the next render asks the core for its summary,
+     * and what an earlier render left for later is dropped (it would show
+     * the collection half changed, and tell of it).
+     */
     changed() {
       this.summary = null;
       this.unitRows = null;
+      this.generation += 1;
+      this.pending = [];
+      this.untold = false;
     }
 
     /** A round's units, asked for once per change of the collection. */
@@ -273,6 +284,10 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
 
     clear() {
       if (!window.confirm(this.ctx.w.confirmClear)) return;
+      // A listener may still hold the last event: its summary is made now,
+      // while the collection it tells of exists.
+      this.told?.();
+      this.told = null;
       this.collection.free();
       this.collection = new this.core.Collection();
       this.changed();
