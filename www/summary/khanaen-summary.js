@@ -137,12 +137,15 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       this.finish(later, fresh);
     }
 
-    /** Builds `steps`, one after each painted frame or (not `progressive`) now; then tells. */
+    /**
+     * Builds `steps`, one after each painted frame or (not `progressive`, or
+     * in a tab not shown, which paints no frames) now; then tells.
+     */
     finish(steps, progressive) {
       const generation = ++this.generation;
       this.pending = steps;
       this.untold = true;
-      if (!progressive) {
+      if (!progressive || document.hidden) {
         this.flush();
         return;
       }
