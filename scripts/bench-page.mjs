@@ -2,15 +2,19 @@
 // each printed beside its aim (issue 9):
 // - sizes: the single file, the ES-module script and its .wasm;
 // - opening dist/khanaen.html from file:// to the first painted frame of a
-//   usable form, interleaved with an empty page measured the same way, 12
-//   fresh loads of each: medians with ranges. "Painted" is a task queued
+//   usable form, interleaved with an empty page measured the same way and
+//   with the same form as static HTML (its DOM and shadow roots serialised
+//   from a loaded page, no script, no wasm: the floor of a first frame that
+//   costs no script at all), 12 fresh loads of each: medians with ranges. "Painted" is a task queued
 //   from the next animation frame's callback, which runs once that frame's
 //   style, layout and paint are done;
 // - a keystroke to the next painted frame: an input event dispatched at the
 //   start of a frame, until that frame's rendering is done (the handler,
 //   then style, layout and paint), 200 keystrokes on a complete ศอช.ต. form.
 
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
 import { join } from "node:path";
 import { launch, offlinePage } from "../tests/browser.mjs";
@@ -42,7 +46,23 @@ async function markTime(page, name) {
   return page.evaluate((n) => performance.getEntriesByName(n)[0].startTime, name);
 }
 
+// The form as the page shows it, saved as HTML without scripts.
+const scratch = mkdtempSync(join(tmpdir(), "khanaen-static-"));
+const staticForm = join(scratch, "form.html");
+{
+  const { page, context } = await offlinePage(browser, { viewport: { width: 768, height: 1024 } });
+  await page.goto(singleFileUrl);
+  await markTime(page, "khanaen-scored-painted");
+  const html = await page.evaluate(() => document.documentElement.getHTML({
+    shadowRoots: [...document.querySelectorAll("*")].filter((e) => e.shadowRoot).map((e) => e.shadowRoot),
+  }));
+  const mark = `<script>addEventListener("DOMContentLoaded", () => requestAnimationFrame(() => setTimeout(() => performance.mark("painted"))));</script>`;
+  writeFileSync(staticForm, `<!doctype html>${html.replace(/<script\b[\s\S]*?<\/script>/g, "").replace("</body>", `${mark}</body>`)}`);
+  await context.close();
+}
+
 const empty = [];
+const asStatic = [];
 const readyAt = [];
 const painted = [];
 const scored = [];
@@ -51,6 +71,12 @@ for (let i = 0; i < 12; i += 1) {
     const { page, context } = await offlinePage(browser, { viewport: { width: 768, height: 1024 } });
     await page.goto(emptyPage);
     empty.push(Math.max(await markTime(page, "painted"), await markTime(page, "first-paint")));
+    await context.close();
+  }
+  {
+    const { page, context } = await offlinePage(browser, { viewport: { width: 768, height: 1024 } });
+    await page.goto(pathToFileURL(staticForm).href);
+    asStatic.push(Math.max(await markTime(page, "painted"), await markTime(page, "first-paint")));
     await context.close();
   }
   {
@@ -68,6 +94,7 @@ for (let i = 0; i < 12; i += 1) {
 const ratio = median(painted) / median(empty);
 console.log(`open to first painted frame of the form (file://, 12 loads): ${spread(painted)}   aim < 150 ms: ${verdict(median(painted) < 150)}`);
 console.log(`  empty page to its first painted frame, same run, interleaved: ${spread(empty)}; the form takes ${ratio.toFixed(1)}×   aim < 2×: ${verdict(ratio < 2)}`);
+console.log(`  the same form as static HTML, no script (the floor of a script-free first frame): ${spread(asStatic)}, ${(median(asStatic) / median(empty)).toFixed(1)}× the empty page`);
 console.log(`  (the form built, before style, layout and paint: ${spread(readyAt)})`);
 console.log(`  the first painted frame with the core's own scores (the core compiled and the form built again): ${spread(scored)}`);
 
@@ -103,3 +130,4 @@ const p95 = percentile(times, 0.95);
 console.log(`keystroke to the next painted frame (200 keystrokes): median ${p50.toFixed(2)} ms   aim < 8: ${verdict(p50 < 8)}; p95 ${p95.toFixed(2)} ms   aim < 16: ${verdict(p95 < 16)}`);
 await context.close();
 await browser.close();
+rmSync(scratch, { recursive: true, force: true });
