@@ -28,6 +28,7 @@ pub mod score;
 mod scored;
 pub mod summary;
 mod text;
+mod thai_order;
 pub mod view;
 
 #[cfg(feature = "typescript")]

@@ -7,7 +7,7 @@
 //! and round. Incomplete ones, ones with errors, and duplicates the user has
 //! not resolved are listed apart and counted at no level.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use serde::Serialize;
 
@@ -17,6 +17,7 @@ use crate::framework::{Framework, Rubric};
 use crate::outcome::Measures;
 use crate::result::Percent;
 use crate::text::Text;
+use crate::thai_order;
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
@@ -219,7 +220,7 @@ fn round_summary(framework: &Framework, key: RoundKey, entries: &[&Entry]) -> Op
     let Rubric::Banded(rubric) = &framework.rubric else {
         return None;
     };
-    let mut units: Vec<UnitRow> = entries
+    let units: Vec<UnitRow> = entries
         .iter()
         .filter_map(|entry| {
             let Measures::Banded(s) = &entry.outcome.measures else {
@@ -237,32 +238,20 @@ fn round_summary(framework: &Framework, key: RoundKey, entries: &[&Entry]) -> Op
             })
         })
         .collect();
-    units.sort_by(|a, b| {
-        (&a.province, &a.district, &a.place).cmp(&(&b.province, &b.district, &b.place))
-    });
-    let count = |name: &str, rows: &[&UnitRow]| area(rubric, name, rows);
-    let mut by_province: BTreeMap<&str, BTreeMap<&str, Vec<&UnitRow>>> = BTreeMap::new();
-    for row in &units {
-        by_province
-            .entry(&row.province)
-            .or_default()
-            .entry(&row.district)
-            .or_default()
-            .push(row);
-    }
-    let provinces = by_province
-        .iter()
-        .map(|(province, districts)| {
-            let all: Vec<&UnitRow> = districts.values().flatten().copied().collect();
-            let mut counts = count(province, &all);
-            counts.districts = districts
-                .iter()
-                .map(|(district, rows)| count(district, rows))
+    let units = in_thai_order(units);
+    let count = |name: &str, rows: &[UnitRow]| area(rubric, name, &rows.iter().collect::<Vec<_>>());
+    let provinces = units
+        .chunk_by(|a, b| a.province == b.province)
+        .map(|rows| {
+            let mut counts = count(&rows[0].province, rows);
+            counts.districts = rows
+                .chunk_by(|a, b| a.district == b.district)
+                .map(|rows| count(&rows[0].district, rows))
                 .collect();
             counts
         })
         .collect();
-    let all: Vec<&UnitRow> = units.iter().collect();
+    let all = count("", &units);
     let indicators = spread(rubric, entries);
     let mut weakest: Vec<&IndicatorSpread> =
         indicators.iter().filter(|i| i.mean.is_some()).collect();
@@ -273,11 +262,34 @@ fn round_summary(framework: &Framework, key: RoundKey, entries: &[&Entry]) -> Op
         fiscal_year: key.fiscal_year,
         round: key.round,
         provinces,
-        total: count("", &all),
+        total: all,
         weakest: weakest.iter().take(5).map(|i| i.id.clone()).collect(),
         indicators,
         units,
     })
+}
+
+/// Units by province, then district, each in Thai dictionary order (as
+/// attachment 3 lists them, and a spreadsheet would sort them), then by
+/// place. Each name is ranked once: 10,000 units are sorted by numbers.
+fn in_thai_order(units: Vec<UnitRow>) -> Vec<UnitRow> {
+    let ranks = |names: BTreeSet<&str>| -> HashMap<String, usize> {
+        let mut names: Vec<&str> = names.into_iter().collect();
+        names.sort_by(|a, b| thai_order::compare(a, b));
+        names
+            .into_iter()
+            .enumerate()
+            .map(|(at, name)| (name.to_owned(), at))
+            .collect()
+    };
+    let province = ranks(units.iter().map(|u| u.province.as_str()).collect());
+    let district = ranks(units.iter().map(|u| u.district.as_str()).collect());
+    let mut keyed: Vec<((usize, usize), UnitRow)> = units
+        .into_iter()
+        .map(|u| ((province[&u.province], district[&u.district]), u))
+        .collect();
+    keyed.sort_by(|(a_key, a), (b_key, b)| a_key.cmp(b_key).then_with(|| a.place.cmp(&b.place)));
+    keyed.into_iter().map(|(_, u)| u).collect()
 }
 
 /// Level counts of some units; the counts always add up to `assessed`.
