@@ -286,7 +286,16 @@ fn in_thai_order(units: Vec<UnitRow>) -> Vec<UnitRow> {
     let district = ranks(units.iter().map(|u| u.district.as_str()).collect());
     let mut keyed: Vec<((usize, usize), UnitRow)> = units
         .into_iter()
-        .map(|u| ((province[&u.province], district[&u.district]), u))
+        // Every name was ranked above: never the default.
+        .map(|u| {
+            let rank = |ranks: &HashMap<String, usize>, name: &String| {
+                ranks.get(name).copied().unwrap_or_default()
+            };
+            (
+                (rank(&province, &u.province), rank(&district, &u.district)),
+                u,
+            )
+        })
         .collect();
     keyed.sort_by(|(a_key, a), (b_key, b)| a_key.cmp(b_key).then_with(|| a.place.cmp(&b.place)));
     keyed.into_iter().map(|(_, u)| u).collect()
