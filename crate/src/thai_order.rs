@@ -87,6 +87,20 @@ mod tests {
         }
     }
 
+    // Sorting with an order that is not total may panic (Rust's sorts check):
+    // for any names, it must be antisymmetric and transitive.
+    proptest::proptest! {
+        #[test]
+        fn it_is_a_total_order(names in proptest::collection::vec("[กขงจเแโใไมวอ่้๊๋็์าะ1 A]{0,6}", 3)) {
+            let (a, b, c) = (&names[0], &names[1], &names[2]);
+            proptest::prop_assert_eq!(compare(a, b), compare(b, a).reverse());
+            proptest::prop_assert_eq!(compare(a, b) == Ordering::Equal, a == b);
+            if compare(a, b) != Ordering::Greater && compare(b, c) != Ordering::Greater {
+                proptest::prop_assert_ne!(compare(a, c), Ordering::Greater);
+            }
+        }
+    }
+
     #[test]
     fn a_leading_vowel_at_the_end_or_before_a_vowel_stays_where_it_is() {
         assert_eq!(primary("เ").collect::<String>(), "เ");
