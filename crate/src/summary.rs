@@ -7,7 +7,7 @@
 //! and round. Incomplete ones, ones with errors, and duplicates the user has
 //! not resolved are listed apart and counted at no level.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -271,34 +271,19 @@ fn round_summary(framework: &Framework, key: RoundKey, entries: &[&Entry]) -> Op
 
 /// Units by province, then district, each in Thai dictionary order (as
 /// attachment 3 lists them, and a spreadsheet would sort them), then by
-/// place. Each name is ranked once: 10,000 units are sorted by numbers.
-fn in_thai_order(units: Vec<UnitRow>) -> Vec<UnitRow> {
-    let ranks = |names: BTreeSet<&str>| -> HashMap<String, usize> {
-        let mut names: Vec<&str> = names.into_iter().collect();
-        names.sort_by(|a, b| thai_order::compare(a, b));
-        names
-            .into_iter()
-            .enumerate()
-            .map(|(at, name)| (name.to_owned(), at))
-            .collect()
+/// place. Names are mostly the same from one unit to the next: those are
+/// told equal at once.
+fn in_thai_order(mut units: Vec<UnitRow>) -> Vec<UnitRow> {
+    let name = |a: &str, b: &str| match a == b {
+        true => std::cmp::Ordering::Equal,
+        false => thai_order::compare(a, b),
     };
-    let province = ranks(units.iter().map(|u| u.province.as_str()).collect());
-    let district = ranks(units.iter().map(|u| u.district.as_str()).collect());
-    let mut keyed: Vec<((usize, usize), UnitRow)> = units
-        .into_iter()
-        // Every name was ranked above: never the default.
-        .map(|u| {
-            let rank = |ranks: &HashMap<String, usize>, name: &String| {
-                ranks.get(name).copied().unwrap_or_default()
-            };
-            (
-                (rank(&province, &u.province), rank(&district, &u.district)),
-                u,
-            )
-        })
-        .collect();
-    keyed.sort_by(|(a_key, a), (b_key, b)| a_key.cmp(b_key).then_with(|| a.place.cmp(&b.place)));
-    keyed.into_iter().map(|(_, u)| u).collect()
+    units.sort_by(|a, b| {
+        name(&a.province, &b.province)
+            .then_with(|| name(&a.district, &b.district))
+            .then_with(|| a.place.cmp(&b.place))
+    });
+    units
 }
 
 /// Level counts of some units; the counts always add up to `assessed`.
