@@ -239,7 +239,7 @@ fn round_summary(framework: &Framework, key: RoundKey, entries: &[&Entry]) -> Op
         })
         .collect();
     let units = in_thai_order(units);
-    let count = |name: &str, rows: &[UnitRow]| area(rubric, name, &rows.iter().collect::<Vec<_>>());
+    let count = |name: &str, rows: &[UnitRow]| area(rubric, name, rows);
     let provinces = units
         .chunk_by(|a, b| a.province == b.province)
         .map(|rows| {
@@ -287,7 +287,7 @@ fn in_thai_order(mut units: Vec<UnitRow>) -> Vec<UnitRow> {
 }
 
 /// Level counts of some units; the counts always add up to `assessed`.
-fn area(rubric: &crate::framework::BandedRubric, name: &str, rows: &[&UnitRow]) -> AreaCounts {
+fn area(rubric: &crate::framework::BandedRubric, name: &str, rows: &[UnitRow]) -> AreaCounts {
     let assessed = rows.len() as u32;
     let mut levels: Vec<LevelCount> = rubric
         .levels

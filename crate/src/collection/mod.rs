@@ -260,10 +260,7 @@ impl Collection {
                     });
                     budget = budget.saturating_sub(batch.rows.max(1));
                     self.waiting -= before - rows.left;
-                    let file = Source {
-                        file: rows.file.clone(),
-                        row: None,
-                    };
+                    let file = Source { file, row: None };
                     if let Some(detail) = batch.error {
                         self.problem(file, Error::MalformedRequest { detail }.text());
                     } else if rows.left > 0 {
@@ -292,7 +289,6 @@ impl Collection {
         }
     }
 
-    /// Rows of a sheet `file`, scored; a row that is not a request is a problem.
     fn queue(&mut self, source: Source, request: Raw) {
         self.waiting += 1;
         self.pending.push_back(Pending::Request(source, request));

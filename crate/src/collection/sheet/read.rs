@@ -178,7 +178,9 @@ impl Row {
                 spare.push(text);
             }
         };
-        self.edition.take().map(&mut keep);
+        if let Some(edition) = self.edition.take() {
+            keep(edition);
+        }
         self.unit.drain(..).for_each(|(_, raw)| keep(raw));
         self.answers
             .iter_mut()
