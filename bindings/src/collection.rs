@@ -57,8 +57,12 @@ fn file_bytes(file: &JsValue, function: &'static str) -> Result<Vec<u8>, JsValue
     }
 }
 
-/// `summary`'s options: whether each round carries its units (the default).
+/// `summary`'s options: whether each round carries its units (the default,
+/// also when no options are given).
 fn units_option(options: &JsValue) -> Result<bool, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(true);
+    }
     let wrong_options = || wrong("summary", "options", Expected::SummaryOptions, options);
     if !options.is_object() {
         return Err(wrong_options());
@@ -235,12 +239,10 @@ impl Collection {
     #[wasm_bindgen(unchecked_return_type = "Summary")]
     pub fn summary(
         &self,
-        #[wasm_bindgen(unchecked_optional_param_type = "{ units?: boolean }")] options: Option<
-            JsValue,
-        >,
+        #[wasm_bindgen(unchecked_optional_param_type = "{ units?: boolean }")] options: JsValue,
     ) -> Result<JsValue, JsValue> {
         let summary = self.summarized();
-        if options.map_or(Ok(true), |options| units_option(&options))? {
+        if units_option(&options)? {
             return to_js(summary);
         }
         to_js(&summary.without_units())
