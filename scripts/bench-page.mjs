@@ -3,8 +3,8 @@
 // - sizes: the single file, the ES-module script and its .wasm;
 // - opening dist/khanaen.html from file:// to the first painted frame of a
 //   usable form, interleaved with an empty page measured the same way and
-//   with the same form as static HTML (its DOM and shadow roots serialised
-//   from a loaded page, no script, no wasm: the floor of a first frame that
+//   with the same form as static HTML (its DOM, shadow roots and their styles
+//   serialised from a loaded page, no script, no wasm: the floor of a first frame that
 //   costs no script at all), 12 fresh loads of each: medians with ranges. "Painted" is a task queued
 //   from the next animation frame's callback, which runs once that frame's
 //   style, layout and paint are done;
@@ -53,9 +53,17 @@ const staticForm = join(scratch, "form.html");
   const { page, context } = await offlinePage(browser, { viewport: { width: 768, height: 1024 } });
   await page.goto(singleFileUrl);
   await markTime(page, "khanaen-scored-painted");
-  const html = await page.evaluate(() => document.documentElement.getHTML({
-    shadowRoots: [...document.querySelectorAll("*")].filter((e) => e.shadowRoot).map((e) => e.shadowRoot),
-  }));
+  const html = await page.evaluate(() => {
+    const hosts = [...document.querySelectorAll("*")].filter((e) => e.shadowRoot);
+    // getHTML leaves out adopted style sheets (the shadow roots' styles):
+    // each root gets its sheets' rules as a <style> of its own.
+    for (const { shadowRoot } of hosts) {
+      const style = document.createElement("style");
+      style.textContent = shadowRoot.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join("\n");
+      shadowRoot.prepend(style);
+    }
+    return document.documentElement.getHTML({ shadowRoots: hosts.map((e) => e.shadowRoot) });
+  });
   const mark = `<script>addEventListener("DOMContentLoaded", () => requestAnimationFrame(() => setTimeout(() => performance.mark("painted"))));</script>`;
   writeFileSync(staticForm, `<!doctype html>${html.replace(/<script\b[\s\S]*?<\/script>/g, "").replace("</body>", `${mark}</body>`)}`);
   await context.close();
