@@ -9,13 +9,14 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::collection::{Collection, Entry, RoundKey, UnitKey};
+use crate::collection::{Collection, Entry, RoundKey, UnitKey, UnitNames};
 use crate::exact::Exact;
 use crate::framework::{Framework, Rubric};
 use crate::outcome::{Measures, Outcome};
 use crate::result::Score;
 use crate::summary::EntryRef;
 use crate::text::Text;
+use crate::thai_order;
 
 /// A value then or now: points of a banded indicator, or an OPDC score.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -57,7 +58,8 @@ pub struct ChangeRow {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct UnitComparison {
-    pub unit: UnitKey,
+    /// As the later assessment names it.
+    pub unit: UnitNames,
     pub before: RoundKey,
     pub after: RoundKey,
     /// Each indicator or scored item, in rubric order.
@@ -91,10 +93,13 @@ pub struct RowName {
 pub struct Comparison {
     /// The rows' names, in rubric order.
     pub names: Vec<RowName>,
-    /// Every pair, unless the caller asked for the first few (`pair_count` says how many there are).
+    /// Every pair, unless the caller asked for the first few (`pair_count`
+    /// says how many there are); units in the summary's order (Thai
+    /// dictionary order of province, district and place).
     pub pairs: Vec<UnitComparison>,
     pub pair_count: usize,
-    /// Units assessed only earlier, or only later (or more than once on a side).
+    /// Units assessed only earlier, or only later (or more than once on a
+    /// side), in the same order.
     pub only_before: Vec<EntryRef>,
     pub only_after: Vec<EntryRef>,
     /// Level from → to, over the pairs with a level on both sides.
@@ -171,7 +176,7 @@ pub fn compare_outcomes(before: &Outcome, after: &Outcome, names: &[RowName]) ->
         .map(|(row, (then, now))| change_row(row.id.clone(), then, now))
         .collect();
     UnitComparison {
-        unit: UnitKey::of(after),
+        unit: UnitNames::of(after),
         before: RoundKey::of(before),
         after: RoundKey::of(after),
         rows,
@@ -179,6 +184,12 @@ pub fn compare_outcomes(before: &Outcome, after: &Outcome, names: &[RowName]) ->
         level_before,
         level_after,
     }
+}
+
+/// A unit's names as written, in the order units are listed.
+fn places(outcome: &Outcome) -> [&str; 3] {
+    let u = &outcome.unit;
+    [u.province.trim(), u.district.trim(), u.place().trim()]
 }
 
 /// Pairs each unit's entry in `before` with its entry in `after`.
@@ -220,27 +231,11 @@ pub fn compare_entries_first(
         stayed: 0,
         fell: 0,
     };
-    let mut moves: BTreeMap<(u32, u32), u32> = BTreeMap::new();
-    // Each pair's rows are its own framework's (files given may mix them).
-    let mut names_of: BTreeMap<String, Vec<RowName>> = BTreeMap::new();
+    // Units assessed once on each side pair up; the rest are listed apart.
+    let mut paired: Vec<(&Outcome, &Entry)> = Vec::new();
     for (key, then) in earlier {
         match (then.as_slice(), later.remove(&key).as_deref()) {
-            ([b], Some([a])) => {
-                let (then, now) = (&before[*b].outcome, &after[*a].outcome);
-                if let (Some(from), Some(to)) = (level(then), level(now)) {
-                    *moves.entry((from, to)).or_default() += 1;
-                }
-                comparison.pair_count += 1;
-                if pairs.is_some_and(|wanted| comparison.pairs.len() >= wanted) {
-                    continue;
-                }
-                let framework = &now.framework;
-                if !names_of.contains_key(framework) {
-                    names_of.insert(framework.clone(), row_names(&after[*a].framework));
-                }
-                let pair = compare_outcomes(then, now, &names_of[framework]);
-                comparison.pairs.push(pair);
-            }
+            ([b], Some([a])) => paired.push((&before[*b].outcome, after[*a])),
             (then, now) => {
                 let refs = |side: &[&Entry], ids: &[usize]| -> Vec<EntryRef> {
                     ids.iter().map(|i| EntryRef::of(side[*i])).collect()
@@ -256,6 +251,28 @@ pub fn compare_entries_first(
         comparison
             .only_after
             .extend(ids.iter().map(|i| EntryRef::of(after[*i])));
+    }
+    for list in [&mut comparison.only_before, &mut comparison.only_after] {
+        list.sort_by(|a, b| thai_order::units(a.unit.places(), b.unit.places()));
+    }
+    paired.sort_by(|(_, a), (_, b)| thai_order::units(places(&a.outcome), places(&b.outcome)));
+    comparison.pair_count = paired.len();
+    let mut moves: BTreeMap<(u32, u32), u32> = BTreeMap::new();
+    for (then, now) in &paired {
+        if let (Some(from), Some(to)) = (level(then), level(&now.outcome)) {
+            *moves.entry((from, to)).or_default() += 1;
+        }
+    }
+    // Each pair's rows are its own framework's (files given may mix them).
+    let mut names_of: BTreeMap<&str, Vec<RowName>> = BTreeMap::new();
+    let shown = pairs.unwrap_or(paired.len());
+    for (then, now) in paired.into_iter().take(shown) {
+        let names = names_of
+            .entry(&now.outcome.framework)
+            .or_insert_with(|| row_names(&now.framework));
+        comparison
+            .pairs
+            .push(compare_outcomes(then, &now.outcome, names));
     }
     for ((from, to), count) in moves {
         match to.cmp(&from) {

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::collection::{Collection, Entry, Problem, RoundKey, Source, UnitKey};
+use crate::collection::{Collection, Entry, Problem, RoundKey, Source, UnitNames};
 use crate::exact::Exact;
 use crate::framework::{Framework, Rubric};
 use crate::outcome::Measures;
@@ -106,7 +106,7 @@ pub struct BandCount {
 pub struct EntryRef {
     pub entry: usize,
     pub source: Source,
-    pub unit: UnitKey,
+    pub unit: UnitNames,
     pub fiscal_year: Option<u32>,
     pub round: Option<u8>,
 }
@@ -148,7 +148,7 @@ impl EntryRef {
         EntryRef {
             entry: entry.id,
             source: entry.source.clone(),
-            unit: UnitKey::of(&entry.outcome),
+            unit: UnitNames::of(&entry.outcome),
             fiscal_year: round.fiscal_year,
             round: round.round,
         }
@@ -269,19 +269,13 @@ fn round_summary(framework: &Framework, key: RoundKey, entries: &[&Entry]) -> Op
     })
 }
 
-/// Units by province, then district, each in Thai dictionary order (as
-/// attachment 3 lists them, and a spreadsheet would sort them), then by
-/// place. Names are mostly the same from one unit to the next: those are
-/// told equal at once.
+/// Units by province, then district, then place, in Thai dictionary order.
 fn in_thai_order(mut units: Vec<UnitRow>) -> Vec<UnitRow> {
-    let name = |a: &str, b: &str| match a == b {
-        true => std::cmp::Ordering::Equal,
-        false => thai_order::compare(a, b),
-    };
     units.sort_by(|a, b| {
-        name(&a.province, &b.province)
-            .then_with(|| name(&a.district, &b.district))
-            .then_with(|| a.place.cmp(&b.place))
+        thai_order::units(
+            [&a.province, &a.district, &a.place],
+            [&b.province, &b.district, &b.place],
+        )
     });
     units
 }

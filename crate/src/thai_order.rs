@@ -14,6 +14,20 @@ pub fn compare(a: &str, b: &str) -> Ordering {
     primary(a).cmp(primary(b)).then_with(|| a.cmp(b))
 }
 
+/// Units by province, then district, then place (`[province, district,
+/// place]`), each in Thai dictionary order: as attachment 3 lists them, and
+/// a spreadsheet would sort them. Names are mostly the same from one unit
+/// to the next: those are told equal at once.
+pub fn units(a: [&str; 3], b: [&str; 3]) -> Ordering {
+    let name = |a: &str, b: &str| match a == b {
+        true => Ordering::Equal,
+        false => compare(a, b),
+    };
+    name(a[0], b[0])
+        .then_with(|| name(a[1], b[1]))
+        .then_with(|| name(a[2], b[2]))
+}
+
 /// The letters as they are ordered: each leading vowel after the letter
 /// that follows it, the signs that only mark tone or sound left out.
 fn primary(name: &str) -> impl Iterator<Item = char> + Clone + '_ {

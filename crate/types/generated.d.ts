@@ -97,11 +97,14 @@ export type Comparison = {
  */
 names: Array<RowName>, 
 /**
- * Every pair, unless the caller asked for the first few (`pair_count` says how many there are).
+ * Every pair, unless the caller asked for the first few (`pair_count`
+ * says how many there are); units in the summary's order (Thai
+ * dictionary order of province, district and place).
  */
 pairs: Array<UnitComparison>, pair_count: number, 
 /**
- * Units assessed only earlier, or only later (or more than once on a side).
+ * Units assessed only earlier, or only later (or more than once on a
+ * side), in the same order.
  */
 only_before: Array<EntryRef>, only_after: Array<EntryRef>, 
 /**
@@ -146,7 +149,7 @@ export type EditionSummary = { edition: string, source: Text, rounds: Array<numb
  * The encoding a file was read in.
  */
 export type Encoding = "utf8" | "utf16" | "tis620";
-export type EntryRef = { entry: number, source: Source, unit: UnitKey, fiscal_year: number | null, round: number | null, };
+export type EntryRef = { entry: number, source: Source, unit: UnitNames, fiscal_year: number | null, round: number | null, };
 /**
  * A problem with one field, to show beside it.
  */
@@ -508,7 +511,11 @@ date: string, assessor: string, position: string, };
 /**
  * One unit, earlier and later.
  */
-export type UnitComparison = { unit: UnitKey, before: RoundKey, after: RoundKey, 
+export type UnitComparison = { 
+/**
+ * As the later assessment names it.
+ */
+unit: UnitNames, before: RoundKey, after: RoundKey, 
 /**
  * Each indicator or scored item, in rubric order.
  */
@@ -518,10 +525,10 @@ rows: Array<ChangeRow>,
  */
 total: ChangeRow, level_before: number | null, level_after: number | null, };
 /**
- * Which unit an assessment is about, for pairing and duplicates: the
- * framework and the place, written loosely ("ต.บุ่งไหม" is "บุ่งไหม").
+ * Which unit an assessment is about, as its file wrote it (trimmed): what
+ * lists of units show. Pairing and duplicates match by `UnitKey`.
  */
-export type UnitKey = { framework: string, province: string, district: string, place: string, };
+export type UnitNames = { framework: string, province: string, district: string, place: string, };
 export type UnitReportScore = { name: string, 
 /**
  * The form's header as understood (type of unit, report number and date).

@@ -94,6 +94,34 @@ pub struct Added {
     pub problems: usize,
 }
 
+/// Which unit an assessment is about, as its file wrote it (trimmed): what
+/// lists of units show. Pairing and duplicates match by `UnitKey`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
+pub struct UnitNames {
+    pub framework: String,
+    pub province: String,
+    pub district: String,
+    pub place: String,
+}
+
+impl UnitNames {
+    pub fn of(outcome: &Outcome) -> UnitNames {
+        let u = &outcome.unit;
+        UnitNames {
+            framework: outcome.framework.clone(),
+            province: u.province.trim().to_owned(),
+            district: u.district.trim().to_owned(),
+            place: u.place().trim().to_owned(),
+        }
+    }
+
+    /// Province, district and place, the order units are listed in.
+    pub fn places(&self) -> [&str; 3] {
+        [&self.province, &self.district, &self.place]
+    }
+}
+
 /// Which unit an assessment is about, for pairing and duplicates: the
 /// framework and the place, written loosely ("ต.บุ่งไหม" is "บุ่งไหม").
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
