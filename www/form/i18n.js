@@ -1,12 +1,24 @@
 // The form's own words, in Thai and English. Rubric texts come from the core.
 
-/** A Buddhist-era `YYYY-MM-DD` date as people read it: "20 พ.ย. 2567", "20 Nov 2567 BE". */
+const MONTHS = {
+  th: ["ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.", "พ.ย.", "ธ.ค."],
+  en: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+};
+
+/**
+ * A Buddhist-era `YYYY-MM-DD` date as people read it: "20 พ.ย. 2567", "20 Nov
+ * 2567 BE". Written from a table rather than by Intl.DateTimeFormat, whose
+ * first call loads the Buddhist calendar's locale data (~15-20 ms of a
+ * restored draft's first frame) and whose month names differ by browser.
+ */
 export function shownDate(iso, lang) {
   const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
   if (!parts) return iso || "";
-  const date = new Date(Date.UTC(Number(parts[1]) - 543, Number(parts[2]) - 1, Number(parts[3])));
-  return new Intl.DateTimeFormat(lang === "th" ? "th-TH-u-ca-buddhist" : "en-GB-u-ca-buddhist",
-    { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(date);
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const name = MONTHS[lang === "th" ? "th" : "en"][month - 1];
+  // A date the calendar has no such day or month for is shown as written.
+  if (!name || day < 1 || day > new Date(Date.UTC(year - 543, month, 0)).getUTCDate()) return iso;
+  return lang === "th" ? `${day} ${name} ${year}` : `${day} ${name} ${year} BE`;
 }
 
 /** Said after a total and level that stand without the round (Decision I). */
