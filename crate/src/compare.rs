@@ -253,9 +253,13 @@ pub fn compare_entries_first(
             .extend(ids.iter().map(|i| EntryRef::of(after[*i])));
     }
     for list in [&mut comparison.only_before, &mut comparison.only_after] {
-        list.sort_by(|a, b| thai_order::units(a.unit.places(), b.unit.places()));
+        let names: Vec<[&str; 3]> = list.iter().map(|e| e.unit.places()).collect();
+        let order = thai_order::units_order(&names);
+        *list = thai_order::in_order(std::mem::take(list), &order);
     }
-    paired.sort_by(|(_, a), (_, b)| thai_order::units(places(&a.outcome), places(&b.outcome)));
+    let names: Vec<[&str; 3]> = paired.iter().map(|(_, now)| places(&now.outcome)).collect();
+    let order = thai_order::units_order(&names);
+    let paired = thai_order::in_order(paired, &order);
     comparison.pair_count = paired.len();
     let mut moves: BTreeMap<(u32, u32), u32> = BTreeMap::new();
     for (then, now) in &paired {

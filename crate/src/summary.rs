@@ -270,14 +270,13 @@ fn round_summary(framework: &Framework, key: RoundKey, entries: &[&Entry]) -> Op
 }
 
 /// Units by province, then district, then place, in Thai dictionary order.
-fn in_thai_order(mut units: Vec<UnitRow>) -> Vec<UnitRow> {
-    units.sort_by(|a, b| {
-        thai_order::units(
-            [&a.province, &a.district, &a.place],
-            [&b.province, &b.district, &b.place],
-        )
-    });
-    units
+fn in_thai_order(units: Vec<UnitRow>) -> Vec<UnitRow> {
+    let names: Vec<[&str; 3]> = units
+        .iter()
+        .map(|u| [&*u.province, &*u.district, &*u.place])
+        .collect();
+    let order = thai_order::units_order(&names);
+    thai_order::in_order(units, &order)
 }
 
 /// Level counts of some units; the counts always add up to `assessed`.

