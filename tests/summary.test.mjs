@@ -307,7 +307,7 @@ test("a second import straight after a first tells of each once, when shown; a s
     };
   }, [sheet, generateSheet(8000).replace(/จังหวัด(\d)/g, "จังหวัดที่$1")]);
   assert.deepEqual(seen.dropped, { told: 0, units: false }, "a change drops what the view left for later");
-  assert.deepEqual(seen.told, [{ busy: false, units: "รายหน่วย (5000)" }], "one event, for both files, once the view shows them");
+  assert.deepEqual(seen.told, [{ busy: false, units: "รายหน่วย (5,000)" }], "one event, for both files, once the view shows them");
   assert.deepEqual(seen.held, [5000, 5000], "the summary held past Clear reads the collection it told of");
   assert.equal(seen.after, 0);
   assert.deepEqual(errors, []);

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
-use crate::collection::{Collection, Entry, RoundKey, UnitKey, UnitNames};
+use crate::collection::{listed_as, Collection, Entry, RoundKey, UnitKey, UnitNames};
 use crate::exact::Exact;
 use crate::framework::{Framework, Rubric};
 use crate::outcome::{Measures, Outcome};
@@ -186,12 +186,6 @@ pub fn compare_outcomes(before: &Outcome, after: &Outcome, names: &[RowName]) ->
     }
 }
 
-/// A unit's names as written, in the order units are listed.
-fn places(outcome: &Outcome) -> [&str; 3] {
-    let u = &outcome.unit;
-    [u.province.trim(), u.district.trim(), u.place().trim()]
-}
-
 /// Pairs each unit's entry in `before` with its entry in `after`.
 pub fn compare_entries(before: &[&Entry], after: &[&Entry]) -> Comparison {
     compare_entries_first(before, after, None)
@@ -253,13 +247,12 @@ pub fn compare_entries_first(
             .extend(ids.iter().map(|i| EntryRef::of(after[*i])));
     }
     for list in [&mut comparison.only_before, &mut comparison.only_after] {
-        let names: Vec<[&str; 3]> = list.iter().map(|e| e.unit.places()).collect();
-        let order = thai_order::units_order(&names);
-        *list = thai_order::in_order(std::mem::take(list), &order);
+        *list = thai_order::sort_units(std::mem::take(list), |e| e.unit.listed_as());
     }
-    let names: Vec<[&str; 3]> = paired.iter().map(|(_, now)| places(&now.outcome)).collect();
-    let order = thai_order::units_order(&names);
-    let paired = thai_order::in_order(paired, &order);
+    let paired = thai_order::sort_units(paired, |(_, now)| {
+        let u = &now.outcome.unit;
+        listed_as(&u.province, &u.district, u.place())
+    });
     comparison.pair_count = paired.len();
     let mut moves: BTreeMap<(u32, u32), u32> = BTreeMap::new();
     for (then, now) in &paired {

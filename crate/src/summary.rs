@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use crate::collection::{Collection, Entry, Problem, RoundKey, Source, UnitNames};
+use crate::collection::{listed_as, Collection, Entry, Problem, RoundKey, Source, UnitNames};
 use crate::exact::Exact;
 use crate::framework::{Framework, Rubric};
 use crate::outcome::Measures;
@@ -271,12 +271,7 @@ fn round_summary(framework: &Framework, key: RoundKey, entries: &[&Entry]) -> Op
 
 /// Units by province, then district, then place, in Thai dictionary order.
 fn in_thai_order(units: Vec<UnitRow>) -> Vec<UnitRow> {
-    let names: Vec<[&str; 3]> = units
-        .iter()
-        .map(|u| [&*u.province, &*u.district, &*u.place])
-        .collect();
-    let order = thai_order::units_order(&names);
-    thai_order::in_order(units, &order)
+    thai_order::sort_units(units, |u| listed_as(&u.province, &u.district, &u.place))
 }
 
 /// Level counts of some units; the counts always add up to `assessed`.

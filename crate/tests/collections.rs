@@ -563,3 +563,54 @@ fn own_rubrics_have_a_sheet_and_a_template_that_read_back() {
         written
     );
 }
+
+/// A copy of the complete example, of the tambon `tambon` (as written) in `round`.
+fn assessment_of(tambon: &str, round: u8) -> Vec<u8> {
+    let text = fs::read_to_string(dir().join("../sorsochot-23-complete.json")).unwrap();
+    let mut request: serde_json::Value = serde_json::from_str(&text).unwrap();
+    request["unit"]["tambon"] = tambon.into();
+    request["unit"]["round"] = round.into();
+    serde_json::to_vec(&request).unwrap()
+}
+
+#[test]
+fn a_unit_written_two_ways_pairs_and_is_listed_by_its_bare_name() {
+    let mut before = Collection::default();
+    let mut after = Collection::default();
+    for (i, tambon) in ["ห้วยขะยุง", "บุ่งไหม", "แสนสุข", "คำน้ำแซบ"].iter().enumerate()
+    {
+        before.add_file(&format!("r1-{i}.json"), &assessment_of(tambon, 1));
+    }
+    for (i, tambon) in ["ต.ห้วยขะยุง", "ตำบล บุ่งไหม", "แสนสุข"].iter().enumerate()
+    {
+        after.add_file(&format!("r2-{i}.json"), &assessment_of(tambon, 2));
+    }
+    let comparison = compare::compare_entries(
+        &before.included().collect::<Vec<_>>(),
+        &after.included().collect::<Vec<_>>(),
+    );
+    // Paired by the loose key, shown as the later file wrote them, listed
+    // by the name without "ต." / "ตำบล": บ, ส, ห in Thai order.
+    let places: Vec<&str> = comparison
+        .pairs
+        .iter()
+        .map(|p| p.unit.place.as_str())
+        .collect();
+    assert_eq!(places, ["ตำบล บุ่งไหม", "แสนสุข", "ต.ห้วยขะยุง"]);
+    let only: Vec<&str> = comparison
+        .only_before
+        .iter()
+        .map(|e| e.unit.place.as_str())
+        .collect();
+    assert_eq!(only, ["คำน้ำแซบ"]);
+    assert!(comparison.only_after.is_empty());
+
+    // The summary lists them the same way.
+    let summary = summary::summarize(&after);
+    let listed: Vec<&str> = summary.rounds[0]
+        .units
+        .iter()
+        .map(|u| u.place.as_str())
+        .collect();
+    assert_eq!(listed, places);
+}

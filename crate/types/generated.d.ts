@@ -525,8 +525,8 @@ rows: Array<ChangeRow>,
  */
 total: ChangeRow, level_before: number | null, level_after: number | null, };
 /**
- * Which unit an assessment is about, as its file wrote it (trimmed): what
- * lists of units show. Pairing and duplicates match by `UnitKey`.
+ * Which unit an assessment is about, as its file wrote it: what lists of
+ * units show. Pairing and duplicates match by `UnitKey`.
  */
 export type UnitNames = { framework: string, province: string, district: string, place: string, };
 export type UnitReportScore = { name: string, 

@@ -4,7 +4,7 @@
 // tab's change to the draft open here.
 
 import { h, fill, say, saveText, fileInput, downloadButton, FILE_TYPES } from "./dom.js";
-import { draftPlace, draftTitle, setAsideAt } from "./drafts.js";
+import { draftPlace, draftTitle, setAsideAt, newestFirst } from "./drafts.js";
 
 export class DraftPanel {
   /** `form` is the <khanaen-form>: its drafts, core and draft actions. */
@@ -76,10 +76,8 @@ export class DraftPanel {
     const listed = drafts.some(([id]) => id === current);
     fill(this.select,
       listed ? null : h("option", { value: current || "", selected: true }, current ? t("thisDraftUnsaved") : t("untitled")),
-      // Newest first. ISO times order as text; not by localeCompare, whose
-      // first call loads collation data (10-16 ms) while the page starts.
       drafts
-        .sort(([, a], [, b]) => newestFirst(String(a.savedAt), String(b.savedAt)))
+        .sort(([, a], [, b]) => newestFirst(a, b))
         .map(([id, d]) => h("option", { value: id, selected: id === current }, this.label(id, d))));
   }
 
@@ -168,8 +166,4 @@ export class DraftPanel {
         h("button", { type: "button", id: "keep-mine", onclick: () => form.keepAsNewDraft() }, t("keepMine"))));
     return this.conflictBox;
   }
-}
-
-function newestFirst(a, b) {
-  return a < b ? 1 : a > b ? -1 : 0;
 }

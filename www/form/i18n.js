@@ -12,13 +12,20 @@ const MONTHS = {
  * restored draft's first frame) and whose month names differ by browser.
  */
 export function shownDate(iso, lang) {
-  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
-  if (!parts) return iso || "";
+  if (typeof iso !== "string") return "";
+  const parts = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!parts) return iso;
   const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
   const name = MONTHS[lang === "th" ? "th" : "en"][month - 1];
   // A date the calendar has no such day or month for is shown as written.
-  if (!name || day < 1 || day > new Date(Date.UTC(year - 543, month, 0)).getUTCDate()) return iso;
+  if (!name || day < 1 || day > daysIn(year - 543, month)) return iso;
   return lang === "th" ? `${day} ${name} ${year}` : `${day} ${name} ${year} BE`;
+}
+
+/** Days in `month` (1-12) of the Gregorian `year`. */
+function daysIn(year, month) {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
 }
 
 /** Said after a total and level that stand without the round (Decision I). */

@@ -15,7 +15,7 @@
 import { h, fill, fileSafe, shadowWith, fileInput, downloadButton, FILE_TYPES } from "../form/dom.js";
 import { Drafts, draftTitle } from "../form/drafts.js";
 import { Rubrics } from "../form/rubrics.js";
-import { SUMMARY_WORDS } from "./words.js";
+import { SUMMARY_WORDS, count } from "./words.js";
 import { WORDS } from "../form/i18n.js";
 import { levelTable, unitTable, spreadTables, comparisonTables, rollUpTables } from "./tables.js";
 
@@ -49,7 +49,8 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       // Entries the user set aside, and where each came from, to offer counting them again.
       this.userExcluded = new Map();
       this.roundIndex = 0;
-      this.sort = { key: "place", descending: false };
+      // No key: the core's order, province, district and place.
+      this.sort = { key: null, descending: false };
       this.unitLimit = UNIT_PAGE;
       this.denominator = "";
       // Steps of the latest render still to build, and which render that is.
@@ -334,7 +335,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
     problemsSection(problems) {
       if (!problems.length) return null;
       const ctx = this.ctx;
-      return this.section("problems no-print", `${ctx.w.problems} (${problems.length})`,
+      return this.section("problems no-print", `${ctx.w.problems} (${count(problems.length)})`,
         h("ul", {}, problems.map((p) => h("li", {}, h("strong", {}, this.where(p.source)), `: ${ctx.text(p.message)}`))));
     }
 
@@ -385,7 +386,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       const reasons = list.filter((s) => !inDuplicate.has(s.entry.entry) && !(rolledUp && s.entry.unit.framework === ROLL_UP));
       if (!reasons.length) return null;
       const ctx = this.ctx;
-      return this.section("set-aside no-print", `${ctx.w.notCounted} (${reasons.length})`,
+      return this.section("set-aside no-print", `${ctx.w.notCounted} (${count(reasons.length)})`,
         h("ul", {}, reasons.map((s) => h("li", {},
           `${[s.entry.unit.place, s.entry.unit.district].filter(Boolean).join(", ")} (${ctx.w.roundName(s.entry)}) — ${ctx.text(s.why)} · ${this.where(s.entry.source)}`))));
     }
@@ -448,9 +449,9 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
       const holder = h("div", { class: "scroll" }, unitTable(ctx, units, this.sort, onSort, this.unitLimit));
       const more = units.length > this.unitLimit
         ? h("button", { type: "button", class: "secondary", onclick: () => { this.unitLimit += UNIT_PAGE * 5; this.render(); } },
-          `${this.unitLimit} / ${units.length} …`)
+          `${count(this.unitLimit)} / ${count(units.length)} …`)
         : null;
-      return this.section("units-panel no-print", `${ctx.w.units} (${units.length})`, holder, more);
+      return this.section("units-panel no-print", `${ctx.w.units} (${count(units.length)})`, holder, more);
     }
 
     /** Earlier against later, of the same framework: the round before the one shown by default. */

@@ -5,6 +5,7 @@
 // on scores.
 
 import { h } from "../form/dom.js";
+import { count } from "./words.js";
 
 const num = (value) => h("td", { class: "num" }, value ?? "–");
 const headCell = (text, attrs = {}) => h("th", { scope: "col", ...attrs }, text);
@@ -61,18 +62,19 @@ function unitColumns(ctx, units) {
 }
 
 /**
- * The unit list (a round's units, as the core lists them), sorted by `sort`
- * ({key, descending}); a header button calls `onSort(key)`. Shows the
+ * The unit list (a round's units), in the core's order (province, district,
+ * place: the comparison's order too) until a header button calls
+ * `onSort(key)`; then sorted by `sort` ({key, descending}). Shows the
  * first `limit` rows.
  */
 export function unitTable(ctx, units, sort, onSort, limit) {
   const columns = unitColumns(ctx, units);
-  const column = columns.find((c) => c.key === sort.key) || columns[2];
-  const rows = [...units].sort((a, b) => (sort.descending ? -1 : 1) * column.order(a, b));
+  const column = columns.find((c) => c.key === sort.key);
+  const rows = column ? [...units].sort((a, b) => (sort.descending ? -1 : 1) * column.order(a, b)) : units;
   return h("table", { class: "units" },
     h("thead", {}, h("tr", {}, columns.map((c) => headCell(
       h("button", { type: "button", class: "sort", "data-sort": c.key, title: ctx.w.sortBy(c.label), onclick: () => onSort(c.key) }, c.label),
-      { class: c.numeric ? "num" : null, "aria-sort": c.key === column.key ? (sort.descending ? "descending" : "ascending") : null })))),
+      { class: c.numeric ? "num" : null, "aria-sort": c.key === column?.key ? (sort.descending ? "descending" : "ascending") : null })))),
     h("tbody", {}, rows.slice(0, limit).map((u) => h("tr", { "data-entry": u.entry },
       columns.map((c) => (c.numeric ? num(c.value(u)) : h("td", {}, c.value(u))))))));
 }
@@ -107,7 +109,7 @@ export function comparisonTables(ctx, comparison, levels, limit, onMore) {
   const signed = (change) => (change === null ? "–" : String(change).startsWith("-") ? String(change) : `+${change}`);
   const names = new Map(comparison.names.map((n) => [n.id, n.name]));
   const refs = (title, list, cls) => list.length
-    ? h("div", { class: cls }, h("h4", {}, `${title} (${list.length})`),
+    ? h("div", { class: cls }, h("h4", {}, `${title} (${count(list.length)})`),
       h("ul", {}, list.map((e) => h("li", {}, `${place(e.unit)} — ${ctx.w.roundName(e)}`))))
     : null;
   return [
@@ -132,7 +134,7 @@ export function comparisonTables(ctx, comparison, levels, limit, onMore) {
         h("td", { class: "nowrap" }, `${pair.level_before ?? "–"} → ${pair.level_after ?? "–"}`),
         h("td", {}, indicatorChanges(ctx, pair, names, signed))))))),
     comparison.pair_count > limit
-      ? h("button", { type: "button", class: "secondary", onclick: onMore }, `${limit} / ${comparison.pair_count} …`)
+      ? h("button", { type: "button", class: "secondary", onclick: onMore }, `${count(limit)} / ${count(comparison.pair_count)} …`)
       : null,
     refs(ctx.w.onlyBefore, comparison.only_before, "only-before"),
     refs(ctx.w.onlyAfter, comparison.only_after, "only-after"),

@@ -1,10 +1,10 @@
 // The summary view's own words, in Thai and English. Rubric texts and the
 // core's messages come from the core.
 
-// A count with its thousands grouped, "10,000": what toLocaleString gives
-// in both languages, without its first call's ~15 ms of locale data in the
-// middle of an import.
-const count = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+// A whole count with its thousands grouped, "10,000": what toLocaleString
+// gives in both languages, without its first call's ~15 ms of locale data
+// in the middle of an import.
+export const count = (n) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 
 export const SUMMARY_WORDS = {
   th: {

@@ -94,8 +94,8 @@ pub struct Added {
     pub problems: usize,
 }
 
-/// Which unit an assessment is about, as its file wrote it (trimmed): what
-/// lists of units show. Pairing and duplicates match by `UnitKey`.
+/// Which unit an assessment is about, as its file wrote it: what lists of
+/// units show. Pairing and duplicates match by `UnitKey`.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 pub struct UnitNames {
@@ -110,16 +110,32 @@ impl UnitNames {
         let u = &outcome.unit;
         UnitNames {
             framework: outcome.framework.clone(),
-            province: u.province.trim().to_owned(),
-            district: u.district.trim().to_owned(),
-            place: u.place().trim().to_owned(),
+            province: u.province.clone(),
+            district: u.district.clone(),
+            place: u.place().to_owned(),
         }
     }
 
-    /// Province, district and place, the order units are listed in.
-    pub fn places(&self) -> [&str; 3] {
-        [&self.province, &self.district, &self.place]
+    /// What the unit is listed by (see `listed_as`).
+    pub fn listed_as(&self) -> [&str; 3] {
+        listed_as(&self.province, &self.district, &self.place)
     }
+}
+
+const PROVINCE: &[&str] = &["จังหวัด", "จ."];
+const DISTRICT: &[&str] = &["อำเภอ", "อ.", "เขต"];
+const PLACE: &[&str] = &["ตำบล", "ต.", "แขวง"];
+
+/// The names a unit is listed by, in Thai order (`thai_order::units`):
+/// province, district and place, each without a leading "จังหวัด",
+/// "อำเภอ" or "ตำบล" (or "จ.", "อ.", "ต."), so that "ต.ห้วยขะยุง" is listed
+/// with ห, beside "ห้วยขะยุง".
+pub fn listed_as<'a>(province: &'a str, district: &'a str, place: &'a str) -> [&'a str; 3] {
+    [
+        bare(province, PROVINCE),
+        bare(district, DISTRICT),
+        bare(place, PLACE),
+    ]
 }
 
 /// Which unit an assessment is about, for pairing and duplicates: the
@@ -161,9 +177,9 @@ fn key_parts(outcome: &Outcome) -> KeyParts<'_> {
     let u = &outcome.unit;
     (
         &outcome.framework,
-        loose(&u.province, &["จังหวัด", "จ."]),
-        loose(&u.district, &["อำเภอ", "อ.", "เขต"]),
-        loose(u.place(), &["ตำบล", "ต.", "แขวง"]),
+        loose(&u.province, PROVINCE),
+        loose(&u.district, DISTRICT),
+        loose(u.place(), PLACE),
     )
 }
 
@@ -176,13 +192,19 @@ impl RoundKey {
     }
 }
 
-/// A name as a key: a leading "ตำบล" / "ต." dropped, spaces collapsed.
-fn loose<'a>(name: &'a str, prefixes: &[&str]) -> Cow<'a, str> {
+/// A name without its leading "ตำบล" / "ต." (or the like), trimmed.
+fn bare<'a>(name: &'a str, prefixes: &[&str]) -> &'a str {
     let name = name.trim_start();
     let bare = prefixes
         .iter()
         .find_map(|p| name.strip_prefix(p))
         .unwrap_or(name);
+    bare.trim()
+}
+
+/// A name as a key: bare, spaces collapsed.
+fn loose<'a>(name: &'a str, prefixes: &[&str]) -> Cow<'a, str> {
+    let bare = bare(name, prefixes);
     if !bare.contains(char::is_whitespace) {
         return Cow::Borrowed(bare);
     }
