@@ -223,3 +223,20 @@ test("a JSON file in TIS-620 is converted, never read as �", () => {
   assert.equal(api.importJson(utf8.buffer).unit.tambon, "บุ่งไหม");
   assert.equal(api.decodeFile(utf8).encoding, "utf8");
 });
+
+test("the single file's first-frame data is what this core gives: the frameworks it lists, the default view and blank result", () => {
+  const html = readFileSync(join(root, "dist/khanaen.html"), "utf8");
+  const text = /<script type="application\/json" id="khanaen-first-frame">([\s\S]*?)<\/script>/.exec(html)?.[1];
+  assert.ok(text, "the single file carries its first frame");
+  const data = JSON.parse(text);
+  // The page lists the built-ins from it instead of asking the core (which
+  // would load every rubric before the first is scored).
+  assert.deepEqual(data.frameworks, api.frameworks());
+  const assessment = new api.Assessment(data.result.request);
+  try {
+    assert.deepEqual(data.view, assessment.view());
+    assert.deepEqual(data.result, assessment.result());
+  } finally {
+    assessment.free();
+  }
+});

@@ -92,7 +92,7 @@ impl FrameworkSummary {
 /// The built-in frameworks.
 pub fn frameworks() -> Result<Vec<FrameworkSummary>, Error> {
     Ok(framework::built_in()?
-        .iter()
+        .into_iter()
         .map(FrameworkSummary::of)
         .collect())
 }

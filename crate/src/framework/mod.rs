@@ -221,49 +221,92 @@ impl Framework {
     }
 }
 
-/// The rubric files under `crate/frameworks/`, minified by `build.rs`.
-const BUILT_IN: &[&str] = &[
-    include_str!(concat!(env!("OUT_DIR"), "/sorsochot-23.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/kpi-3.2-2555.json")),
-    include_str!(concat!(env!("OUT_DIR"), "/codi-value-for-money.json")),
+/// The rubric files under `crate/frameworks/`, minified by `build.rs`, by
+/// the id each declares (a test holds them to it).
+const BUILT_IN: [(&str, &str); 3] = [
+    (
+        "sorsochot-23",
+        include_str!(concat!(env!("OUT_DIR"), "/sorsochot-23.json")),
+    ),
+    (
+        "kpi-3.2",
+        include_str!(concat!(env!("OUT_DIR"), "/kpi-3.2-2555.json")),
+    ),
+    (
+        "codi-value-for-money",
+        include_str!(concat!(env!("OUT_DIR"), "/codi-value-for-money.json")),
+    ),
 ];
 
-/// The frameworks that ship with the core, loaded and validated once.
-pub fn built_in() -> Result<&'static [Framework], Error> {
-    static LOADED: OnceLock<Result<Vec<Framework>, Error>> = OnceLock::new();
-    LOADED
-        // Structure is checked at every start; the built-ins' examples are
-        // run by the test suite (crate/tests/frameworks.rs), not on every
-        // page load, where they would cost a tablet tens of milliseconds.
-        .get_or_init(|| BUILT_IN.iter().map(|json| Framework::parse(json)).collect())
+/// Each built-in, loaded and validated the first time it is asked for: a
+/// form or a sheet of one framework reads that rubric only (the first
+/// scoring on a tablet does not wait for the other two). Structure is
+/// checked at every start; the built-ins' examples are run by the test
+/// suite (crate/tests/frameworks.rs), not on every page load, where they
+/// would cost a tablet tens of milliseconds.
+fn loaded(
+    slot: &'static OnceLock<Result<Framework, Error>>,
+    json: &str,
+) -> Result<&'static Framework, Error> {
+    slot.get_or_init(|| Framework::parse(json))
         .as_ref()
-        .map(Vec::as_slice)
         .map_err(Clone::clone)
+}
+
+static LOADED: [OnceLock<Result<Framework, Error>>; 3] =
+    [OnceLock::new(), OnceLock::new(), OnceLock::new()];
+
+/// The frameworks that ship with the core, every one loaded.
+pub fn built_in() -> Result<Vec<&'static Framework>, Error> {
+    LOADED
+        .iter()
+        .zip(BUILT_IN)
+        .map(|(slot, (_, json))| loaded(slot, json))
+        .collect()
 }
 
 /// Whether `framework` is one of the built-ins (the very one, not a copy).
 pub fn is_built_in(framework: &Framework) -> bool {
-    built_in()
-        .map(|all| all.iter().any(|b| std::ptr::eq(b, framework)))
-        .unwrap_or(false)
+    find(&framework.id).is_ok_and(|built_in| std::ptr::eq(built_in, framework))
 }
 
-/// Finds a built-in framework by id.
+/// Finds a built-in framework by id, loading that one only.
 pub fn find(id: &str) -> Result<&'static Framework, Error> {
-    let all = built_in()?;
     let id = id.trim();
-    all.iter()
-        .find(|f| f.id == id)
-        .ok_or_else(|| Error::UnknownFramework {
+    match LOADED
+        .iter()
+        .zip(BUILT_IN)
+        .find(|(_, (named, _))| *named == id)
+    {
+        Some((slot, (_, json))) => loaded(slot, json),
+        None => Err(Error::UnknownFramework {
             id: id.to_owned(),
-            known: all.iter().map(|f| f.id.clone()).collect(),
-        })
+            known: BUILT_IN
+                .iter()
+                .map(|(named, _)| (*named).to_owned())
+                .collect(),
+        }),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    #[test]
+    fn each_built_in_is_listed_under_the_id_it_declares() {
+        for (id, json) in BUILT_IN {
+            assert_eq!(Framework::parse(json).unwrap().id, id);
+            assert_eq!(find(id).unwrap().id, id);
+            assert!(is_built_in(find(id).unwrap()));
+        }
+        let copy = Framework::parse(BUILT_IN[0].1).unwrap();
+        assert!(!is_built_in(&copy), "a copy is not the built-in");
+        assert!(
+            matches!(find("nope"), Err(Error::UnknownFramework { known, .. }) if known.len() == 3)
+        );
+    }
 
     #[test]
     fn answers_in_rubric_order_are_the_answers_looked_up_one_by_one() {
