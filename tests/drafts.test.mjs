@@ -177,7 +177,7 @@ test("all drafts in one backup file, restored into an empty browser, and not twi
   await context.close();
 });
 
-test("the drafts list says unit, round, fiscal year, total and level; a JSON already kept opens as that draft", async () => {
+test("the drafts list says unit, round, fiscal year, total and level", async () => {
   const good = example("sorsochot-23-complete");
   const { page, form, context } = await openWith({ [KEY]: JSON.stringify({ d1: draft(good) }), "khanaen.active.v1": "d1" });
   const [option] = await form.locator("#drafts option").allTextContents();
@@ -187,6 +187,29 @@ test("the drafts list says unit, round, fiscal year, total and level; a JSON alr
     `${result.scores.total}/${result.scores.max_total} ระดับ ${result.scores.level.level}`]) {
     assert.ok(option.includes(part), `${option} has ${part}`);
   }
+  await context.close();
+});
+
+test("the draft open is listed with its score at once; twenty others by their unit first, scored once the form is painted", async () => {
+  const good = example("sorsochot-23-complete");
+  const stored = { open: draft(good, "2024-11-01T00:00:00.000Z") };
+  for (let i = 1; i <= 20; i += 1) {
+    stored[`d${i}`] = draft({ ...good, unit: { ...good.unit, tambon: `ตำบลที่${i}` } }, `2024-11-${String(i + 1).padStart(2, "0")}T00:00:00.000Z`);
+  }
+  const { page, form, context } = await openWith({ [KEY]: JSON.stringify(stored), "khanaen.active.v1": "open" });
+  assert.match(await form.locator("#drafts option:checked").textContent(), /^บุ่งไหม, .* · 59\/69/);
+  await page.waitForFunction(() => [...document.querySelector("khanaen-form").shadowRoot.querySelectorAll("#drafts option")]
+    .every((o) => o.textContent.includes("59/69")), null, { timeout: 5000 });
+  const options = await form.locator("#drafts option").allTextContents();
+  assert.equal(options.length, 21);
+  assert.match(options[0], /^ตำบลที่20, /, "newest first");
+  assert.equal(await form.locator("#unit-tambon").inputValue(), good.unit.tambon, "the open draft stays open");
+  await context.close();
+});
+
+test("a JSON already kept opens as that draft", async () => {
+  const good = example("sorsochot-23-complete");
+  const { page, form, context } = await openWith({ [KEY]: JSON.stringify({ d1: draft(good) }), "khanaen.active.v1": "d1" });
   const json = await downloadOf(page, form, "download-json");
   await form.locator("#new-draft").click();
   await form.locator("#open-json").setInputFiles({ name: json.name, mimeType: "application/json", buffer: json.bytes });

@@ -188,8 +188,9 @@ test("a rubric of one's own travels in the drafts backup, opens when storage is 
   // A new tablet restores the backup: the rubric comes back, and the draft opens with it.
   const restored = await open();
   await restored.form.locator("#restore-drafts").setInputFiles({ name: backup.name, mimeType: "application/json", buffer: backup.bytes });
+  // Listed at once by its unit, then (a frame later) with its score: " · ".
   await restored.page.waitForFunction(() => [...document.querySelector("khanaen-form").shadowRoot.querySelectorAll("#drafts option")]
-    .some((o) => o.textContent.includes("นายสมชาย")));
+    .some((o) => o.textContent.includes("นายสมชาย") && o.textContent.includes(" · ")));
   const label = (await restored.form.locator("#drafts option").allTextContents()).find((o) => o.includes("นายสมชาย"));
   assert.doesNotMatch(label, /เปิดไม่ได้/);
   await restored.form.locator("#drafts").selectOption({ label });

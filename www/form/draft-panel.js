@@ -43,14 +43,22 @@ export class DraftPanel {
     this.status(drafts.full ? "full" : null);
   }
 
-  /** A draft as listed: the unit, round, fiscal year, and its total and level or "not complete". */
-  label(id, draft) {
+  /**
+   * A draft as listed: the unit, round, fiscal year, and its total and level
+   * or "not complete". Unless `now`, a label not yet scored is the unit
+   * alone, and is scored a frame later (`scoreLater`).
+   */
+  label(id, draft, now = true) {
     const key = `${id} ${draft.rev ?? draft.savedAt}`;
     if (this.labels.has(key)) return this.labels.get(key);
     const { t } = this.ctx;
     const parts = [draftPlace(draft.request) || t("untitled")];
     // Listed again, scored, once the core is here.
     if (this.form.provisional) return parts[0];
+    if (!now) {
+      this.unscored = true;
+      return parts[0];
+    }
     try {
       const result = this.form.scoreRequest(draft.request);
       if (result.unit.round) parts.push(t("roundShort")(result.unit.round));
@@ -78,7 +86,31 @@ export class DraftPanel {
       listed ? null : h("option", { value: current || "", selected: true }, current ? t("thisDraftUnsaved") : t("untitled")),
       drafts
         .sort(([, a], [, b]) => newestFirst(a, b))
-        .map(([id, d]) => h("option", { value: id, selected: id === current }, this.label(id, d))));
+        // The draft open here is scored now; the others (an officer keeps
+        // ten to forty) once the form is painted.
+        .map(([id, d]) => h("option", { value: id, selected: id === current }, this.label(id, d, id === current))));
+    if (this.unscored) this.scoreLater();
+  }
+
+  /**
+   * Scores the listed drafts' labels after the next painted frame, in a
+   * task after those the frame's other callbacks queued (the form's own).
+   */
+  scoreLater() {
+    this.unscored = false;
+    if (this.scoring) return;
+    this.scoring = true;
+    requestAnimationFrame(() => setTimeout(() => setTimeout(() => {
+      this.scoring = false;
+      if (!this.select.isConnected || this.form.provisional) return;
+      const all = this.form.drafts.all();
+      for (const option of this.select.options) {
+        const draft = all[option.value];
+        if (!draft) continue;
+        const text = this.label(option.value, draft);
+        if (option.textContent !== text) option.textContent = text;
+      }
+    })));
   }
 
   /** What the last save did: "saved", "full", "off", or nothing yet. */
