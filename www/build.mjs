@@ -80,6 +80,14 @@ const firstFrame = (() => {
   }
 })();
 
+// The core the elements are given: the built-ins listed as this very core
+// listed them when the page was built. Asked of the core, frameworks()
+// loads all three rubrics before the first assessment is scored (which
+// loads its own only). A test holds the list to the core's.
+const LISTED_CORE = `${CORE}
+const BUILT_IN_FRAMEWORKS = ${literal(firstFrame.frameworks)};
+const listedCore = { ...core, frameworks: () => structuredClone(BUILT_IN_FRAMEWORKS) };`;
+
 // The single file.
 /**
  * A script minified by esbuild (shorter names, no comments or spaces); for a
@@ -110,21 +118,12 @@ const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("
 window.khanaenWasm = WebAssembly.compileStreaming(new Response(stream, { headers: { "content-type": "application/wasm" } }));`;
 const single = `${glue}
 ${form}
-${CORE}
+${LISTED_CORE}
 let loading = null;
 function loadCore() {
   loading ??= window.khanaenWasm.then((module) => __wbg_init({ module_or_path: module })).then(() => {
     performance.mark("khanaen-wasm-instantiated");
-    // The built-ins' summaries as this very core gave them when the page was
-    // built: asked of the core they would load all three rubrics before the
-    // first assessment is scored (it loads its own only).
-    let built;
-    try {
-      built = firstFrame().frameworks;
-    } catch {
-      return core;
-    }
-    return { ...core, frameworks: () => structuredClone(built) };
+    return listedCore;
   });
   return loading;
 }
@@ -151,10 +150,10 @@ write("dist/khanaen.html", page({
 // The ES-module build: fetches its .wasm from beside itself.
 const moduleBody = `${glue}
 ${form}
-${CORE}
+${LISTED_CORE}
 let loading = null;
 function loadCore() {
-  loading ??= __wbg_init({ module_or_path: new URL("khanaen_bg.wasm", import.meta.url) }).then(() => core);
+  loading ??= __wbg_init({ module_or_path: new URL("khanaen_bg.wasm", import.meta.url) }).then(() => listedCore);
   return loading;
 }
 ${DEFINE}`;

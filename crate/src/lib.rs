@@ -89,7 +89,8 @@ impl FrameworkSummary {
     }
 }
 
-/// The built-in frameworks.
+/// The built-in frameworks (loading every one: a page lists them from the
+/// data it was built with, see www/build.mjs).
 pub fn frameworks() -> Result<Vec<FrameworkSummary>, Error> {
     Ok(framework::built_in()?
         .into_iter()

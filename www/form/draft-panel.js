@@ -12,7 +12,6 @@ export class DraftPanel {
     this.form = form;
     this.ctx = ctx;
     this.current = current;
-    this.labels = new Map();
     const { t } = ctx;
     const drafts = form.drafts;
     this.select = h("select", {
@@ -49,8 +48,11 @@ export class DraftPanel {
    * alone, and is scored a frame later (`scoreLater`).
    */
   label(id, draft, now = true) {
-    const key = `${id} ${draft.rev ?? draft.savedAt}`;
-    if (this.labels.has(key)) return this.labels.get(key);
+    // Kept by the form across its rebuilds (a language, a draft opened),
+    // so only a draft new or changed waits for its score.
+    const labels = (this.form.draftLabels ??= new Map());
+    const key = `${this.ctx.lang} ${id} ${draft.rev ?? draft.savedAt}`;
+    if (labels.has(key)) return labels.get(key);
     const { t } = this.ctx;
     const parts = [draftPlace(draft.request) || t("untitled")];
     // Listed again, scored, once the core is here.
@@ -72,7 +74,7 @@ export class DraftPanel {
       parts.push(t("cannotOpen"));
     }
     const text = parts.join(" · ");
-    this.labels.set(key, text);
+    labels.set(key, text);
     return text;
   }
 
@@ -102,7 +104,9 @@ export class DraftPanel {
     this.scoring = true;
     requestAnimationFrame(() => setTimeout(() => setTimeout(() => {
       this.scoring = false;
-      if (!this.select.isConnected || this.form.provisional) return;
+      // A panel the form has replaced is gone; one out of the page (the
+      // form moved by a portal) is scored all the same.
+      if (this.form.panel !== this || this.form.provisional) return;
       const all = this.form.drafts.all();
       for (const option of this.select.options) {
         const draft = all[option.value];
@@ -148,7 +152,7 @@ export class DraftPanel {
       // The rubrics the drafts are scored with come back first, each checked by the core.
       for (const rubric of rubrics) this.form.keepRubric(rubric);
       say(this.note, this.ctx.t("restored")(added, same));
-      this.labels.clear();
+      this.form.draftLabels?.clear();
       this.list();
     } catch (err) {
       say(this.note, err[this.ctx.lang] || err.message);

@@ -295,6 +295,8 @@ export function defineKhanaenForm(loadCore, css, { tag = "khanaen-form", firstFr
      * those open in this tab only (storage full, or removed in another tab).
      */
     listFrameworks() {
+      // The drafts' labels, scored with these rubrics: scored again after a change.
+      this.draftLabels = new Map();
       const kept = this.rubrics.list();
       const keptIds = new Set(kept.map((r) => r.summary.id));
       const here = [...this.openRubrics.values()].filter((r) => !keptIds.has(r.summary.id));

@@ -238,55 +238,47 @@ const BUILT_IN: [(&str, &str); 3] = [
     ),
 ];
 
-/// Each built-in, loaded and validated the first time it is asked for: a
-/// form or a sheet of one framework reads that rubric only (the first
-/// scoring on a tablet does not wait for the other two). Structure is
-/// checked at every start; the built-ins' examples are run by the test
-/// suite (crate/tests/frameworks.rs), not on every page load, where they
-/// would cost a tablet tens of milliseconds.
-fn loaded(
-    slot: &'static OnceLock<Result<Framework, Error>>,
-    json: &str,
-) -> Result<&'static Framework, Error> {
-    slot.get_or_init(|| Framework::parse(json))
-        .as_ref()
-        .map_err(Clone::clone)
-}
-
+/// Each built-in, loaded and validated the first time it is asked for:
+/// scoring one framework reads that rubric only (a tablet's first scoring
+/// does not wait for the other two). Its structure is checked then; the
+/// built-ins' examples are run by the test suite (crate/tests/frameworks.rs),
+/// not on every page load, where they would cost a tablet tens of
+/// milliseconds.
 static LOADED: [OnceLock<Result<Framework, Error>>; 3] =
     [OnceLock::new(), OnceLock::new(), OnceLock::new()];
 
-/// The frameworks that ship with the core, every one loaded.
-pub fn built_in() -> Result<Vec<&'static Framework>, Error> {
-    LOADED
+/// The built-in of `id`, loaded; `None` when no built-in has that id.
+fn named(id: &str) -> Option<Result<&'static Framework, Error>> {
+    let id = id.trim();
+    let (slot, (_, json)) = LOADED
         .iter()
         .zip(BUILT_IN)
-        .map(|(slot, (_, json))| loaded(slot, json))
-        .collect()
+        .find(|(_, (named, _))| *named == id)?;
+    Some(
+        slot.get_or_init(|| Framework::parse(json))
+            .as_ref()
+            .map_err(Clone::clone),
+    )
+}
+
+/// The frameworks that ship with the core, every one loaded.
+pub fn built_in() -> Result<Vec<&'static Framework>, Error> {
+    BUILT_IN.iter().filter_map(|(id, _)| named(id)).collect()
 }
 
 /// Whether `framework` is one of the built-ins (the very one, not a copy).
 pub fn is_built_in(framework: &Framework) -> bool {
-    find(&framework.id).is_ok_and(|built_in| std::ptr::eq(built_in, framework))
+    matches!(named(&framework.id), Some(Ok(built_in)) if std::ptr::eq(built_in, framework))
 }
 
 /// Finds a built-in framework by id, loading that one only.
 pub fn find(id: &str) -> Result<&'static Framework, Error> {
-    let id = id.trim();
-    match LOADED
-        .iter()
-        .zip(BUILT_IN)
-        .find(|(_, (named, _))| *named == id)
-    {
-        Some((slot, (_, json))) => loaded(slot, json),
-        None => Err(Error::UnknownFramework {
-            id: id.to_owned(),
-            known: BUILT_IN
-                .iter()
-                .map(|(named, _)| (*named).to_owned())
-                .collect(),
-        }),
-    }
+    named(id).unwrap_or_else(|| {
+        Err(Error::UnknownFramework {
+            id: id.trim().to_owned(),
+            known: BUILT_IN.iter().map(|(id, _)| (*id).to_owned()).collect(),
+        })
+    })
 }
 
 #[cfg(test)]
