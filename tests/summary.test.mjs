@@ -111,6 +111,8 @@ test("20 files at once: counts by district, problems, duplicates, set-aside, com
   table = await cells(view.locator("table.levels"));
   assert.deepEqual(row("วารินชำราบ"), ["วารินชำราบ", "5", "3", "60", "1", "20", "1", "20"]);
   assert.equal(await view.locator("section.duplicates .side-by-side").count(), 1);
+  // Each side's date as officers write it (Buddhist era, Thai month).
+  assert.match(await view.locator("section.duplicates").textContent(), /15 ส\.ค\. 2555/);
   assert.match(await view.locator("section.duplicates .excluded").textContent(), /ไม่นับแล้ว: ต\.บุ่งไหม \(bung-mai-again\.json\)/);
   // Counts add up in every row.
   for (const r of table.slice(2)) assert.equal(Number(r[2]) + Number(r[4]) + Number(r[6]), Number(r[1]), r.join(" "));

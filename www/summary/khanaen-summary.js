@@ -16,7 +16,7 @@ import { h, fill, fileSafe, shadowWith, fileInput, downloadButton, FILE_TYPES } 
 import { Drafts, draftTitle } from "../form/drafts.js";
 import { Rubrics } from "../form/rubrics.js";
 import { SUMMARY_WORDS, count } from "./words.js";
-import { WORDS } from "../form/i18n.js";
+import { WORDS, shownDate } from "../form/i18n.js";
 import { levelTable, unitTable, spreadTables, comparisonTables, rollUpTables } from "./tables.js";
 
 const UNIT_PAGE = 200;
@@ -352,7 +352,7 @@ export function defineKhanaenSummary(loadCore, styles, tag = "khanaen-summary") 
           h("dl", {},
             h("dt", {}, ctx.w.place), h("dd", {}, [result.unit.tambon || result.unit.organisation, result.unit.district].filter(Boolean).join(", ")),
             h("dt", {}, ctx.w.round), h("dd", {}, ctx.w.roundName(ref)),
-            h("dt", {}, ctx.w.date), h("dd", {}, result.unit.date || "–"),
+            h("dt", {}, ctx.w.date), h("dd", {}, shownDate(result.unit.date, ctx.lang) || "–"),
             h("dt", {}, ctx.w.total), h("dd", {}, s.kind === "banded" ? (s.total ?? s.partial_total) : (s.weighted_score ?? "–")),
             h("dt", {}, ctx.w.level), h("dd", {}, s.kind === "banded" && s.level ? `${s.level.level} ${ctx.text(s.level.name)}` : "–")),
           h("button", { type: "button", class: "keep", onclick: () => this.keep(ref.entry, group) }, ctx.w.keepThis));
