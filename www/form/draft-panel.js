@@ -96,25 +96,47 @@ export class DraftPanel {
 
   /**
    * Scores the listed drafts' labels after the next painted frame, in a
-   * task after those the frame's other callbacks queued (the form's own).
+   * task after those the frame's other callbacks queued (the form's own),
+   * and in tasks of about a frame each: forty drafts never hold up typing.
    */
   scoreLater() {
     this.unscored = false;
-    if (this.scoring) return;
+    // Listed again while scoring: scored again from the top once done
+    // (the labels already scored are kept).
+    if (this.scoring) {
+      this.rescore = true;
+      return;
+    }
     this.scoring = true;
-    requestAnimationFrame(() => setTimeout(() => setTimeout(() => {
-      this.scoring = false;
+    const slice = (from) => {
       // A panel the form has replaced is gone; one out of the page (the
       // form moved by a portal) is scored all the same.
-      if (this.form.panel !== this || this.form.provisional) return;
+      if (this.form.panel !== this || this.form.provisional) {
+        this.scoring = this.rescore = false;
+        return;
+      }
+      const started = performance.now();
       const all = this.form.drafts.all();
-      for (const option of this.select.options) {
+      const options = this.select.options;
+      let at = from;
+      for (; at < options.length && performance.now() - started < 12; at += 1) {
+        const option = options[at];
         const draft = all[option.value];
         if (!draft) continue;
         const text = this.label(option.value, draft);
         if (option.textContent !== text) option.textContent = text;
       }
-    })));
+      if (at < options.length) {
+        setTimeout(() => slice(at));
+        return;
+      }
+      this.scoring = false;
+      if (this.rescore) {
+        this.rescore = false;
+        this.scoreLater();
+      }
+    };
+    requestAnimationFrame(() => setTimeout(() => setTimeout(() => slice(0))));
   }
 
   /** What the last save did: "saved", "full", "off", or nothing yet. */
