@@ -313,3 +313,29 @@ test("storage that fails to read after the page opened is never written over", a
   assert.equal(await storedText(page), before, "both drafts are as they were");
   await context.close();
 });
+
+test("a draft deleted straight after typing stays deleted; a new one typed in but not yet saved is asked for and not saved", async () => {
+  const good = example("sorsochot-23-complete");
+  const { page, form, context, errors } = await openWith({
+    [KEY]: JSON.stringify({ d1: draft(good), d2: draft({ ...good, unit: { ...good.unit, tambon: "โนนผึ้ง" } }) }),
+    "khanaen.active.v1": "d1",
+  });
+  // Within the save pause: the pending save must not write the draft back.
+  await form.locator("#unit-position").fill("พัฒนากรชำนาญการ");
+  const asked = [];
+  page.once("dialog", (d) => { asked.push(d.message()); d.accept(); });
+  await form.locator("#delete-draft").click();
+  assert.match(asked[0], /บุ่งไหม/);
+  await page.waitForTimeout(400);
+  assert.deepEqual(Object.keys(await storedDrafts(page)), ["d2"]);
+  // The form moved on to a new assessment: typed in, deleted at once.
+  await form.locator("#unit-tambon").fill("ไร่น้อย");
+  page.once("dialog", (d) => { asked.push(d.message()); d.accept(); });
+  await form.locator("#delete-draft").click();
+  assert.match(asked[1], /ไร่น้อย/);
+  await page.waitForTimeout(400);
+  assert.deepEqual(Object.keys(await storedDrafts(page)), ["d2"], "nothing saved of it");
+  assert.equal(await form.locator("#unit-tambon").inputValue(), "");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

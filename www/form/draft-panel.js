@@ -150,13 +150,20 @@ export class DraftPanel {
     fill(this.note, text);
   }
 
+  /**
+   * Deletes the draft open here, asked first; typing not yet saved goes
+   * with it (a new draft typed in but not yet saved is asked for too).
+   */
   deleteCurrent() {
     const { form } = this;
     const draft = form.draftId && form.drafts.all()[form.draftId];
-    if (draft) {
-      if (!window.confirm(this.ctx.t("confirmDelete")(this.label(form.draftId, draft)))) return;
-      form.drafts.remove(form.draftId);
+    if (draft || form.dirty) {
+      const title = draft ? this.label(form.draftId, draft) : draftPlace(form.request) || this.ctx.t("untitled");
+      if (!window.confirm(this.ctx.t("confirmDelete")(title))) return;
     }
+    // Before the form moves on: its pending save would write the draft back.
+    form.letTypingGo();
+    if (draft) form.drafts.remove(form.draftId);
     form.startNext();
   }
 

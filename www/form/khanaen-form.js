@@ -253,11 +253,16 @@ export function defineKhanaenForm(loadCore, css, { tag = "khanaen-form", firstFr
 
     /** After another tab changed this draft, the user chose its version: this tab's typing is let go. */
     openTheirs() {
+      this.letTypingGo();
+      this.openDraft(this.draftId);
+    }
+
+    /** The typing not yet saved is let go: nothing will write it (the user chose so). */
+    letTypingGo() {
       clearTimeout(this.saveTimer);
       this.saveTimer = null;
       this.dirty = false;
       this.conflict = null;
-      this.openDraft(this.draftId);
     }
 
     /** After another tab changed or deleted this draft: what is typed here becomes a draft of its own. */
