@@ -70,6 +70,7 @@ test("drafts that cannot be opened are kept aside, the good one opens, and nothi
     bad4: draft({ framework: "kpi-3.2", answers: { "3.2": { units: "every one" } } }, "2024-11-21T00:00:03.000Z"),
     bad5: draft({ framework: "sorsochot-23", unit: "บุ่งไหม", answers: {} }, "2024-11-21T00:00:04.000Z"),
     bad6: draft({ framework: "sorsochot-23", unit: {}, answers: ["80", "50"] }, "2024-11-21T00:00:05.000Z"),
+    bad7: draft({ framework: "sorsochot-23", unit: { tambon: "ตำบลเสีย" }, answers: ["80"] }, "2024-11-21T00:00:06.000Z"),
     good: draft(good, "2024-11-20T00:00:00.000Z"),
   };
   for (const active of ["bad1", "bad3", "bad4", "bad5", "good"]) {
@@ -87,8 +88,10 @@ test("drafts that cannot be opened are kept aside, the good one opens, and nothi
     assert.equal(await form.locator("#unit-tambon").inputValue(), good.unit.tambon);
     await typeAndSave(page, form);
     const after = await storedDrafts(page);
-    for (const id of ["bad1", "bad2", "bad3", "bad4", "bad5", "bad6"]) assert.deepEqual(after[id], stored[id], `${active}: ${id} kept as it was`);
+    for (const id of ["bad1", "bad2", "bad3", "bad4", "bad5", "bad6", "bad7"]) assert.deepEqual(after[id], stored[id], `${active}: ${id} kept as it was`);
     assert.equal((await form.locator(".kept-aside li").count()) >= 2, true);
+    // Named by the unit it holds where there is one, by its id where not.
+    assert.match(await form.locator(".kept-aside").textContent(), /แบบร่าง “bad1”.*แบบร่าง “ตำบลเสีย”/s);
     assert.deepEqual(errors, []);
     await context.close();
   }

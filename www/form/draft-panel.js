@@ -194,7 +194,7 @@ export class DraftPanel {
     const root = this.form.shadowRoot;
     const items = [
       ...[...this.form.unopenable].map(([id, draft]) => ({ id, text: JSON.stringify(draft, null, 2), label: t("asideDraft")(draftTitle(draft.request, id)) })),
-      ...this.form.drafts.aside().map((a) => ({ ...a, label: a.id ? t("asideDraft")(a.id) : t("asideRecord")(this.when(a.key)) })),
+      ...this.form.drafts.aside().map((a) => ({ ...a, label: a.id ? t("asideDraft")(a.title ?? a.id) : t("asideRecord")(this.when(a.key)) })),
     ];
     this.asideBox.hidden = items.length === 0;
     fill(this.asideBox, items.length ? h("p", {}, t("keptAside")(items.length)) : null,

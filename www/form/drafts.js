@@ -173,7 +173,8 @@ export class Drafts {
     if (!this.storage) return [];
     const kept = Object.entries(this.record() ?? {})
       .filter(([, d]) => !isDraft(d))
-      .map(([id, d]) => ({ key: KEY, id, text: JSON.stringify(d, null, 2) ?? String(d) }));
+      // Named by its unit where one can be read (an officer does not know the ids).
+      .map(([id, d]) => ({ key: KEY, id, title: draftTitle(isObject(d) ? d.request : null, id), text: JSON.stringify(d, null, 2) ?? String(d) }));
     if (this.unreadable !== null) kept.push({ key: KEY, text: this.unreadable });
     return [...kept, ...keptAside(this.storage)];
   }
