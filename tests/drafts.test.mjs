@@ -219,6 +219,15 @@ test("the draft open is listed with its score at once; twenty others by their un
   });
   assert.equal(await form.locator("#unit-tambon").inputValue(), "ตำบลที่5");
   assert.ok(again.every((o) => o.includes("59/69")), again.join("|"));
+  // The control in use keeps the focus in the form built anew (keyboard users).
+  const focused = () => page.evaluate(() => document.querySelector("khanaen-form").shadowRoot.activeElement?.id);
+  await form.locator("#drafts").focus();
+  await form.locator("#drafts").selectOption("d7");
+  assert.equal(await form.locator("#unit-tambon").inputValue(), "ตำบลที่7");
+  assert.equal(await focused(), "drafts");
+  await form.locator("#switch-lang").click();
+  assert.equal(await form.locator("#switch-lang").textContent(), "ภาษาไทย");
+  assert.equal(await focused(), "switch-lang");
   await context.close();
 });
 

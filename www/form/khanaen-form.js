@@ -385,11 +385,15 @@ export function defineKhanaenForm(loadCore, css, { tag = "khanaen-form", firstFr
         return false;
       }
       if (this.assessment !== view.assessment) release(this.assessment);
+      // The control in use (the drafts list, the language button) keeps the
+      // focus in the form built anew: a keyboard user is not sent to the top.
+      const focused = this.shadowRoot.activeElement?.id;
       Object.assign(this, view, { request, draftId });
       if (other) this.conflict = null;
       // A conflict still waiting for the user's choice stays in sight.
       else if (this.conflict) view.panel.conflict(this.conflict);
       this.shadowRoot.replaceChildren(view.root);
+      if (focused) this.shadowRoot.getElementById(focused)?.focus({ preventScroll: true });
       this.showResult(view.result);
       if (save) this.scheduleSave();
       return true;
@@ -479,7 +483,7 @@ export function defineKhanaenForm(loadCore, css, { tag = "khanaen-form", firstFr
           h("label", { for: "edition" }, ctx.t("edition"), editionSelect),
           h("label", { for: "open-rubric", class: "button secondary" }, ctx.t("openRubric"), rubricFile),
           own ? h("button", { type: "button", class: "secondary", id: "remove-rubric", onclick: () => this.removeRubric(framework) }, ctx.t("removeRubric")) : null,
-          h("button", { type: "button", class: "secondary", lang: this.lang === "th" ? "en" : "th",
+          h("button", { type: "button", class: "secondary", id: "switch-lang", lang: this.lang === "th" ? "en" : "th",
             onclick: () => this.setAttribute("lang", this.lang === "th" ? "en" : "th") }, ctx.t("language"))),
         view.panel.node,
         h("div", { class: "row" },
