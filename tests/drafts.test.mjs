@@ -351,3 +351,29 @@ test("a draft deleted straight after typing stays deleted; a new one typed in bu
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("two drafts of one unit that read the same also say when each was saved", async () => {
+  const good = example("sorsochot-23-complete");
+  const { page, form, context, errors } = await openWith({
+    [KEY]: JSON.stringify({
+      mine: draft(good, "2024-11-20T03:00:00.000Z"),
+      theirs: draft(good, "2024-11-21T04:05:00.000Z"),
+      other: draft({ ...good, unit: { ...good.unit, tambon: "โนนผึ้ง" } }, "2024-11-19T03:00:00.000Z"),
+    }),
+    "khanaen.active.v1": "mine",
+  });
+  await page.waitForFunction(() => [...document.querySelector("khanaen-form").shadowRoot.querySelectorAll("#drafts option")]
+    .every((o) => o.textContent.includes("59/69")));
+  const options = await form.locator("#drafts option").allTextContents();
+  const when = await page.evaluate((iso) => {
+    const d = new Date(iso);
+    const two = (n) => String(n).padStart(2, "0");
+    return `${two(d.getDate())}/${two(d.getMonth() + 1)} ${two(d.getHours())}:${two(d.getMinutes())}`;
+  }, "2024-11-21T04:05:00.000Z");
+  assert.match(options[0], new RegExp(`59/69 ระดับ 3 · บันทึก ${when}$`), options.join("|"));
+  assert.match(options[1], /59\/69 ระดับ 3 · บันทึก \d\d\/11 \d\d:00$/);
+  assert.notEqual(options[0], options[1]);
+  assert.doesNotMatch(options[2], /บันทึก/, "a label of its own says nothing more");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -91,7 +91,24 @@ export class DraftPanel {
         // The draft open here is scored now; the others (an officer keeps
         // ten to forty) once the form is painted.
         .map(([id, d]) => h("option", { value: id, selected: id === current }, this.label(id, d, id === current))));
+    this.tellTwinsApart();
     if (this.unscored) this.scoreLater();
+  }
+
+  /**
+   * Drafts whose labels read the same (one unit kept twice, as "keep mine"
+   * after another tab's change makes) also say when each was saved.
+   */
+  tellTwinsApart() {
+    const all = this.form.drafts.all();
+    const options = [...this.select.options].filter((o) => all[o.value]);
+    const labels = options.map((o) => this.label(o.value, all[o.value], false));
+    const seen = new Map();
+    for (const label of labels) seen.set(label, (seen.get(label) ?? 0) + 1);
+    options.forEach((option, i) => {
+      const text = seen.get(labels[i]) > 1 ? `${labels[i]} · ${this.ctx.t("savedShort")(savedWhen(all[option.value].savedAt))}` : labels[i];
+      if (option.textContent !== text) option.textContent = text;
+    });
   }
 
   /**
@@ -130,6 +147,7 @@ export class DraftPanel {
         setTimeout(() => slice(at));
         return;
       }
+      this.tellTwinsApart();
       this.scoring = false;
       if (this.rescore) {
         this.rescore = false;
@@ -231,4 +249,12 @@ export class DraftPanel {
         h("button", { type: "button", id: "keep-mine", onclick: () => form.keepAsNewDraft() }, t("keepMine"))));
     return this.conflictBox;
   }
+}
+
+/** When a draft was saved, as "20/11 14:05" in this device's time; "" when unknown. */
+function savedWhen(savedAt) {
+  const time = new Date(typeof savedAt === "string" ? savedAt : NaN);
+  if (Number.isNaN(time.getTime())) return "";
+  const two = (n) => String(n).padStart(2, "0");
+  return `${two(time.getDate())}/${two(time.getMonth() + 1)} ${two(time.getHours())}:${two(time.getMinutes())}`;
 }
