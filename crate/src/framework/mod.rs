@@ -247,6 +247,16 @@ const BUILT_IN: [(&str, &str); 3] = [
 static LOADED: [OnceLock<Result<Framework, Error>>; 3] =
     [OnceLock::new(), OnceLock::new(), OnceLock::new()];
 
+/// The built-in in `slot`, from its rubric `json`: parsed the first time.
+fn load(
+    slot: &'static OnceLock<Result<Framework, Error>>,
+    json: &str,
+) -> Result<&'static Framework, Error> {
+    slot.get_or_init(|| Framework::parse(json))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
 /// The built-in of `id`, loaded; `None` when no built-in has that id.
 fn named(id: &str) -> Option<Result<&'static Framework, Error>> {
     let id = id.trim();
@@ -254,16 +264,16 @@ fn named(id: &str) -> Option<Result<&'static Framework, Error>> {
         .iter()
         .zip(BUILT_IN)
         .find(|(_, (named, _))| *named == id)?;
-    Some(
-        slot.get_or_init(|| Framework::parse(json))
-            .as_ref()
-            .map_err(Clone::clone),
-    )
+    Some(load(slot, json))
 }
 
 /// The frameworks that ship with the core, every one loaded.
 pub fn built_in() -> Result<Vec<&'static Framework>, Error> {
-    BUILT_IN.iter().filter_map(|(id, _)| named(id)).collect()
+    LOADED
+        .iter()
+        .zip(BUILT_IN)
+        .map(|(slot, (_, json))| load(slot, json))
+        .collect()
 }
 
 /// Whether `framework` is one of the built-ins (the very one, not a copy).
