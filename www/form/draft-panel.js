@@ -96,8 +96,9 @@ export class DraftPanel {
   }
 
   /**
-   * Drafts whose labels read the same (one unit kept twice, as "keep mine"
-   * after another tab's change makes) also say when each was saved.
+   * Writes the listed drafts' labels; drafts whose labels read the same (one
+   * unit kept twice, as "keep mine" after another tab's change makes) also
+   * say when each was saved.
    */
   tellTwinsApart() {
     const all = this.form.drafts.all();
@@ -136,12 +137,10 @@ export class DraftPanel {
       const all = this.form.drafts.all();
       const options = this.select.options;
       let at = from;
+      // Scored into the form's labels here; written into the list once, at the end.
       for (; at < options.length && performance.now() - started < 12; at += 1) {
-        const option = options[at];
-        const draft = all[option.value];
-        if (!draft) continue;
-        const text = this.label(option.value, draft);
-        if (option.textContent !== text) option.textContent = text;
+        const draft = all[options[at].value];
+        if (draft) this.label(options[at].value, draft);
       }
       if (at < options.length) {
         setTimeout(() => slice(at));
