@@ -178,6 +178,14 @@ pub enum Expected {
     Round,
     /// The summary's options: `{units: true | false}`.
     SummaryOptions,
+    /// A whole number, 0 or more (a rubric's points, levels, rounds).
+    WholeNumber,
+    /// A decimal written as text ("72.5"), or a whole number.
+    Decimal,
+    /// A kind named alone, or an object of one field named for its kind.
+    OneKind,
+    /// Nothing: null, for a kind that carries no data.
+    Nothing,
 }
 
 impl Expected {
@@ -195,6 +203,16 @@ impl Expected {
             Expected::Language => Text::new("รหัสภาษา \"th\" หรือ \"en\"", "\"th\" or \"en\""),
             Expected::ListOfTexts => Text::new("รายการของข้อความ", "a list of texts"),
             Expected::Boolean => Text::new("ค่าจริงหรือเท็จ (true / false)", "true or false"),
+            Expected::OneKind => Text::new(
+                "ชื่อชนิด หรือชุดข้อมูลที่มีช่องเดียวตามชื่อชนิด เช่น {\"banded\": …}",
+                "a kind's name, or an object of one field named for its kind, such as {\"banded\": …}",
+            ),
+            Expected::Nothing => Text::new("ว่าง (null)", "nothing (null)"),
+            Expected::WholeNumber => Text::new("จำนวนเต็มตั้งแต่ 0", "a whole number, 0 or more"),
+            Expected::Decimal => Text::new(
+                "ทศนิยมเขียนเป็นข้อความ เช่น \"72.5\" หรือจำนวนเต็ม",
+                "a decimal written as text, such as \"72.5\", or a whole number",
+            ),
             Expected::Round => Text::new(
                 "ครั้งการประเมิน {fiscal_year, round}",
                 "a round, {fiscal_year, round}",
@@ -595,6 +613,24 @@ pub enum FrameworkProblem {
         expected: String,
         got: String,
     },
+    /// A field the format does not have: a typo must not pass silently.
+    UnknownField {
+        field: String,
+        known: Vec<&'static str>,
+    },
+    MissingField {
+        field: &'static str,
+    },
+    /// A value of another kind than the field holds: text where a list belongs.
+    WrongKind {
+        expected: Expected,
+        got: &'static str,
+    },
+    /// A kind (of input, scoring, target…) the format does not have.
+    UnknownKind {
+        got: String,
+        known: Vec<&'static str>,
+    },
 }
 
 impl FrameworkError {
@@ -730,6 +766,25 @@ impl FrameworkProblem {
             } => Text::new(
                 format!("ตัวอย่าง {input} ควรได้ {expected} แต่ได้ {got}"),
                 format!("example {input} should give {expected} but gives {got}"),
+            ),
+            UnknownField { field, known } => Text::new(
+                format!("ไม่มีช่อง “{field}” ในรูปแบบไฟล์ (มี: {})", known.join(", ")),
+                format!("the format has no field “{field}” (it has: {})", known.join(", ")),
+            ),
+            MissingField { field } => Text::new(
+                format!("ขาดช่อง “{field}”"),
+                format!("the field “{field}” is missing"),
+            ),
+            WrongKind { expected, got } => {
+                let expected = expected.text();
+                Text::new(
+                    format!("ต้องเป็น{} แต่ได้รับ {got}", expected.th),
+                    format!("must be {}, got {got}", expected.en),
+                )
+            }
+            UnknownKind { got, known } => Text::new(
+                format!("ไม่รู้จักชนิด “{got}” (มี: {})", known.join(", ")),
+                format!("unknown kind “{got}” (known: {})", known.join(", ")),
             ),
         }
     }

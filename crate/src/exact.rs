@@ -411,35 +411,10 @@ impl PartialOrd<i64> for Exact {
 }
 
 /// In rubric files and results an exact number is decimal text ("72.5");
-/// rubric files may also use plain JSON integers.
+/// rubric files may also use plain JSON integers (read in `framework::read`).
 impl serde::Serialize for Exact {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.serialize_str(&self.to_plain())
-    }
-}
-
-impl<'de> serde::Deserialize<'de> for Exact {
-    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Exact, D::Error> {
-        struct DecimalVisitor;
-        impl serde::de::Visitor<'_> for DecimalVisitor {
-            type Value = Exact;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a decimal number written as text, such as \"72.5\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Exact, E> {
-                Exact::parse_decimal(v.trim())
-                    .ok_or_else(|| E::custom(format!("“{v}” is not a decimal number")))
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Exact, E> {
-                Ok(Exact::int(v))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Exact, E> {
-                i64::try_from(v)
-                    .map(Exact::int)
-                    .map_err(|_| E::custom("number too large"))
-            }
-        }
-        deserializer.deserialize_any(DecimalVisitor)
     }
 }
 

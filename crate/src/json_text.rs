@@ -4,7 +4,8 @@
 //! inside an exported result.
 
 use crate::error::Error;
-use crate::raw::Raw;
+use crate::json_read;
+use crate::raw::{Raw, MAX_DEPTH, TOO_DEEP};
 use serde::Serialize;
 
 /// A result (or a summary, a comparison) as indented JSON text (UTF-8, LF,
@@ -32,7 +33,7 @@ pub fn read(text: &str) -> Result<Raw, Error> {
 /// JSON text as a loose tree; a byte-order mark is ignored.
 pub fn parse(text: &str) -> Result<Raw, Error> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|err| Error::unreadable(err.to_string()))
+    json_read::parse(text, MAX_DEPTH, TOO_DEEP).map_err(|err| Error::unreadable(err.to_string()))
 }
 
 /// The request inside an exported result, or the value itself when it is a request.

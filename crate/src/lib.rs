@@ -17,6 +17,7 @@ pub mod exact;
 pub mod export;
 pub mod framework;
 pub mod input;
+mod json_read;
 mod json_text;
 pub mod outcome;
 pub mod progress;

@@ -214,7 +214,81 @@ fn refuses_malformed_files() {
     let bad = edit(KPI, |v| {
         v["rubric"]["weighted"]["items"][0]["wieght"] = json!("5")
     });
-    assert!(matches!(problem_of(&bad).1, FrameworkProblem::Parse { .. }));
+    let (at, problem) = problem_of(&bad);
+    assert_eq!(at, "rubric.weighted.items.0");
+    assert!(matches!(problem, FrameworkProblem::UnknownField { field, .. } if field == "wieght"));
+}
+
+#[test]
+fn says_where_a_file_is_misshapen_and_what_belongs_there() {
+    use khanaen::error::Expected;
+    type Case = (&'static str, fn(&mut Value), &'static str, FrameworkProblem);
+    let cases: [Case; 6] = [
+        (
+            "missing field",
+            |v| {
+                drop(
+                    v["rubric"]["weighted"]["items"][0]
+                        .as_object_mut()
+                        .unwrap()
+                        .remove("name"),
+                )
+            },
+            "rubric.weighted.items.0",
+            FrameworkProblem::MissingField { field: "name" },
+        ),
+        (
+            "text for a list",
+            |v| v["editions"] = json!("2555"),
+            "editions",
+            FrameworkProblem::WrongKind {
+                expected: Expected::List,
+                got: "text",
+            },
+        ),
+        (
+            "a fraction for a whole number",
+            |v| v["format"] = json!(1.5),
+            "format",
+            FrameworkProblem::WrongKind {
+                expected: Expected::WholeNumber,
+                got: "number",
+            },
+        ),
+        (
+            "a negative whole number",
+            |v| v["editions"][0]["rounds"] = json!([-1]),
+            "editions.0.rounds.0",
+            FrameworkProblem::BadNumber { text: "-1".into() },
+        ),
+        (
+            "a kind that is not",
+            |v| v["rubric"]["weighted"]["below_level_one"] = json!("two"),
+            "rubric.weighted.below_level_one",
+            FrameworkProblem::UnknownKind {
+                got: "two".into(),
+                known: vec!["zero", "one"],
+            },
+        ),
+        (
+            "a rubric of two kinds",
+            |v| v["rubric"]["banded"] = json!({}),
+            "rubric",
+            FrameworkProblem::WrongKind {
+                expected: Expected::OneKind,
+                got: "object",
+            },
+        ),
+    ];
+    for (what, change, at, problem) in cases {
+        let bad = edit(KPI, change);
+        assert_eq!(problem_of(&bad), (at.to_owned(), problem), "{what}");
+    }
+    // A syntax error says where, by line and column.
+    match Framework::load("{\n  \"id\": \"x\",\n  oops\n}") {
+        Err(Error::InvalidFramework(err)) => assert_eq!(err.at, "line 3, column 3"),
+        other => panic!("{other:?}"),
+    }
 }
 
 #[test]

@@ -69,9 +69,7 @@ impl Entry {
     /// row read again) score alike.
     pub fn result(&self) -> Result<ScoreResult, Error> {
         let request: Raw = match &self.request {
-            Kept::Json(text) => {
-                serde_json::from_str(text).map_err(|e| Error::unreadable(e.to_string()))?
-            }
+            Kept::Json(text) => crate::json_text::parse(text)?,
             Kept::Row(row) => row.request()?,
         };
         crate::score_with(&self.framework, &request)

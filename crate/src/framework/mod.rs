@@ -7,12 +7,13 @@
 //! carries beside each indicator.
 
 mod banded;
+mod read;
 mod validate;
 mod weighted;
 
 use std::sync::{Arc, OnceLock};
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 pub use banded::*;
 pub use weighted::*;
@@ -21,10 +22,14 @@ use crate::error::{Error, FrameworkError, FrameworkProblem};
 use crate::raw::Raw;
 use crate::text::Text;
 
+/// How deep a rubric file may nest: as deep as serde_json read them
+/// (weighted items nest in items, each two levels).
+const MAX_DEPTH: usize = 128;
+
 /// The version of the rubric file format this core reads.
 pub const FORMAT_VERSION: u32 = 1;
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Framework {
@@ -51,7 +56,7 @@ pub struct Framework {
     indicators_by_id: OnceLock<Vec<(Arc<str>, usize)>>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Edition {
@@ -64,7 +69,7 @@ pub struct Edition {
     pub rounds: Vec<u8>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Decision {
@@ -75,7 +80,7 @@ pub struct Decision {
 
 /// The situations a decision resolves; the scorer notes the decision whose
 /// rule it applied.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DecisionRule {
@@ -95,7 +100,7 @@ pub enum DecisionRule {
     RoundRequired,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum Rubric {
@@ -108,20 +113,30 @@ impl Framework {
     /// (in `score::cases`) also runs the examples it carries.
     pub(crate) fn parse(json: &str) -> Result<Framework, Error> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let framework: Framework = serde_json::from_str(json).map_err(|err| {
-            let id = serde_json::from_str::<Raw>(json)
-                .ok()
-                .and_then(|raw| match raw.get("id") {
-                    Some(Raw::Text(id)) => Some(id.clone()),
-                    _ => None,
-                })
-                .unwrap_or_else(|| String::from("?"));
+        let raw = crate::json_read::parse(json, MAX_DEPTH, "nested too deep").map_err(|err| {
+            Error::InvalidFramework(FrameworkError {
+                framework: "?".into(),
+                at: format!("line {}, column {}", err.line, err.column),
+                problem: FrameworkProblem::Parse {
+                    detail: err.problem,
+                },
+            })
+        })?;
+        Framework::from_raw(raw)
+    }
+
+    /// A rubric already read as a loose tree (one a result carries): its
+    /// structure checked as a file's is.
+    pub(crate) fn from_raw(raw: Raw) -> Result<Framework, Error> {
+        let id = match raw.get("id") {
+            Some(Raw::Text(id)) => id.clone(),
+            _ => String::from("?"),
+        };
+        let framework = <Framework as read::FromRaw>::read(raw, read::At::Top).map_err(|err| {
             Error::InvalidFramework(FrameworkError {
                 framework: id,
-                at: format!("line {}, column {}", err.line(), err.column()),
-                problem: FrameworkProblem::Parse {
-                    detail: err.to_string(),
-                },
+                at: err.at,
+                problem: err.problem,
             })
         })?;
         validate::framework(&framework).map_err(Error::InvalidFramework)?;

@@ -2,13 +2,13 @@
 //! to 1–5 against five thresholds (or a named level, or a level typed in);
 //! parents weigh their children; the whole sums to a declared weight.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::exact::Exact;
 use crate::raw::Raw;
 use crate::text::Text;
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct WeightedRubric {
@@ -19,7 +19,7 @@ pub struct WeightedRubric {
 }
 
 /// SPEC Decision F: what a result below the level-1 threshold scores.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum BelowLevelOne {
@@ -36,7 +36,7 @@ impl BelowLevelOne {
     }
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Item {
@@ -52,7 +52,7 @@ pub struct Item {
 }
 
 /// An example answer and the score (4 decimals) it must give.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ScoreCase {
@@ -61,7 +61,7 @@ pub struct ScoreCase {
     pub score: String,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Scoring {
@@ -88,7 +88,7 @@ pub enum Scoring {
     },
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ThresholdInput {
@@ -98,7 +98,7 @@ pub enum ThresholdInput {
     Number,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct NamedLevel {
@@ -108,14 +108,14 @@ pub struct NamedLevel {
 
 /// An evaluation matrix: the item's result is the share of its indicators
 /// whose value meets the target.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Matrix {
     pub indicators: Vec<MatrixIndicator>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct MatrixIndicator {
@@ -135,7 +135,7 @@ pub struct MatrixIndicator {
     pub note: Option<Text>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum MatrixValue {
@@ -153,7 +153,7 @@ pub enum MatrixValue {
     MeanScore { out_of: Exact },
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum MatrixTarget {
@@ -170,7 +170,7 @@ pub enum MatrixTarget {
 
 /// A report form each unit fills in, and the criteria a unit must all meet.
 /// The item's result is units meeting every criterion × 100 / units assessed.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Reports {
@@ -183,7 +183,7 @@ pub struct Reports {
     pub criteria: Vec<ReportCriterion>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ReportItem {
@@ -200,7 +200,7 @@ pub struct ReportItem {
 }
 
 /// One blank of a report form that is not scored.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ReportDetail {
@@ -216,7 +216,7 @@ pub struct ReportDetail {
     pub when: Option<Answer>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum DetailKind {
@@ -230,7 +230,7 @@ pub enum DetailKind {
     Choice,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct DetailOption {
@@ -238,7 +238,7 @@ pub struct DetailOption {
     pub label: Text,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS), ts(rename = "YesOrNo"))]
 #[serde(rename_all = "snake_case")]
 pub enum Answer {
@@ -246,7 +246,7 @@ pub enum Answer {
     No,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case")]
 pub enum ReportItemKind {
@@ -258,7 +258,7 @@ pub enum ReportItemKind {
     YesCount,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ReportCriterion {
@@ -267,7 +267,7 @@ pub struct ReportCriterion {
     pub all: Vec<Condition>,
 }
 
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, Serialize)]
 #[cfg_attr(feature = "typescript", derive(ts_rs::TS))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {

@@ -1,0 +1,386 @@
+//! JSON text read into the loose tree, by hand: the core's one JSON reader,
+//! for requests, results, drafts and rubrics. It reads what serde_json read
+//! into `Raw` before (the same values, the same refusals), without serde's
+//! generic machinery, which was a fifth of the WebAssembly (issue 9).
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use crate::raw::{whole, Raw};
+
+/// Where reading stopped, and why; lines and columns count from 1, columns
+/// in characters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Syntax {
+    pub line: usize,
+    pub column: usize,
+    pub problem: String,
+}
+
+impl fmt::Display for Syntax {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        write!(
+            f,
+            "{} at line {} column {}",
+            self.problem, self.line, self.column
+        )
+    }
+}
+
+/// Reads one JSON value; lists and objects may nest `max_depth` − 1 deep
+/// (the value itself is level 1), as `Raw`'s own reader allows.
+pub fn parse(text: &str, max_depth: usize, too_deep: &str) -> Result<Raw, Syntax> {
+    let mut reader = Reader {
+        text,
+        at: 0,
+        max_depth,
+        too_deep,
+    };
+    let value = reader.value(1)?;
+    reader.skip_space();
+    if reader.at < text.len() {
+        return Err(reader.fail("trailing characters"));
+    }
+    Ok(value)
+}
+
+struct Reader<'a> {
+    text: &'a str,
+    at: usize,
+    max_depth: usize,
+    too_deep: &'a str,
+}
+
+impl Reader<'_> {
+    fn fail(&self, problem: &str) -> Syntax {
+        // Past a bad escape, reading may stand inside a Thai letter.
+        let mut end = self.at.min(self.text.len());
+        while !self.text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let before = &self.text[..end];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        Syntax {
+            line: before.matches('\n').count() + 1,
+            column: before[line_start..].chars().count() + 1,
+            problem: problem.to_owned(),
+        }
+    }
+
+    fn peek(&self) -> Option<u8> {
+        self.text.as_bytes().get(self.at).copied()
+    }
+
+    fn skip_space(&mut self) {
+        while let Some(b' ' | b'\n' | b'\t' | b'\r') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn eat(&mut self, word: &str) -> Result<(), Syntax> {
+        if self.text[self.at..].starts_with(word) {
+            self.at += word.len();
+            Ok(())
+        } else {
+            Err(self.fail("expected a value"))
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Raw, Syntax> {
+        self.skip_space();
+        match self.peek() {
+            None => Err(self.fail("unexpected end of the text")),
+            Some(b'n') => self.eat("null").map(|()| Raw::Null),
+            Some(b't') => self.eat("true").map(|()| Raw::Bool(true)),
+            Some(b'f') => self.eat("false").map(|()| Raw::Bool(false)),
+            Some(b'"') => self.string().map(Raw::Text),
+            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'[') => {
+                self.inner(depth)?;
+                self.list(depth + 1).map(Raw::List)
+            }
+            Some(b'{') => {
+                self.inner(depth)?;
+                self.map(depth + 1).map(Raw::Map)
+            }
+            Some(_) => Err(self.fail("expected a value")),
+        }
+    }
+
+    /// A list or an object may not stand at the last level.
+    fn inner(&self, depth: usize) -> Result<(), Syntax> {
+        if depth >= self.max_depth {
+            return Err(self.fail(self.too_deep));
+        }
+        Ok(())
+    }
+
+    fn list(&mut self, depth: usize) -> Result<Vec<Raw>, Syntax> {
+        self.at += 1;
+        let mut items = Vec::new();
+        self.skip_space();
+        if self.peek() == Some(b']') {
+            self.at += 1;
+            return Ok(items);
+        }
+        loop {
+            items.push(self.value(depth)?);
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b']') => {
+                    self.at += 1;
+                    return Ok(items);
+                }
+                None => return Err(self.fail("unexpected end of the text")),
+                Some(_) => return Err(self.fail("expected “,” or “]”")),
+            }
+        }
+    }
+
+    fn map(&mut self, depth: usize) -> Result<BTreeMap<String, Raw>, Syntax> {
+        self.at += 1;
+        let mut map = BTreeMap::new();
+        self.skip_space();
+        if self.peek() == Some(b'}') {
+            self.at += 1;
+            return Ok(map);
+        }
+        loop {
+            self.skip_space();
+            match self.peek() {
+                Some(b'"') => {}
+                None => return Err(self.fail("unexpected end of the text")),
+                Some(_) => return Err(self.fail("expected a key in quotes")),
+            }
+            let key = self.string()?;
+            self.skip_space();
+            if self.peek() != Some(b':') {
+                return Err(self.fail("expected “:”"));
+            }
+            self.at += 1;
+            // A key given twice: the last one counts.
+            map.insert(key, self.value(depth)?);
+            self.skip_space();
+            match self.peek() {
+                Some(b',') => self.at += 1,
+                Some(b'}') => {
+                    self.at += 1;
+                    return Ok(map);
+                }
+                None => return Err(self.fail("unexpected end of the text")),
+                Some(_) => return Err(self.fail("expected “,” or “}”")),
+            }
+        }
+    }
+
+    fn string(&mut self) -> Result<String, Syntax> {
+        self.at += 1;
+        let mut out = String::new();
+        loop {
+            let start = self.at;
+            // Up to the next quote, escape or control character: plain text,
+            // copied as it is (the text is UTF-8, and these are all ASCII).
+            let bytes = self.text.as_bytes();
+            while bytes
+                .get(self.at)
+                .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
+            {
+                self.at += 1;
+            }
+            out.push_str(&self.text[start..self.at]);
+            match self.peek() {
+                Some(b'"') => {
+                    self.at += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    self.at += 1;
+                    out.push(self.escape()?);
+                }
+                None => return Err(self.fail("unexpected end of the text in a string")),
+                Some(_) => return Err(self.fail("control character in a string")),
+            }
+        }
+    }
+
+    fn escape(&mut self) -> Result<char, Syntax> {
+        let Some(b) = self.peek() else {
+            return Err(self.fail("unexpected end of the text in a string"));
+        };
+        self.at += 1;
+        Ok(match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            b'/' => '/',
+            b'b' => '\u{8}',
+            b'f' => '\u{c}',
+            b'n' => '\n',
+            b'r' => '\r',
+            b't' => '\t',
+            b'u' => return self.unicode_escape(),
+            _ => return Err(self.fail("invalid escape")),
+        })
+    }
+
+    fn unicode_escape(&mut self) -> Result<char, Syntax> {
+        let first = self.hex4()?;
+        let code = match first {
+            0xD800..=0xDBFF => {
+                if !self.text[self.at..].starts_with("\\u") {
+                    return Err(self.fail("lone leading surrogate in hex escape"));
+                }
+                self.at += 2;
+                let second = self.hex4()?;
+                if !(0xDC00..=0xDFFF).contains(&second) {
+                    return Err(self.fail("lone leading surrogate in hex escape"));
+                }
+                0x10000 + ((first - 0xD800) << 10) + (second - 0xDC00)
+            }
+            0xDC00..=0xDFFF => return Err(self.fail("lone trailing surrogate in hex escape")),
+            code => code,
+        };
+        char::from_u32(code).ok_or_else(|| self.fail("invalid escape"))
+    }
+
+    fn hex4(&mut self) -> Result<u32, Syntax> {
+        let digits = self.text.get(self.at..self.at + 4);
+        match digits.filter(|d| d.bytes().all(|b| b.is_ascii_hexdigit())) {
+            Some(digits) => {
+                self.at += 4;
+                u32::from_str_radix(digits, 16).map_err(|_| self.fail("invalid escape"))
+            }
+            None => Err(self.fail("invalid escape")),
+        }
+    }
+
+    /// A number as JSON writes it: whole numbers as integers (beyond 64 bits,
+    /// as floats), others as the nearest float; a whole float that
+    /// JavaScript holds exactly is an integer, as `Raw` reads it.
+    fn number(&mut self) -> Result<Raw, Syntax> {
+        let start = self.at;
+        let negative = self.peek() == Some(b'-');
+        if negative {
+            self.at += 1;
+        }
+        let int_start = self.at;
+        match self.peek() {
+            Some(b'0') => self.at += 1,
+            Some(b'1'..=b'9') => self.digits(),
+            _ => return Err(self.fail("invalid number")),
+        }
+        let int_end = self.at;
+        let mut fraction = false;
+        if self.peek() == Some(b'.') {
+            self.at += 1;
+            self.required_digits()?;
+            fraction = true;
+        }
+        if let Some(b'e' | b'E') = self.peek() {
+            self.at += 1;
+            if let Some(b'+' | b'-') = self.peek() {
+                self.at += 1;
+            }
+            self.required_digits()?;
+            fraction = true;
+        }
+        if !fraction {
+            if let Ok(magnitude) = self.text[int_start..int_end].parse::<u64>() {
+                return Ok(whole_number(negative, magnitude));
+            }
+        }
+        match self.text[start..self.at].parse::<f64>() {
+            Ok(f) if f.is_finite() => Ok(whole(f).map_or(Raw::Float(f), Raw::Int)),
+            _ => Err(self.fail("number out of range")),
+        }
+    }
+
+    fn digits(&mut self) {
+        while let Some(b'0'..=b'9') = self.peek() {
+            self.at += 1;
+        }
+    }
+
+    fn required_digits(&mut self) -> Result<(), Syntax> {
+        if !matches!(self.peek(), Some(b'0'..=b'9')) {
+            return Err(self.fail("invalid number"));
+        }
+        self.digits();
+        Ok(())
+    }
+}
+
+fn whole_number(negative: bool, magnitude: u64) -> Raw {
+    match (negative, i64::try_from(magnitude)) {
+        (false, Ok(i)) => Raw::Int(i),
+        (false, Err(_)) => Raw::UInt(magnitude),
+        (true, Ok(i)) => Raw::Int(-i),
+        (true, Err(_)) if magnitude == 1 << 63 => Raw::Int(i64::MIN),
+        // Below i64's range: a float, as serde_json read it.
+        (true, Err(_)) => Raw::Float(-(magnitude as f64)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Result<Raw, Syntax> {
+        parse(text, 32, "too deep")
+    }
+
+    #[test]
+    fn reads_every_kind_of_value() {
+        let raw =
+            read(r#" {"a": [1, -2, 2.5, "x\u0e01\n", true, false, null], "b": {}} "#).unwrap();
+        let Raw::Map(map) = raw else { panic!() };
+        assert_eq!(
+            map["a"],
+            Raw::List(vec![
+                Raw::Int(1),
+                Raw::Int(-2),
+                Raw::Float(2.5),
+                Raw::text("xก\n"),
+                Raw::Bool(true),
+                Raw::Bool(false),
+                Raw::Null
+            ])
+        );
+        assert_eq!(map["b"], Raw::Map(BTreeMap::new()));
+    }
+
+    #[test]
+    fn numbers_take_the_spelling_raw_gives_them() {
+        assert_eq!(read("5.0"), Ok(Raw::Int(5)));
+        assert_eq!(read("-0"), Ok(Raw::Int(0)));
+        assert_eq!(read("1e2"), Ok(Raw::Int(100)));
+        assert_eq!(read("18446744073709551615"), Ok(Raw::UInt(u64::MAX)));
+        assert_eq!(read("-9223372036854775808"), Ok(Raw::Int(i64::MIN)));
+        assert_eq!(read("1e400").unwrap_err().problem, "number out of range");
+    }
+
+    #[test]
+    fn refuses_what_json_does_not_allow_and_says_where() {
+        for (text, line, column) in [
+            ("{ not json", 1, 3),
+            ("[1,]", 1, 4),
+            ("01", 1, 2),
+            ("1.", 1, 3),
+            ("{\"a\":1}\nx", 2, 1),
+            ("\"\\ud800\"", 1, 8),
+            ("\"ก\u{1}\"", 1, 3),
+            ("\"\\ก\"", 1, 3),
+            ("", 1, 1),
+        ] {
+            let err = read(text).unwrap_err();
+            assert_eq!((err.line, err.column), (line, column), "{text:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn stops_at_the_depth_it_is_given() {
+        assert!(read(&format!("{}{}", "[".repeat(31), "]".repeat(31))).is_ok());
+        let err = read(&format!("{}{}", "[".repeat(32), "]".repeat(32))).unwrap_err();
+        assert_eq!(err.problem, "too deep");
+    }
+}
