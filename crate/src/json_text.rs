@@ -11,16 +11,73 @@ use serde::Serialize;
 /// A result (or a summary, a comparison) as indented JSON text (UTF-8, LF,
 /// trailing newline).
 pub fn write(value: &impl Serialize) -> String {
-    // Serializing plain data into a String cannot fail: no maps with
-    // non-string keys, no I/O.
-    let mut text = serde_json::to_string_pretty(value).unwrap_or_default();
+    let mut text = indent(&write_compact(value));
     text.push('\n');
     text
 }
 
+/// Compact JSON text laid out as serde_json's pretty printer lays it out
+/// (two spaces, `"key": value`, `[]` and `{}` when empty). Indenting the one
+/// line, rather than serializing twice, keeps one instance of every value's
+/// serializer in the WebAssembly, not two (issue 9).
+fn indent(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_text = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        for _ in 0..depth {
+            out.push_str("  ");
+        }
+    };
+    while let Some(c) = chars.next() {
+        if in_text {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_text = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                in_text = true;
+                out.push(c);
+            }
+            '[' | '{' => {
+                out.push(c);
+                if let Some(&close @ (']' | '}')) = chars.peek() {
+                    out.push(close);
+                    chars.next();
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            ',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            ':' => out.push_str(": "),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
 /// A value as JSON text on one line, for keeping rather than reading.
 pub fn write_compact(value: &impl Serialize) -> String {
-    // As `write`: plain data into a String cannot fail.
+    // Serializing plain data into a String cannot fail: no maps with
+    // non-string keys, no I/O.
     serde_json::to_string(value).unwrap_or_default()
 }
 
@@ -43,5 +100,24 @@ pub fn request_of(raw: Raw) -> Raw {
             map.remove("request").unwrap_or(Raw::Null)
         }
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn indents_as_serde_json_does() {
+        let value = serde_json::json!({
+            "a": [1, [], {}, {"b": "x, [y]: {\\\"z\\\"}"}],
+            "ก": {"c": null, "d": [true, false]},
+            "e": "",
+        });
+        assert_eq!(
+            write(&value),
+            serde_json::to_string_pretty(&value).unwrap() + "\n"
+        );
+        assert_eq!(write(&serde_json::json!([])), "[]\n");
     }
 }

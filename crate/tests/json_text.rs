@@ -1,7 +1,8 @@
 //! The core's own JSON reader reads what serde_json read into the loose tree
 //! before (issue 9 took serde_json's reader out of the WebAssembly): the same
 //! values from the same text, and a refusal where it refused, of the same
-//! kind (too deep, or malformed). serde_json stays here as the reference.
+//! kind (too deep, or malformed); and files are indented as serde_json's
+//! pretty printer indented them. serde_json stays here as the reference.
 
 use khanaen::error::Error;
 use khanaen::export::json;
@@ -133,6 +134,11 @@ proptest! {
     #[test]
     fn broken_text_is_refused_alike(text in mutated()) {
         alike(&text)?;
+    }
+
+    #[test]
+    fn files_are_indented_as_serde_json_indented_them(v in value()) {
+        prop_assert_eq!(json::write(&v), serde_json::to_string_pretty(&v).unwrap() + "\n");
     }
 }
 
