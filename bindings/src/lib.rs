@@ -7,6 +7,7 @@
 mod assessment;
 mod collection;
 mod progress;
+pub mod tree;
 
 pub use assessment::{check_rubric, Assessment};
 pub use collection::Collection;
@@ -151,8 +152,7 @@ fn text_arg(
 /// A request or result from JavaScript, as a loose tree; depth is bounded
 /// while it is read, and its shape is the core's to judge.
 fn request_arg(value: JsValue) -> Result<Raw, JsValue> {
-    serde_wasm_bindgen::from_value(value)
-        .map_err(|err| into_error(Error::unreadable(err.to_string())))
+    tree::read(&value).map_err(|err| into_error(Error::unreadable(err)))
 }
 
 /// A file's contents: text, or its bytes (a `Uint8Array` or an `ArrayBuffer`), decoded.

@@ -122,6 +122,77 @@ fn js_sys_set(object: &JsValue, outer: &str, inner: &str, value: f64) {
     .unwrap();
 }
 
+/// JavaScript values read as serde-wasm-bindgen read them into the loose
+/// tree before (issue 9 took it out of the module): the same tree, or a
+/// refusal where it refused.
+fn read_alike(value: &JsValue) {
+    let ours = khanaen_wasm::tree::read(value);
+    let theirs = serde_wasm_bindgen::from_value::<khanaen::Raw>(value.clone());
+    match (&ours, &theirs) {
+        // As written out: NaN equals no NaN.
+        (Ok(a), Ok(b)) => assert_eq!(format!("{a:?}"), format!("{b:?}")),
+        (Err(a), Err(b)) => assert_eq!(
+            a.contains(khanaen::raw::TOO_DEEP),
+            b.to_string().contains(khanaen::raw::TOO_DEEP),
+            "{a} / {b}"
+        ),
+        _ => panic!("{value:?}: ours {ours:?}, serde-wasm-bindgen {theirs:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+fn javascript_values_read_as_before() {
+    let object = js_sys::Object::new();
+    let set = |target: &JsValue, key: &str, value: &JsValue| {
+        js_sys::Reflect::set(target, &key.into(), value).unwrap();
+    };
+    set(&object, "a", &JsValue::UNDEFINED);
+    set(&object, "ข", &JsValue::from_f64(-0.0));
+    let holes = js_sys::Array::new_with_length(3);
+    holes.set(1, JsValue::from_f64(f64::NAN));
+    set(&object, "holes", &holes);
+    let mut values = vec![
+        object.into(),
+        holes.into(),
+        JsValue::from_f64(f64::INFINITY),
+        JsValue::from_f64(2f64.powi(53) + 2.0),
+        JsValue::from_f64(1.5),
+        JsValue::from_f64(-7.0),
+        JsValue::from_str("๗๐ %"),
+        JsValue::TRUE,
+        JsValue::NULL,
+        js_sys::Date::new_0().into(),
+        js_sys::Map::new()
+            .set(&JsValue::from_f64(1.0), &JsValue::from_f64(2.0))
+            .into(),
+        js_sys::Set::new(&JsValue::UNDEFINED).into(),
+        js_sys::Set::new(&js_sys::Array::of1(&"a".into())).into(),
+        js_sys::Function::new_no_args("return 1").into(),
+        js_sys::Symbol::for_("x").into(),
+    ];
+    // Nested to either side of the depth limit, as lists and as objects.
+    for depth in [30, 31, 32, 33] {
+        let (mut list, mut map) = (JsValue::from_f64(1.0), JsValue::from_f64(1.0));
+        for _ in 0..depth {
+            list = js_sys::Array::of1(&list).into();
+            let next = js_sys::Object::new();
+            set(&next, "value", &map);
+            map = next.into();
+        }
+        values.extend([list, map]);
+    }
+    for value in &values {
+        read_alike(value);
+    }
+    // Two it read that JSON cannot carry (JSON.stringify throws on the one
+    // and writes `{}` for the other) are refused now, as not JSON values.
+    let map = js_sys::Map::new().set(&"a".into(), &JsValue::from_f64(1.0));
+    for value in [JsValue::from(map), js_sys::BigInt::from(10).into()] {
+        assert!(serde_wasm_bindgen::from_value::<khanaen::Raw>(value.clone()).is_ok());
+        assert!(khanaen_wasm::tree::read(&value).is_err());
+    }
+}
+
 #[wasm_bindgen_test]
 fn arbitrary_requests_never_trap() {
     let mut runner = TestRunner::new(Config {
@@ -135,6 +206,7 @@ fn arbitrary_requests_never_trap() {
             // requests JavaScript can hold (not integers beyond 2^53)…
             if let Ok(value) = request.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
             {
+                read_alike(&value);
                 // …a request that scores natively scores in the browser, its
                 // result crossing back into JavaScript whole.
                 let native = khanaen::score(&request).is_ok();

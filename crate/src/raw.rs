@@ -136,7 +136,7 @@ impl Serialize for Raw {
 const JS_SAFE: u64 = (1 << 53) - 1;
 
 /// A float that is a whole number JavaScript holds exactly, as that integer.
-pub(crate) fn whole(f: f64) -> Option<i64> {
+pub fn whole(f: f64) -> Option<i64> {
     (f.fract() == 0.0 && f.abs() <= JS_SAFE as f64).then_some(f as i64)
 }
 
