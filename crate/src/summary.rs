@@ -7,7 +7,7 @@
 //! and round. Incomplete ones, ones with errors, and duplicates the user has
 //! not resolved are listed apart and counted at no level.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 
@@ -158,7 +158,13 @@ impl EntryRef {
 /// The summary of every banded assessment in the collection.
 pub fn summarize(collection: &Collection) -> Summary {
     let duplicates = collection.duplicates();
-    let in_duplicate: BTreeSet<usize> = duplicates.iter().flatten().copied().collect();
+    // By entry id (their place in the collection): a flag each, not a set.
+    let mut in_duplicate = vec![false; collection.entries.len()];
+    for &id in duplicates.iter().flatten() {
+        if let Some(flag) = in_duplicate.get_mut(id) {
+            *flag = true;
+        }
+    }
     let mut set_aside = Vec::new();
     let mut counted: BTreeMap<(&str, RoundKey), Vec<&Entry>> = BTreeMap::new();
     for entry in collection.included() {
@@ -168,7 +174,7 @@ pub fn summarize(collection: &Collection) -> Summary {
             Some(Text::new("ไม่ได้ระบุครั้งที่ประเมิน", "the round is not given"))
         } else if !entry.outcome.complete {
             Some(Text::new("ยังประเมินไม่ครบ", "not yet complete"))
-        } else if in_duplicate.contains(&entry.id) {
+        } else if in_duplicate.get(entry.id) == Some(&true) {
             Some(Text::new(
                 "ซ้ำกับแบบประเมินอื่นของหน่วยเดียวกัน ปีและครั้งเดียวกัน: โปรดเลือก",
                 "a duplicate of another assessment of the same unit, year and round: choose one",

@@ -223,11 +223,11 @@ impl Row {
             top.insert("edition".to_owned(), edition.clone());
         }
         let unit = self.unit.iter().map(|(k, v)| ((*k).to_owned(), v.clone()));
-        top.insert("unit".to_owned(), Raw::Map(unit.collect()));
+        top.insert("unit".to_owned(), Raw::map_of(unit));
         let answers = self
             .answers()
             .map(|(id, answer)| (id.to_owned(), answer.clone()));
-        top.insert("answers".to_owned(), Raw::Map(answers.collect()));
+        top.insert("answers".to_owned(), Raw::map_of(answers));
         Raw::Map(top)
     }
 }
