@@ -1,12 +1,63 @@
-//! JSON text read into the loose tree, by hand: the core's one JSON reader,
-//! for requests, results, drafts and rubrics. It reads what serde_json read
-//! into `Raw` before (the same values, the same refusals), without serde's
-//! generic machinery, which was a fifth of the WebAssembly (issue 9).
+//! JSON text read by hand: the core's one JSON reader, for requests,
+//! results, drafts and rubrics. It reads what serde_json read into `Raw`
+//! before (the same values, the same refusals), without serde's generic
+//! machinery, which was a fifth of the WebAssembly (issue 9).
+//!
+//! It reads into a light tree of its own, `Json`: objects as lists of
+//! fields, texts borrowed from the file where they hold no escape. A rubric
+//! is read from that tree into its types; a request becomes `Raw`. (A rubric
+//! of 100,000 indicators read into `Raw` took ~450 MB, each small object a
+//! map node of eleven places; this tree takes a fraction of it.)
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::raw::{whole, Raw};
+
+/// A JSON value as read: a number already in `Raw`'s spelling of it.
+#[derive(Debug)]
+pub enum Json<'a> {
+    Null,
+    Bool(bool),
+    Number(Raw),
+    Text(Cow<'a, str>),
+    List(Vec<Json<'a>>),
+    /// Fields in the file's order; a name given twice is there twice.
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
+}
+
+impl Json<'_> {
+    /// The loose tree a request is read as; of a name given twice, the last counts.
+    pub fn into_raw(self) -> Raw {
+        match self {
+            Json::Null => Raw::Null,
+            Json::Bool(b) => Raw::Bool(b),
+            Json::Number(n) => n,
+            Json::Text(text) => Raw::Text(text.into_owned()),
+            Json::List(items) => Raw::List(items.into_iter().map(Json::into_raw).collect()),
+            Json::Object(fields) => {
+                let mut map = BTreeMap::new();
+                for (name, value) in fields {
+                    map.insert(name.into_owned(), value.into_raw());
+                }
+                Raw::Map(map)
+            }
+        }
+    }
+
+    /// The kind of value, for "expected X, got Y" messages, as `Raw` names it.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Json::Null => "null",
+            Json::Bool(_) => "boolean",
+            Json::Number(_) => "number",
+            Json::Text(_) => "text",
+            Json::List(_) => "list",
+            Json::Object(_) => "object",
+        }
+    }
+}
 
 /// Where reading stopped, and why; lines and columns count from 1, columns
 /// in characters.
@@ -29,7 +80,7 @@ impl fmt::Display for Syntax {
 
 /// Reads one JSON value; lists and objects may nest `max_depth` − 1 deep
 /// (the value itself is level 1), as `Raw`'s own reader allows.
-pub fn parse(text: &str, max_depth: usize, too_deep: &str) -> Result<Raw, Syntax> {
+pub fn parse<'a>(text: &'a str, max_depth: usize, too_deep: &str) -> Result<Json<'a>, Syntax> {
     let mut reader = Reader {
         text,
         at: 0,
@@ -44,14 +95,14 @@ pub fn parse(text: &str, max_depth: usize, too_deep: &str) -> Result<Raw, Syntax
     Ok(value)
 }
 
-struct Reader<'a> {
+struct Reader<'a, 'm> {
     text: &'a str,
     at: usize,
     max_depth: usize,
-    too_deep: &'a str,
+    too_deep: &'m str,
 }
 
-impl Reader<'_> {
+impl<'a> Reader<'a, '_> {
     fn fail(&self, problem: &str) -> Syntax {
         // Past a bad escape, reading may stand inside a Thai letter.
         let mut end = self.at.min(self.text.len());
@@ -86,22 +137,22 @@ impl Reader<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Raw, Syntax> {
+    fn value(&mut self, depth: usize) -> Result<Json<'a>, Syntax> {
         self.skip_space();
         match self.peek() {
             None => Err(self.fail("unexpected end of the text")),
-            Some(b'n') => self.eat("null").map(|()| Raw::Null),
-            Some(b't') => self.eat("true").map(|()| Raw::Bool(true)),
-            Some(b'f') => self.eat("false").map(|()| Raw::Bool(false)),
-            Some(b'"') => self.string().map(Raw::Text),
-            Some(b'-' | b'0'..=b'9') => self.number(),
+            Some(b'n') => self.eat("null").map(|()| Json::Null),
+            Some(b't') => self.eat("true").map(|()| Json::Bool(true)),
+            Some(b'f') => self.eat("false").map(|()| Json::Bool(false)),
+            Some(b'"') => self.string().map(Json::Text),
+            Some(b'-' | b'0'..=b'9') => self.number().map(Json::Number),
             Some(b'[') => {
                 self.inner(depth)?;
-                self.list(depth + 1).map(Raw::List)
+                self.list(depth + 1).map(Json::List)
             }
             Some(b'{') => {
                 self.inner(depth)?;
-                self.map(depth + 1).map(Raw::Map)
+                self.object(depth + 1).map(Json::Object)
             }
             Some(_) => Err(self.fail("expected a value")),
         }
@@ -115,7 +166,7 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn list(&mut self, depth: usize) -> Result<Vec<Raw>, Syntax> {
+    fn list(&mut self, depth: usize) -> Result<Vec<Json<'a>>, Syntax> {
         self.at += 1;
         let mut items = Vec::new();
         self.skip_space();
@@ -138,13 +189,13 @@ impl Reader<'_> {
         }
     }
 
-    fn map(&mut self, depth: usize) -> Result<BTreeMap<String, Raw>, Syntax> {
+    fn object(&mut self, depth: usize) -> Result<Vec<(Cow<'a, str>, Json<'a>)>, Syntax> {
         self.at += 1;
-        let mut map = BTreeMap::new();
+        let mut fields = Vec::new();
         self.skip_space();
         if self.peek() == Some(b'}') {
             self.at += 1;
-            return Ok(map);
+            return Ok(fields);
         }
         loop {
             self.skip_space();
@@ -159,14 +210,13 @@ impl Reader<'_> {
                 return Err(self.fail("expected “:”"));
             }
             self.at += 1;
-            // A key given twice: the last one counts.
-            map.insert(key, self.value(depth)?);
+            fields.push((key, self.value(depth)?));
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.at += 1,
                 Some(b'}') => {
                     self.at += 1;
-                    return Ok(map);
+                    return Ok(fields);
                 }
                 None => return Err(self.fail("unexpected end of the text")),
                 Some(_) => return Err(self.fail("expected “,” or “}”")),
@@ -174,8 +224,22 @@ impl Reader<'_> {
         }
     }
 
-    fn string(&mut self) -> Result<String, Syntax> {
+    /// A text; borrowed from the file when it holds no escape (most do).
+    fn string(&mut self) -> Result<Cow<'a, str>, Syntax> {
         self.at += 1;
+        let start = self.at;
+        let bytes = self.text.as_bytes();
+        while bytes
+            .get(self.at)
+            .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
+        {
+            self.at += 1;
+        }
+        if self.peek() == Some(b'"') {
+            self.at += 1;
+            return Ok(Cow::Borrowed(&self.text[start..self.at - 1]));
+        }
+        self.at = start;
         let mut out = String::new();
         loop {
             let start = self.at;
@@ -192,7 +256,7 @@ impl Reader<'_> {
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
-                    return Ok(out);
+                    return Ok(Cow::Owned(out));
                 }
                 Some(b'\\') => {
                     self.at += 1;
@@ -326,7 +390,7 @@ mod tests {
     use super::*;
 
     fn read(text: &str) -> Result<Raw, Syntax> {
-        parse(text, 32, "too deep")
+        parse(text, 32, "too deep").map(Json::into_raw)
     }
 
     #[test]

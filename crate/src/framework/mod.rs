@@ -19,6 +19,7 @@ pub use banded::*;
 pub use weighted::*;
 
 use crate::error::{Error, FrameworkError, FrameworkProblem};
+use crate::json_read::Json;
 use crate::raw::Raw;
 use crate::text::Text;
 
@@ -113,7 +114,7 @@ impl Framework {
     /// (in `score::cases`) also runs the examples it carries.
     pub(crate) fn parse(json: &str) -> Result<Framework, Error> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let raw = crate::json_read::parse(json, MAX_DEPTH, "nested too deep").map_err(|err| {
+        let file = crate::json_read::parse(json, MAX_DEPTH, "nested too deep").map_err(|err| {
             Error::InvalidFramework(FrameworkError {
                 framework: "?".into(),
                 at: format!("line {}, column {}", err.line, err.column),
@@ -122,23 +123,22 @@ impl Framework {
                 },
             })
         })?;
-        Framework::from_raw(raw)
-    }
-
-    /// A rubric already read as a loose tree (one a result carries): its
-    /// structure checked as a file's is.
-    pub(crate) fn from_raw(raw: Raw) -> Result<Framework, Error> {
-        let id = match raw.get("id") {
-            Some(Raw::Text(id)) => id.clone(),
-            _ => String::from("?"),
+        // Named in the error when it can be: the last "id", if it is text.
+        let id = match &file {
+            Json::Object(fields) => match fields.iter().rev().find(|(name, _)| name == "id") {
+                Some((_, Json::Text(id))) => Some(id.to_string()),
+                _ => None,
+            },
+            _ => None,
         };
-        let framework = <Framework as read::FromRaw>::read(raw, read::At::Top).map_err(|err| {
-            Error::InvalidFramework(FrameworkError {
-                framework: id,
-                at: err.at,
-                problem: err.problem,
-            })
-        })?;
+        let framework =
+            <Framework as read::FromJson>::read(file, read::At::Top).map_err(|err| {
+                Error::InvalidFramework(FrameworkError {
+                    framework: id.unwrap_or_else(|| "?".into()),
+                    at: err.at,
+                    problem: err.problem,
+                })
+            })?;
         validate::framework(&framework).map_err(Error::InvalidFramework)?;
         Ok(framework)
     }

@@ -6,13 +6,13 @@ use crate::framework::{
     Band, BandedRubric, Case, Category, Choice, Indicator, IndicatorInput, Level, Reach,
     SharedDenominator, Written,
 };
-use crate::raw::Raw;
+use crate::json_read::Json;
 
-use super::{named, tagged, At, Fields, FromRaw, Read};
+use super::{named, tagged, At, Fields, FromJson, Read};
 
-impl FromRaw for BandedRubric {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["categories", "levels", "shared_denominators"])?;
+impl FromJson for BandedRubric {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["categories", "levels", "shared_denominators"])?;
         Ok(BandedRubric {
             categories: f.req("categories")?,
             levels: f.req("levels")?,
@@ -21,9 +21,9 @@ impl FromRaw for BandedRubric {
     }
 }
 
-impl FromRaw for SharedDenominator {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["id", "label", "indicators"])?;
+impl FromJson for SharedDenominator {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["id", "label", "indicators"])?;
         Ok(SharedDenominator {
             id: f.req("id")?,
             label: f.req("label")?,
@@ -32,9 +32,9 @@ impl FromRaw for SharedDenominator {
     }
 }
 
-impl FromRaw for Category {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["id", "name", "indicators"])?;
+impl FromJson for Category {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["id", "name", "indicators"])?;
         Ok(Category {
             id: f.req("id")?,
             name: f.req("name")?,
@@ -43,10 +43,10 @@ impl FromRaw for Category {
     }
 }
 
-impl FromRaw for Indicator {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for Indicator {
+    fn read(json: Json, at: At) -> Read<Self> {
         const KNOWN: &[&str] = &["id", "name", "input", "unit", "choices", "bands", "cases"];
-        let mut f = Fields::of(raw, at, KNOWN)?;
+        let mut f = Fields::of(json, at, KNOWN)?;
         Ok(Indicator {
             id: f.req("id")?,
             name: f.req("name")?,
@@ -60,20 +60,20 @@ impl FromRaw for Indicator {
     }
 }
 
-impl FromRaw for IndicatorInput {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for IndicatorInput {
+    fn read(json: Json, at: At) -> Read<Self> {
         use IndicatorInput::*;
         named(
-            raw,
+            json,
             at,
             &[("percent", Percent), ("count", Count), ("choice", Choice)],
         )
     }
 }
 
-impl FromRaw for Choice {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["id", "label"])?;
+impl FromJson for Choice {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["id", "label"])?;
         Ok(Choice {
             id: f.req("id")?,
             label: f.req("label")?,
@@ -81,8 +81,8 @@ impl FromRaw for Choice {
     }
 }
 
-impl FromRaw for Band {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for Band {
+    fn read(json: Json, at: At) -> Read<Self> {
         const KNOWN: &[&str] = &[
             "points",
             "criterion",
@@ -91,7 +91,7 @@ impl FromRaw for Band {
             "decision",
             "choices",
         ];
-        let mut f = Fields::of(raw, at, KNOWN)?;
+        let mut f = Fields::of(json, at, KNOWN)?;
         Ok(Band {
             points: f.req("points")?,
             criterion: f.req("criterion")?,
@@ -103,10 +103,10 @@ impl FromRaw for Band {
     }
 }
 
-impl FromRaw for Written {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for Written {
+    fn read(json: Json, at: At) -> Read<Self> {
         const KNOWN: &[&str] = &["min", "max", "min_exclusive", "max_exclusive"];
-        let mut f = Fields::of(raw, at, KNOWN)?;
+        let mut f = Fields::of(json, at, KNOWN)?;
         Ok(Written {
             min: f.opt("min")?,
             max: f.opt("max")?,
@@ -116,11 +116,11 @@ impl FromRaw for Written {
     }
 }
 
-impl FromRaw for Reach {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let (kind, data) = tagged(raw, at, &["at_least", "above"])?;
+impl FromJson for Reach {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let (kind, data) = tagged(json, at, &["at_least", "above"])?;
         let at = At::Field(&at, if kind == 0 { "at_least" } else { "above" });
-        let value = FromRaw::read(data, at)?;
+        let value = FromJson::read(data, at)?;
         Ok(if kind == 0 {
             Reach::AtLeast(value)
         } else {
@@ -129,9 +129,9 @@ impl FromRaw for Reach {
     }
 }
 
-impl FromRaw for Case {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["in", "points", "decisions"])?;
+impl FromJson for Case {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["in", "points", "decisions"])?;
         Ok(Case {
             input: f.req("in")?,
             points: f.req("points")?,
@@ -140,9 +140,9 @@ impl FromRaw for Case {
     }
 }
 
-impl FromRaw for Level {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["level", "name", "min", "max"])?;
+impl FromJson for Level {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["level", "name", "min", "max"])?;
         Ok(Level {
             level: f.req("level")?,
             name: f.req("name")?,

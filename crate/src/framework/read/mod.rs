@@ -8,11 +8,12 @@
 mod banded;
 mod weighted;
 
-use std::collections::BTreeMap;
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 use crate::error::{Expected, FrameworkProblem};
 use crate::exact::Exact;
+use crate::json_read::Json;
 use crate::raw::Raw;
 use crate::text::Text;
 
@@ -54,7 +55,7 @@ impl At<'_> {
         })
     }
 
-    fn wrong<T>(&self, expected: Expected, got: &Raw) -> Read<T> {
+    fn wrong<T>(&self, expected: Expected, got: &Json) -> Read<T> {
         self.fail(FrameworkProblem::WrongKind {
             expected,
             got: got.kind_name(),
@@ -62,26 +63,30 @@ impl At<'_> {
     }
 }
 
-/// A value of a rubric file, read from its place in the tree.
-pub(super) trait FromRaw: Sized {
-    fn read(raw: Raw, at: At) -> Read<Self>;
+/// A value of a rubric file, read from its place in the file.
+pub(super) trait FromJson: Sized {
+    fn read(json: Json, at: At) -> Read<Self>;
 }
 
 /// An object's fields, taken one by one; whatever is left unread when the
 /// object is built would be a field the format does not have, so those are
 /// refused before any is read.
-pub(super) struct Fields<'a> {
-    map: BTreeMap<String, Raw>,
+pub(super) struct Fields<'j, 'a> {
+    fields: Vec<(Cow<'j, str>, Json<'j>)>,
     at: At<'a>,
 }
 
-impl<'a> Fields<'a> {
+impl<'j, 'a> Fields<'j, 'a> {
     /// An object with only the fields `known`.
-    pub fn of(raw: Raw, at: At<'a>, known: &'static [&'static str]) -> Read<Fields<'a>> {
-        let fields = Fields::loose(raw, at)?;
-        if let Some(field) = fields.map.keys().find(|key| !known.contains(&key.as_str())) {
+    pub fn of(json: Json<'j>, at: At<'a>, known: &'static [&'static str]) -> Read<Self> {
+        let fields = Fields::loose(json, at)?;
+        if let Some((field, _)) = fields
+            .fields
+            .iter()
+            .find(|(name, _)| !known.contains(&&**name))
+        {
             return at.fail(FrameworkProblem::UnknownField {
-                field: field.clone(),
+                field: field.to_string(),
                 known: known.to_vec(),
             });
         }
@@ -89,42 +94,48 @@ impl<'a> Fields<'a> {
     }
 
     /// An object whose other fields are let be.
-    pub fn loose(raw: Raw, at: At<'a>) -> Read<Fields<'a>> {
-        match raw {
-            Raw::Map(map) => Ok(Fields { map, at }),
+    pub fn loose(json: Json<'j>, at: At<'a>) -> Read<Self> {
+        match json {
+            Json::Object(fields) => Ok(Fields { fields, at }),
             other => at.wrong(Expected::Object, &other),
         }
     }
 
+    /// A field's value; of a name given twice, the last.
+    fn take(&mut self, name: &str) -> Option<Json<'j>> {
+        let place = self.fields.iter().rposition(|(n, _)| n == name)?;
+        Some(self.fields.swap_remove(place).1)
+    }
+
     /// A field that must be there.
-    pub fn req<T: FromRaw>(&mut self, name: &'static str) -> Read<T> {
-        match self.map.remove(name) {
-            Some(raw) => T::read(raw, At::Field(&self.at, name)),
+    pub fn req<T: FromJson>(&mut self, name: &'static str) -> Read<T> {
+        match self.take(name) {
+            Some(json) => T::read(json, At::Field(&self.at, name)),
             None => self.at.fail(FrameworkProblem::MissingField { field: name }),
         }
     }
 
     /// A field that may be left out, or null.
-    pub fn opt<T: FromRaw>(&mut self, name: &'static str) -> Read<Option<T>> {
-        match self.map.remove(name) {
-            None | Some(Raw::Null) => Ok(None),
-            Some(raw) => T::read(raw, At::Field(&self.at, name)).map(Some),
+    pub fn opt<T: FromJson>(&mut self, name: &'static str) -> Read<Option<T>> {
+        match self.take(name) {
+            None | Some(Json::Null) => Ok(None),
+            Some(json) => T::read(json, At::Field(&self.at, name)).map(Some),
         }
     }
 
     /// A list that may be left out, as empty.
-    pub fn list<T: FromRaw>(&mut self, name: &'static str) -> Read<Vec<T>> {
-        match self.map.remove(name) {
+    pub fn list<T: FromJson>(&mut self, name: &'static str) -> Read<Vec<T>> {
+        match self.take(name) {
             None => Ok(Vec::new()),
-            Some(raw) => Vec::read(raw, At::Field(&self.at, name)),
+            Some(json) => Vec::read(json, At::Field(&self.at, name)),
         }
     }
 }
 
-impl<T: FromRaw> FromRaw for Vec<T> {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        match raw {
-            Raw::List(items) => items
+impl<T: FromJson> FromJson for Vec<T> {
+    fn read(json: Json, at: At) -> Read<Self> {
+        match json {
+            Json::List(items) => items
                 .into_iter()
                 .enumerate()
                 .map(|(index, item)| T::read(item, At::Item(&at, index)))
@@ -134,72 +145,81 @@ impl<T: FromRaw> FromRaw for Vec<T> {
     }
 }
 
-impl FromRaw for String {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        match raw {
-            Raw::Text(text) => Ok(text),
+impl FromJson for String {
+    fn read(json: Json, at: At) -> Read<Self> {
+        match json {
+            Json::Text(text) => Ok(text.into_owned()),
             other => at.wrong(Expected::Text, &other),
         }
     }
 }
 
-impl FromRaw for Arc<str> {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        String::read(raw, at).map(Arc::from)
+impl FromJson for Arc<str> {
+    fn read(json: Json, at: At) -> Read<Self> {
+        match json {
+            Json::Text(text) => Ok(Arc::from(&*text)),
+            other => at.wrong(Expected::Text, &other),
+        }
     }
 }
 
-impl FromRaw for bool {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        match raw {
-            Raw::Bool(b) => Ok(b),
+impl FromJson for bool {
+    fn read(json: Json, at: At) -> Read<Self> {
+        match json {
+            Json::Bool(b) => Ok(b),
             other => at.wrong(Expected::Boolean, &other),
         }
     }
 }
 
 /// Any value: an example's input, scored as a request's answer is.
-impl FromRaw for Raw {
-    fn read(raw: Raw, _: At) -> Read<Self> {
-        Ok(raw)
+impl FromJson for Raw {
+    fn read(json: Json, _: At) -> Read<Self> {
+        Ok(json.into_raw())
     }
 }
 
 /// A whole number that fits `T` (u8 for rounds, u32 for points and levels).
-fn whole<T: TryFrom<i64>>(raw: Raw, at: At) -> Read<T> {
-    match raw {
-        Raw::Int(i) => T::try_from(i).or_else(|_| {
+fn whole<T: TryFrom<i64>>(json: Json, at: At) -> Read<T> {
+    match json {
+        Json::Number(Raw::Int(i)) => T::try_from(i).or_else(|_| {
             at.fail(FrameworkProblem::BadNumber {
                 text: i.to_string(),
             })
         }),
-        Raw::UInt(u) => at.fail(FrameworkProblem::BadNumber {
+        Json::Number(Raw::UInt(u)) => at.fail(FrameworkProblem::BadNumber {
             text: u.to_string(),
         }),
         other => at.wrong(Expected::WholeNumber, &other),
     }
 }
 
-impl FromRaw for u32 {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        whole(raw, at)
+impl FromJson for u32 {
+    fn read(json: Json, at: At) -> Read<Self> {
+        whole(json, at)
     }
 }
 
-impl FromRaw for u8 {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        whole(raw, at)
+impl FromJson for u8 {
+    fn read(json: Json, at: At) -> Read<Self> {
+        whole(json, at)
     }
 }
 
 /// Decimal text ("72.5"), or a JSON integer.
-impl FromRaw for Exact {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        match raw {
-            Raw::Text(text) => Exact::parse_decimal(text.trim())
-                .map_or_else(|| at.fail(FrameworkProblem::BadNumber { text }), Ok),
-            Raw::Int(i) => Ok(Exact::int(i)),
-            Raw::UInt(u) => at.fail(FrameworkProblem::BadNumber {
+impl FromJson for Exact {
+    fn read(json: Json, at: At) -> Read<Self> {
+        match json {
+            Json::Text(text) => Exact::parse_decimal(text.trim()).map_or_else(
+                || {
+                    at.fail(FrameworkProblem::BadNumber {
+                        text: text.into_owned(),
+                    })
+                },
+                Ok,
+            ),
+            Json::Number(Raw::Int(i)) => Ok(Exact::int(i)),
+            Json::Number(Raw::UInt(u)) => at.fail(FrameworkProblem::BadNumber {
                 text: u.to_string(),
             }),
             other => at.wrong(Expected::Decimal, &other),
@@ -208,9 +228,9 @@ impl FromRaw for Exact {
 }
 
 /// Thai and English; other languages a file may carry are let be.
-impl FromRaw for Text {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut fields = Fields::loose(raw, at)?;
+impl FromJson for Text {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut fields = Fields::loose(json, at)?;
         Ok(Text {
             th: fields.req("th")?,
             en: fields.req("en")?,
@@ -219,14 +239,14 @@ impl FromRaw for Text {
 }
 
 /// One of a few names, as a field that names a kind: `"percent"`.
-pub(super) fn named<T: Copy>(raw: Raw, at: At, names: &[(&'static str, T)]) -> Read<T> {
-    let Raw::Text(text) = raw else {
-        return at.wrong(Expected::Text, &raw);
+pub(super) fn named<T: Copy>(json: Json, at: At, names: &[(&'static str, T)]) -> Read<T> {
+    let Json::Text(text) = json else {
+        return at.wrong(Expected::Text, &json);
     };
     match names.iter().find(|(name, _)| *name == text) {
         Some((_, value)) => Ok(*value),
         None => at.fail(FrameworkProblem::UnknownKind {
-            got: text,
+            got: text.into_owned(),
             known: names.iter().map(|(name, _)| *name).collect(),
         }),
     }
@@ -234,34 +254,38 @@ pub(super) fn named<T: Copy>(raw: Raw, at: At, names: &[(&'static str, T)]) -> R
 
 /// A kind that carries data, written as an object of one field named for
 /// it (`{"banded": {...}}`); a kind without data may be written as its
-/// name alone. Gives the kind and its data (`Raw::Null` for a name alone).
-pub(super) fn tagged(raw: Raw, at: At, kinds: &'static [&'static str]) -> Read<(usize, Raw)> {
-    let (kind, data) = match raw {
-        Raw::Text(name) => (name, Raw::Null),
-        Raw::Map(mut map) if map.len() == 1 => {
-            map.pop_first().unwrap_or((String::new(), Raw::Null))
+/// name alone. Gives the kind and its data (null for a name alone).
+pub(super) fn tagged<'j>(
+    json: Json<'j>,
+    at: At,
+    kinds: &'static [&'static str],
+) -> Read<(usize, Json<'j>)> {
+    let (kind, data) = match json {
+        Json::Text(name) => (name, Json::Null),
+        Json::Object(mut fields) if fields.len() == 1 => {
+            fields.pop().unwrap_or((Cow::Borrowed(""), Json::Null))
         }
         other => return at.wrong(Expected::OneKind, &other),
     };
     match kinds.iter().position(|k| *k == kind) {
         Some(index) => Ok((index, data)),
         None => at.fail(FrameworkProblem::UnknownKind {
-            got: kind,
+            got: kind.into_owned(),
             known: kinds.to_vec(),
         }),
     }
 }
 
 /// The data of a kind that has none: absent (the name alone) or null.
-pub(super) fn no_data(data: Raw, at: At) -> Read<()> {
+pub(super) fn no_data(data: Json, at: At) -> Read<()> {
     match data {
-        Raw::Null => Ok(()),
+        Json::Null => Ok(()),
         other => at.wrong(Expected::Nothing, &other),
     }
 }
 
-impl FromRaw for Framework {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for Framework {
+    fn read(json: Json, at: At) -> Read<Self> {
         const KNOWN: &[&str] = &[
             "format",
             "id",
@@ -272,7 +296,7 @@ impl FromRaw for Framework {
             "decisions",
             "rubric",
         ];
-        let mut f = Fields::of(raw, at, KNOWN)?;
+        let mut f = Fields::of(json, at, KNOWN)?;
         Ok(Framework {
             format: f.req("format")?,
             id: f.req("id")?,
@@ -288,9 +312,9 @@ impl FromRaw for Framework {
     }
 }
 
-impl FromRaw for Edition {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["edition", "source", "document", "rounds"])?;
+impl FromJson for Edition {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["edition", "source", "document", "rounds"])?;
         Ok(Edition {
             edition: f.req("edition")?,
             source: f.req("source")?,
@@ -300,9 +324,9 @@ impl FromRaw for Edition {
     }
 }
 
-impl FromRaw for Decision {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["id", "rule", "text"])?;
+impl FromJson for Decision {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["id", "rule", "text"])?;
         Ok(Decision {
             id: f.req("id")?,
             rule: f.req("rule")?,
@@ -311,11 +335,11 @@ impl FromRaw for Decision {
     }
 }
 
-impl FromRaw for DecisionRule {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for DecisionRule {
+    fn read(json: Json, at: At) -> Read<Self> {
         use DecisionRule::*;
         named(
-            raw,
+            json,
             at,
             &[
                 ("overlapping_bands", OverlappingBands),
@@ -330,13 +354,13 @@ impl FromRaw for DecisionRule {
     }
 }
 
-impl FromRaw for Rubric {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let (kind, data) = tagged(raw, at, &["banded", "weighted"])?;
+impl FromJson for Rubric {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let (kind, data) = tagged(json, at, &["banded", "weighted"])?;
         let at = At::Field(&at, if kind == 0 { "banded" } else { "weighted" });
         Ok(match kind {
-            0 => Rubric::Banded(FromRaw::read(data, at)?),
-            _ => Rubric::Weighted(FromRaw::read(data, at)?),
+            0 => Rubric::Banded(FromJson::read(data, at)?),
+            _ => Rubric::Weighted(FromJson::read(data, at)?),
         })
     }
 }

@@ -5,13 +5,13 @@ use crate::framework::{
     MatrixTarget, MatrixValue, NamedLevel, ReportCriterion, ReportDetail, ReportItem,
     ReportItemKind, Reports, ScoreCase, Scoring, ThresholdInput, WeightedRubric,
 };
-use crate::raw::Raw;
+use crate::json_read::Json;
 
-use super::{named, no_data, tagged, At, Fields, FromRaw, Read};
+use super::{named, no_data, tagged, At, Fields, FromJson, Read};
 
-impl FromRaw for WeightedRubric {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["total_weight", "below_level_one", "items"])?;
+impl FromJson for WeightedRubric {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["total_weight", "below_level_one", "items"])?;
         Ok(WeightedRubric {
             total_weight: f.req("total_weight")?,
             below_level_one: f.req("below_level_one")?,
@@ -20,17 +20,17 @@ impl FromRaw for WeightedRubric {
     }
 }
 
-impl FromRaw for BelowLevelOne {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for BelowLevelOne {
+    fn read(json: Json, at: At) -> Read<Self> {
         use BelowLevelOne::*;
-        named(raw, at, &[("zero", Zero), ("one", One)])
+        named(json, at, &[("zero", Zero), ("one", One)])
     }
 }
 
-impl FromRaw for Item {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for Item {
+    fn read(json: Json, at: At) -> Read<Self> {
         const KNOWN: &[&str] = &["id", "name", "weight", "children", "scoring", "cases"];
-        let mut f = Fields::of(raw, at, KNOWN)?;
+        let mut f = Fields::of(json, at, KNOWN)?;
         Ok(Item {
             id: f.req("id")?,
             name: f.req("name")?,
@@ -42,9 +42,9 @@ impl FromRaw for Item {
     }
 }
 
-impl FromRaw for ScoreCase {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["in", "score"])?;
+impl FromJson for ScoreCase {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["in", "score"])?;
         Ok(ScoreCase {
             input: f.req("in")?,
             score: f.req("score")?,
@@ -52,10 +52,10 @@ impl FromRaw for ScoreCase {
     }
 }
 
-impl FromRaw for Scoring {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for Scoring {
+    fn read(json: Json, at: At) -> Read<Self> {
         const KINDS: &[&str] = &["thresholds", "named_levels", "level"];
-        let (kind, data) = tagged(raw, at, KINDS)?;
+        let (kind, data) = tagged(json, at, KINDS)?;
         let at = At::Field(&at, KINDS[kind]);
         Ok(match kind {
             0 => {
@@ -79,16 +79,16 @@ impl FromRaw for Scoring {
     }
 }
 
-impl FromRaw for ThresholdInput {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for ThresholdInput {
+    fn read(json: Json, at: At) -> Read<Self> {
         use ThresholdInput::*;
-        named(raw, at, &[("percent", Percent), ("number", Number)])
+        named(json, at, &[("percent", Percent), ("number", Number)])
     }
 }
 
-impl FromRaw for NamedLevel {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["id", "label"])?;
+impl FromJson for NamedLevel {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["id", "label"])?;
         Ok(NamedLevel {
             id: f.req("id")?,
             label: f.req("label")?,
@@ -96,20 +96,20 @@ impl FromRaw for NamedLevel {
     }
 }
 
-impl FromRaw for Matrix {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for Matrix {
+    fn read(json: Json, at: At) -> Read<Self> {
         Ok(Matrix {
-            indicators: Fields::of(raw, at, &["indicators"])?.req("indicators")?,
+            indicators: Fields::of(json, at, &["indicators"])?.req("indicators")?,
         })
     }
 }
 
-impl FromRaw for MatrixIndicator {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for MatrixIndicator {
+    fn read(json: Json, at: At) -> Read<Self> {
         const KNOWN: &[&str] = &[
             "id", "group", "name", "value", "target", "unit", "previous", "note",
         ];
-        let mut f = Fields::of(raw, at, KNOWN)?;
+        let mut f = Fields::of(json, at, KNOWN)?;
         Ok(MatrixIndicator {
             id: f.req("id")?,
             group: f.req("group")?,
@@ -123,10 +123,10 @@ impl FromRaw for MatrixIndicator {
     }
 }
 
-impl FromRaw for MatrixValue {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for MatrixValue {
+    fn read(json: Json, at: At) -> Read<Self> {
         const KINDS: &[&str] = &["share", "ratio", "count", "mean_score"];
-        let (kind, data) = tagged(raw, at, KINDS)?;
+        let (kind, data) = tagged(json, at, KINDS)?;
         let at = At::Field(&at, KINDS[kind]);
         Ok(match kind {
             0 => {
@@ -152,10 +152,10 @@ impl FromRaw for MatrixValue {
     }
 }
 
-impl FromRaw for MatrixTarget {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for MatrixTarget {
+    fn read(json: Json, at: At) -> Read<Self> {
         const KINDS: &[&str] = &["fixed", "previous_plus", "previous_plus_growth"];
-        let (kind, data) = tagged(raw, at, KINDS)?;
+        let (kind, data) = tagged(json, at, KINDS)?;
         let at = At::Field(&at, KINDS[kind]);
         Ok(match kind {
             0 => MatrixTarget::Fixed {
@@ -169,10 +169,10 @@ impl FromRaw for MatrixTarget {
     }
 }
 
-impl FromRaw for Reports {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for Reports {
+    fn read(json: Json, at: At) -> Read<Self> {
         const KNOWN: &[&str] = &["default_denominator", "details", "items", "criteria"];
-        let mut f = Fields::of(raw, at, KNOWN)?;
+        let mut f = Fields::of(json, at, KNOWN)?;
         Ok(Reports {
             default_denominator: f.req("default_denominator")?,
             details: f.list("details")?,
@@ -182,9 +182,9 @@ impl FromRaw for Reports {
     }
 }
 
-impl FromRaw for ReportItem {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["id", "label", "kind", "percent_of", "details"])?;
+impl FromJson for ReportItem {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["id", "label", "kind", "percent_of", "details"])?;
         Ok(ReportItem {
             id: f.req("id")?,
             label: f.req("label")?,
@@ -195,9 +195,9 @@ impl FromRaw for ReportItem {
     }
 }
 
-impl FromRaw for ReportDetail {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["id", "label", "kind", "options", "when"])?;
+impl FromJson for ReportDetail {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["id", "label", "kind", "options", "when"])?;
         Ok(ReportDetail {
             id: f.req("id")?,
             label: f.req("label")?,
@@ -208,11 +208,11 @@ impl FromRaw for ReportDetail {
     }
 }
 
-impl FromRaw for DetailKind {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for DetailKind {
+    fn read(json: Json, at: At) -> Read<Self> {
         use DetailKind::*;
         named(
-            raw,
+            json,
             at,
             &[
                 ("date", Date),
@@ -224,9 +224,9 @@ impl FromRaw for DetailKind {
     }
 }
 
-impl FromRaw for DetailOption {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["id", "label"])?;
+impl FromJson for DetailOption {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["id", "label"])?;
         Ok(DetailOption {
             id: f.req("id")?,
             label: f.req("label")?,
@@ -234,26 +234,26 @@ impl FromRaw for DetailOption {
     }
 }
 
-impl FromRaw for Answer {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        named(raw, at, &[("yes", Answer::Yes), ("no", Answer::No)])
+impl FromJson for Answer {
+    fn read(json: Json, at: At) -> Read<Self> {
+        named(json, at, &[("yes", Answer::Yes), ("no", Answer::No)])
     }
 }
 
-impl FromRaw for ReportItemKind {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for ReportItemKind {
+    fn read(json: Json, at: At) -> Read<Self> {
         use ReportItemKind::*;
         named(
-            raw,
+            json,
             at,
             &[("count", Count), ("yes_no", YesNo), ("yes_count", YesCount)],
         )
     }
 }
 
-impl FromRaw for ReportCriterion {
-    fn read(raw: Raw, at: At) -> Read<Self> {
-        let mut f = Fields::of(raw, at, &["id", "label", "all"])?;
+impl FromJson for ReportCriterion {
+    fn read(json: Json, at: At) -> Read<Self> {
+        let mut f = Fields::of(json, at, &["id", "label", "all"])?;
         Ok(ReportCriterion {
             id: f.req("id")?,
             label: f.req("label")?,
@@ -262,13 +262,13 @@ impl FromRaw for ReportCriterion {
     }
 }
 
-impl FromRaw for Condition {
-    fn read(raw: Raw, at: At) -> Read<Self> {
+impl FromJson for Condition {
+    fn read(json: Json, at: At) -> Read<Self> {
         const KINDS: &[&str] = &["yes", "percent_at_least"];
-        let (kind, data) = tagged(raw, at, KINDS)?;
+        let (kind, data) = tagged(json, at, KINDS)?;
         let at = At::Field(&at, KINDS[kind]);
         Ok(match kind {
-            0 => Condition::Yes(FromRaw::read(data, at)?),
+            0 => Condition::Yes(FromJson::read(data, at)?),
             _ => {
                 let mut f = Fields::of(data, at, &["item", "percent"])?;
                 Condition::PercentAtLeast {
