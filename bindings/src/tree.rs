@@ -8,7 +8,7 @@
 
 use std::collections::BTreeMap;
 
-use js_sys::{Array, Object, Reflect, Symbol};
+use js_sys::{Array, ArrayBuffer, Object, Reflect, Symbol};
 use wasm_bindgen::{JsCast, JsValue};
 
 use khanaen::raw::{whole, Raw, MAX_DEPTH, TOO_DEEP};
@@ -45,8 +45,10 @@ fn read_at(value: &JsValue, depth: usize) -> Result<Raw, String> {
             .collect::<Result<_, _>>()
             .map(Raw::List);
     }
+    // Bytes are no JSON value (serde-wasm-bindgen refused them too).
+    let bytes = value.is_instance_of::<ArrayBuffer>() || ArrayBuffer::is_view(value);
     let iterable = Reflect::has(value, &Symbol::iterator()).unwrap_or(true);
-    if value.is_object() && !iterable {
+    if value.is_object() && !iterable && !bytes {
         let inner = inner()?;
         let mut map = BTreeMap::new();
         for entry in Object::entries(value.unchecked_ref()).iter() {
@@ -66,6 +68,8 @@ fn kind_of(value: &JsValue) -> String {
         "a symbol".into()
     } else if value.is_bigint() {
         "a BigInt".into()
+    } else if value.is_instance_of::<ArrayBuffer>() || ArrayBuffer::is_view(value) {
+        "bytes".into()
     } else {
         "an iterable object (a Map, a Set…)".into()
     }

@@ -167,6 +167,8 @@ fn javascript_values_read_as_before() {
             .into(),
         js_sys::Set::new(&JsValue::UNDEFINED).into(),
         js_sys::Set::new(&js_sys::Array::of1(&"a".into())).into(),
+        js_sys::ArrayBuffer::new(4).into(),
+        js_sys::Uint8Array::new_with_length(4).into(),
         js_sys::Function::new_no_args("return 1").into(),
         js_sys::Symbol::for_("x").into(),
     ];

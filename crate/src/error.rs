@@ -631,6 +631,19 @@ pub enum FrameworkProblem {
         got: String,
         known: Vec<&'static str>,
     },
+    /// A kind that carries data, named alone: `"banded"` for `{"banded": {…}}`.
+    KindWithoutData {
+        kind: String,
+    },
+    /// A field given twice in one object: which one was meant cannot be told.
+    DuplicateField {
+        field: String,
+    },
+    /// A whole number beyond what the field holds (points, levels, rounds).
+    NumberOutOfRange {
+        text: String,
+        max: u64,
+    },
 }
 
 impl FrameworkError {
@@ -785,6 +798,18 @@ impl FrameworkProblem {
             UnknownKind { got, known } => Text::new(
                 format!("ไม่รู้จักชนิด “{got}” (มี: {})", known.join(", ")),
                 format!("unknown kind “{got}” (known: {})", known.join(", ")),
+            ),
+            KindWithoutData { kind } => Text::new(
+                format!("ชนิด “{kind}” ต้องมีข้อมูลของชนิดด้วย: {{\"{kind}\": {{…}}}}"),
+                format!("the kind “{kind}” needs its data: {{\"{kind}\": {{…}}}}"),
+            ),
+            DuplicateField { field } => Text::new(
+                format!("ช่อง “{field}” ซ้ำกันในชุดข้อมูลเดียว"),
+                format!("the field “{field}” is given twice in one object"),
+            ),
+            NumberOutOfRange { text, max } => Text::new(
+                format!("“{text}” ต้องเป็นจำนวนเต็มตั้งแต่ 0 ถึง {max}"),
+                format!("“{text}” must be a whole number from 0 to {max}"),
             ),
         }
     }

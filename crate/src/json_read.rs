@@ -1,7 +1,8 @@
 //! JSON text read by hand: the core's one JSON reader, for requests,
 //! results, drafts and rubrics. It reads what serde_json read into `Raw`
-//! before (the same values, the same refusals), without serde's generic
-//! machinery, which was a fifth of the WebAssembly (issue 9).
+//! before (the same values; a refusal where it refused, worded its own way,
+//! columns counted in characters), without serde's generic machinery, which
+//! was a fifth of the WebAssembly (issue 9).
 //!
 //! It reads into a light tree of its own, `Json`: objects as lists of
 //! fields, texts borrowed from the file where they hold no escape. A rubric
@@ -227,32 +228,13 @@ impl<'a> Reader<'a, '_> {
     /// A text; borrowed from the file when it holds no escape (most do).
     fn string(&mut self) -> Result<Cow<'a, str>, Syntax> {
         self.at += 1;
-        let start = self.at;
-        let bytes = self.text.as_bytes();
-        while bytes
-            .get(self.at)
-            .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
-        {
-            self.at += 1;
-        }
+        let plain = self.plain_run();
         if self.peek() == Some(b'"') {
             self.at += 1;
-            return Ok(Cow::Borrowed(&self.text[start..self.at - 1]));
+            return Ok(Cow::Borrowed(plain));
         }
-        self.at = start;
-        let mut out = String::new();
+        let mut out = String::from(plain);
         loop {
-            let start = self.at;
-            // Up to the next quote, escape or control character: plain text,
-            // copied as it is (the text is UTF-8, and these are all ASCII).
-            let bytes = self.text.as_bytes();
-            while bytes
-                .get(self.at)
-                .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
-            {
-                self.at += 1;
-            }
-            out.push_str(&self.text[start..self.at]);
             match self.peek() {
                 Some(b'"') => {
                     self.at += 1;
@@ -265,7 +247,22 @@ impl<'a> Reader<'a, '_> {
                 None => return Err(self.fail("unexpected end of the text in a string")),
                 Some(_) => return Err(self.fail("control character in a string")),
             }
+            out.push_str(self.plain_run());
         }
+    }
+
+    /// Up to the next quote, escape or control character: plain text, as it
+    /// stands (the text is UTF-8, and these marks are all ASCII).
+    fn plain_run(&mut self) -> &'a str {
+        let start = self.at;
+        let bytes = self.text.as_bytes();
+        while bytes
+            .get(self.at)
+            .is_some_and(|&b| b != b'"' && b != b'\\' && b >= 0x20)
+        {
+            self.at += 1;
+        }
+        &self.text[start..self.at]
     }
 
     fn escape(&mut self) -> Result<char, Syntax> {

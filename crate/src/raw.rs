@@ -196,6 +196,9 @@ impl Raw {
     }
 }
 
+/// serde's reading of the tree: the core reads JSON with its own reader
+/// (`json_read`); this one stays for programs that hold the core's types in
+/// serde, and as the reference the tests hold that reader to.
 impl<'de> Deserialize<'de> for Raw {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Raw, D::Error> {
         RawVisitor { depth: 1 }.deserialize(deserializer)

@@ -223,7 +223,7 @@ fn refuses_malformed_files() {
 fn says_where_a_file_is_misshapen_and_what_belongs_there() {
     use khanaen::error::Expected;
     type Case = (&'static str, fn(&mut Value), &'static str, FrameworkProblem);
-    let cases: [Case; 6] = [
+    let cases: [Case; 7] = [
         (
             "missing field",
             |v| {
@@ -259,7 +259,18 @@ fn says_where_a_file_is_misshapen_and_what_belongs_there() {
             "a negative whole number",
             |v| v["editions"][0]["rounds"] = json!([-1]),
             "editions.0.rounds.0",
-            FrameworkProblem::BadNumber { text: "-1".into() },
+            FrameworkProblem::NumberOutOfRange {
+                text: "-1".into(),
+                max: 255,
+            },
+        ),
+        (
+            "a kind that carries data, named alone",
+            |v| v["rubric"] = json!("weighted"),
+            "rubric",
+            FrameworkProblem::KindWithoutData {
+                kind: "weighted".into(),
+            },
         ),
         (
             "a kind that is not",
@@ -284,6 +295,25 @@ fn says_where_a_file_is_misshapen_and_what_belongs_there() {
         let bad = edit(KPI, change);
         assert_eq!(problem_of(&bad), (at.to_owned(), problem), "{what}");
     }
+    // A field given twice: which one was meant cannot be told.
+    let twice = KPI.replacen("\"unit\":", "\"unit\": \"x\", \"unit\":", 1);
+    match Framework::load(&twice) {
+        Err(Error::InvalidFramework(err)) => assert_eq!(
+            (err.at.as_str(), err.problem),
+            (
+                "file",
+                FrameworkProblem::DuplicateField {
+                    field: "unit".into()
+                }
+            )
+        ),
+        other => panic!("{other:?}"),
+    }
+    // A kind without data may be written as an object, as serde read it.
+    let object_form = edit(KPI, |v| {
+        v["rubric"]["weighted"]["below_level_one"] = json!({"zero": null})
+    });
+    assert!(Framework::load(&object_form.to_string()).is_ok());
     // A syntax error says where, by line and column.
     match Framework::load("{\n  \"id\": \"x\",\n  oops\n}") {
         Err(Error::InvalidFramework(err)) => assert_eq!(err.at, "line 3, column 3"),

@@ -24,8 +24,9 @@ use crate::raw::Raw;
 use crate::text::Text;
 
 /// How deep a rubric file may nest: as deep as serde_json read them
-/// (weighted items nest in items, each two levels).
-const MAX_DEPTH: usize = 128;
+/// (weighted items nest in items, each two levels). A request may nest
+/// `raw::MAX_DEPTH`.
+const RUBRIC_DEPTH: usize = 128;
 
 /// The version of the rubric file format this core reads.
 pub const FORMAT_VERSION: u32 = 1;
@@ -114,15 +115,16 @@ impl Framework {
     /// (in `score::cases`) also runs the examples it carries.
     pub(crate) fn parse(json: &str) -> Result<Framework, Error> {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
-        let file = crate::json_read::parse(json, MAX_DEPTH, "nested too deep").map_err(|err| {
-            Error::InvalidFramework(FrameworkError {
-                framework: "?".into(),
-                at: format!("line {}, column {}", err.line, err.column),
-                problem: FrameworkProblem::Parse {
-                    detail: err.problem,
-                },
-            })
-        })?;
+        let file = crate::json_read::parse(json, RUBRIC_DEPTH, "nested more than 128 levels deep")
+            .map_err(|err| {
+                Error::InvalidFramework(FrameworkError {
+                    framework: "?".into(),
+                    at: format!("line {}, column {}", err.line, err.column),
+                    problem: FrameworkProblem::Parse {
+                        detail: err.problem,
+                    },
+                })
+            })?;
         // Named in the error when it can be: the last "id", if it is text.
         let id = match &file {
             Json::Object(fields) => match fields.iter().rev().find(|(name, _)| name == "id") {

@@ -118,7 +118,7 @@ impl FromJson for Written {
 
 impl FromJson for Reach {
     fn read(json: Json, at: At) -> Read<Self> {
-        let (kind, data) = tagged(json, at, &["at_least", "above"])?;
+        let (kind, data) = tagged(json, at, &["at_least", "above"], &[])?;
         let at = At::Field(&at, if kind == 0 { "at_least" } else { "above" });
         let value = FromJson::read(data, at)?;
         Ok(if kind == 0 {

@@ -101,15 +101,28 @@ impl<'j, 'a> Fields<'j, 'a> {
         }
     }
 
-    /// A field's value; of a name given twice, the last.
-    fn take(&mut self, name: &str) -> Option<Json<'j>> {
-        let place = self.fields.iter().rposition(|(n, _)| n == name)?;
-        Some(self.fields.swap_remove(place).1)
+    /// A field's value; a field given twice is refused (serde refused it
+    /// too), as which one was meant cannot be told.
+    fn take(&mut self, name: &str) -> Read<Option<Json<'j>>> {
+        let mut places = self
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, (n, _))| n == name);
+        let Some((place, _)) = places.next() else {
+            return Ok(None);
+        };
+        if places.next().is_some() {
+            return self.at.fail(FrameworkProblem::DuplicateField {
+                field: name.to_owned(),
+            });
+        }
+        Ok(Some(self.fields.swap_remove(place).1))
     }
 
     /// A field that must be there.
     pub fn req<T: FromJson>(&mut self, name: &'static str) -> Read<T> {
-        match self.take(name) {
+        match self.take(name)? {
             Some(json) => T::read(json, At::Field(&self.at, name)),
             None => self.at.fail(FrameworkProblem::MissingField { field: name }),
         }
@@ -117,7 +130,7 @@ impl<'j, 'a> Fields<'j, 'a> {
 
     /// A field that may be left out, or null.
     pub fn opt<T: FromJson>(&mut self, name: &'static str) -> Read<Option<T>> {
-        match self.take(name) {
+        match self.take(name)? {
             None | Some(Json::Null) => Ok(None),
             Some(json) => T::read(json, At::Field(&self.at, name)).map(Some),
         }
@@ -125,7 +138,7 @@ impl<'j, 'a> Fields<'j, 'a> {
 
     /// A list that may be left out, as empty.
     pub fn list<T: FromJson>(&mut self, name: &'static str) -> Read<Vec<T>> {
-        match self.take(name) {
+        match self.take(name)? {
             None => Ok(Vec::new()),
             Some(json) => Vec::read(json, At::Field(&self.at, name)),
         }
@@ -180,29 +193,29 @@ impl FromJson for Raw {
 }
 
 /// A whole number that fits `T` (u8 for rounds, u32 for points and levels).
-fn whole<T: TryFrom<i64>>(json: Json, at: At) -> Read<T> {
+fn fitting<T: TryFrom<i64> + Into<u64>>(json: Json, at: At, max: T) -> Read<T> {
+    let out_of_range = |text: String| {
+        at.fail(FrameworkProblem::NumberOutOfRange {
+            text,
+            max: max.into(),
+        })
+    };
     match json {
-        Json::Number(Raw::Int(i)) => T::try_from(i).or_else(|_| {
-            at.fail(FrameworkProblem::BadNumber {
-                text: i.to_string(),
-            })
-        }),
-        Json::Number(Raw::UInt(u)) => at.fail(FrameworkProblem::BadNumber {
-            text: u.to_string(),
-        }),
+        Json::Number(Raw::Int(i)) => T::try_from(i).or_else(|_| out_of_range(i.to_string())),
+        Json::Number(Raw::UInt(u)) => out_of_range(u.to_string()),
         other => at.wrong(Expected::WholeNumber, &other),
     }
 }
 
 impl FromJson for u32 {
     fn read(json: Json, at: At) -> Read<Self> {
-        whole(json, at)
+        fitting(json, at, u32::MAX)
     }
 }
 
 impl FromJson for u8 {
     fn read(json: Json, at: At) -> Read<Self> {
-        whole(json, at)
+        fitting(json, at, u8::MAX)
     }
 }
 
@@ -240,8 +253,13 @@ impl FromJson for Text {
 
 /// One of a few names, as a field that names a kind: `"percent"`.
 pub(super) fn named<T: Copy>(json: Json, at: At, names: &[(&'static str, T)]) -> Read<T> {
-    let Json::Text(text) = json else {
-        return at.wrong(Expected::Text, &json);
+    let text = match json {
+        Json::Text(text) => text,
+        // `{"percent": null}`, as serde read it too.
+        Json::Object(mut fields) if matches!(&fields[..], [(_, Json::Null)]) => {
+            fields.pop().map(|(name, _)| name).unwrap_or_default()
+        }
+        other => return at.wrong(Expected::Text, &other),
     };
     match names.iter().find(|(name, _)| *name == text) {
         Some((_, value)) => Ok(*value),
@@ -253,14 +271,22 @@ pub(super) fn named<T: Copy>(json: Json, at: At, names: &[(&'static str, T)]) ->
 }
 
 /// A kind that carries data, written as an object of one field named for
-/// it (`{"banded": {...}}`); a kind without data may be written as its
-/// name alone. Gives the kind and its data (null for a name alone).
+/// it (`{"banded": {...}}`); a kind without data (one of `bare`) may be
+/// written as its name alone. Gives the kind and its data (null for a name
+/// alone).
 pub(super) fn tagged<'j>(
     json: Json<'j>,
     at: At,
     kinds: &'static [&'static str],
+    bare: &[&str],
 ) -> Read<(usize, Json<'j>)> {
     let (kind, data) = match json {
+        Json::Text(name) if bare.contains(&&*name) => (name, Json::Null),
+        Json::Text(name) if kinds.contains(&&*name) => {
+            return at.fail(FrameworkProblem::KindWithoutData {
+                kind: name.into_owned(),
+            })
+        }
         Json::Text(name) => (name, Json::Null),
         Json::Object(mut fields) if fields.len() == 1 => {
             fields.pop().unwrap_or((Cow::Borrowed(""), Json::Null))
@@ -356,7 +382,7 @@ impl FromJson for DecisionRule {
 
 impl FromJson for Rubric {
     fn read(json: Json, at: At) -> Read<Self> {
-        let (kind, data) = tagged(json, at, &["banded", "weighted"])?;
+        let (kind, data) = tagged(json, at, &["banded", "weighted"], &[])?;
         let at = At::Field(&at, if kind == 0 { "banded" } else { "weighted" });
         Ok(match kind {
             0 => Rubric::Banded(FromJson::read(data, at)?),

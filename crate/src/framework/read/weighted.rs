@@ -55,7 +55,7 @@ impl FromJson for ScoreCase {
 impl FromJson for Scoring {
     fn read(json: Json, at: At) -> Read<Self> {
         const KINDS: &[&str] = &["thresholds", "named_levels", "level"];
-        let (kind, data) = tagged(json, at, KINDS)?;
+        let (kind, data) = tagged(json, at, KINDS, &[])?;
         let at = At::Field(&at, KINDS[kind]);
         Ok(match kind {
             0 => {
@@ -126,7 +126,7 @@ impl FromJson for MatrixIndicator {
 impl FromJson for MatrixValue {
     fn read(json: Json, at: At) -> Read<Self> {
         const KINDS: &[&str] = &["share", "ratio", "count", "mean_score"];
-        let (kind, data) = tagged(json, at, KINDS)?;
+        let (kind, data) = tagged(json, at, KINDS, &["count"])?;
         let at = At::Field(&at, KINDS[kind]);
         Ok(match kind {
             0 => {
@@ -155,7 +155,7 @@ impl FromJson for MatrixValue {
 impl FromJson for MatrixTarget {
     fn read(json: Json, at: At) -> Read<Self> {
         const KINDS: &[&str] = &["fixed", "previous_plus", "previous_plus_growth"];
-        let (kind, data) = tagged(json, at, KINDS)?;
+        let (kind, data) = tagged(json, at, KINDS, &["previous_plus_growth"])?;
         let at = At::Field(&at, KINDS[kind]);
         Ok(match kind {
             0 => MatrixTarget::Fixed {
@@ -265,7 +265,7 @@ impl FromJson for ReportCriterion {
 impl FromJson for Condition {
     fn read(json: Json, at: At) -> Read<Self> {
         const KINDS: &[&str] = &["yes", "percent_at_least"];
-        let (kind, data) = tagged(json, at, KINDS)?;
+        let (kind, data) = tagged(json, at, KINDS, &[])?;
         let at = At::Field(&at, KINDS[kind]);
         Ok(match kind {
             0 => Condition::Yes(FromJson::read(data, at)?),
