@@ -26,7 +26,9 @@ pub(super) struct Misread {
     pub problem: FrameworkProblem,
 }
 
-pub(super) type Read<T> = Result<T, Misread>;
+/// Boxed: every reader passes a failure up unread, and a pointer is
+/// cheaper to pass (and to write code for) than the failure itself.
+pub(super) type Read<T> = Result<T, Box<Misread>>;
 
 /// Where reading is, kept on the stack as it descends and written out only
 /// for an error: a rubric of 100,000 indicators builds no paths.
@@ -49,10 +51,10 @@ impl At<'_> {
 
     fn fail<T>(&self, problem: FrameworkProblem) -> Read<T> {
         let at = self.path();
-        Err(Misread {
+        Err(Box::new(Misread {
             at: if at.is_empty() { "file".into() } else { at },
             problem,
-        })
+        }))
     }
 
     fn wrong<T>(&self, expected: Expected, got: &Json) -> Read<T> {
@@ -253,20 +255,24 @@ impl FromJson for Text {
 
 /// One of a few names, as a field that names a kind: `"percent"`.
 pub(super) fn named<T: Copy>(json: Json, at: At, names: &[(&'static str, T)]) -> Read<T> {
-    let text = match json {
-        Json::Text(text) => text,
-        // `{"percent": null}`, as serde read it too.
-        Json::Object(mut fields) if matches!(&fields[..], [(_, Json::Null)]) => {
-            fields.pop().map(|(name, _)| name).unwrap_or_default()
-        }
-        other => return at.wrong(Expected::Text, &other),
-    };
-    match names.iter().find(|(name, _)| *name == text) {
+    let name = name_of(json, at)?;
+    match names.iter().find(|(known, _)| *known == name) {
         Some((_, value)) => Ok(*value),
         None => at.fail(FrameworkProblem::UnknownKind {
-            got: text.into_owned(),
-            known: names.iter().map(|(name, _)| *name).collect(),
+            got: name.into_owned(),
+            known: names.iter().map(|(known, _)| *known).collect(),
         }),
+    }
+}
+
+/// The name a kind is given by: text, or `{"percent": null}` as serde read it too.
+fn name_of<'j>(json: Json<'j>, at: At) -> Read<Cow<'j, str>> {
+    match json {
+        Json::Text(name) => Ok(name),
+        Json::Object(mut fields) if matches!(&fields[..], [(_, Json::Null)]) => {
+            Ok(fields.pop().map(|(name, _)| name).unwrap_or_default())
+        }
+        other => at.wrong(Expected::Text, &other),
     }
 }
 
