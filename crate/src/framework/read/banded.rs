@@ -12,49 +12,28 @@ use super::{named, tagged, At, Fields, FromJson, Read};
 
 impl FromJson for BandedRubric {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["categories", "levels", "shared_denominators"])?;
-        Ok(BandedRubric {
-            categories: f.req("categories")?,
-            levels: f.req("levels")?,
-            shared_denominators: f.list("shared_denominators")?,
+        object!(json, at => BandedRubric {
+            categories: req, levels: req, shared_denominators: list
         })
     }
 }
 
 impl FromJson for SharedDenominator {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["id", "label", "indicators"])?;
-        Ok(SharedDenominator {
-            id: f.req("id")?,
-            label: f.req("label")?,
-            indicators: f.req("indicators")?,
-        })
+        object!(json, at => SharedDenominator { id: req, label: req, indicators: req })
     }
 }
 
 impl FromJson for Category {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["id", "name", "indicators"])?;
-        Ok(Category {
-            id: f.req("id")?,
-            name: f.req("name")?,
-            indicators: f.req("indicators")?,
-        })
+        object!(json, at => Category { id: req, name: req, indicators: req })
     }
 }
 
 impl FromJson for Indicator {
     fn read(json: Json, at: At) -> Read<Self> {
-        const KNOWN: &[&str] = &["id", "name", "input", "unit", "choices", "bands", "cases"];
-        let mut f = Fields::of(json, at, KNOWN)?;
-        Ok(Indicator {
-            id: f.req("id")?,
-            name: f.req("name")?,
-            input: f.req("input")?,
-            unit: f.opt("unit")?,
-            choices: f.list("choices")?,
-            bands: f.req("bands")?,
-            cases: f.list("cases")?,
+        object!(json, at => Indicator {
+            id: req, name: req, input: req, unit: opt, choices: list, bands: req, cases: list;
             field: OnceLock::new(),
         })
     }
@@ -73,45 +52,22 @@ impl FromJson for IndicatorInput {
 
 impl FromJson for Choice {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["id", "label"])?;
-        Ok(Choice {
-            id: f.req("id")?,
-            label: f.req("label")?,
-        })
+        object!(json, at => Choice { id: req, label: req })
     }
 }
 
 impl FromJson for Band {
     fn read(json: Json, at: At) -> Read<Self> {
-        const KNOWN: &[&str] = &[
-            "points",
-            "criterion",
-            "written",
-            "reached_at",
-            "decision",
-            "choices",
-        ];
-        let mut f = Fields::of(json, at, KNOWN)?;
-        Ok(Band {
-            points: f.req("points")?,
-            criterion: f.req("criterion")?,
-            written: f.opt("written")?,
-            reached_at: f.opt("reached_at")?,
-            decision: f.opt("decision")?,
-            choices: f.list("choices")?,
+        object!(json, at => Band {
+            points: req, criterion: req, written: opt, reached_at: opt, decision: opt, choices: list
         })
     }
 }
 
 impl FromJson for Written {
     fn read(json: Json, at: At) -> Read<Self> {
-        const KNOWN: &[&str] = &["min", "max", "min_exclusive", "max_exclusive"];
-        let mut f = Fields::of(json, at, KNOWN)?;
-        Ok(Written {
-            min: f.opt("min")?,
-            max: f.opt("max")?,
-            min_exclusive: f.opt("min_exclusive")?.unwrap_or(false),
-            max_exclusive: f.opt("max_exclusive")?.unwrap_or(false),
+        object!(json, at => Written {
+            min: opt, max: opt, min_exclusive: flag, max_exclusive: flag
         })
     }
 }
@@ -131,23 +87,12 @@ impl FromJson for Reach {
 
 impl FromJson for Case {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["in", "points", "decisions"])?;
-        Ok(Case {
-            input: f.req("in")?,
-            points: f.req("points")?,
-            decisions: f.list("decisions")?,
-        })
+        object!(json, at => Case { input = "in": req, points: req, decisions: list })
     }
 }
 
 impl FromJson for Level {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["level", "name", "min", "max"])?;
-        Ok(Level {
-            level: f.req("level")?,
-            name: f.req("name")?,
-            min: f.req("min")?,
-            max: f.req("max")?,
-        })
+        object!(json, at => Level { level: req, name: req, min: req, max: req })
     }
 }

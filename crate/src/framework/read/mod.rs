@@ -5,6 +5,30 @@
 //! in Thai and English. serde's derived readers did this before, at a fifth
 //! of the WebAssembly (issue 9).
 
+/// Reads an object of exactly the fields listed, each as it may be given
+/// (`req`, `opt`, `list` or `flag`; `= "in"` where the file's name differs
+/// from the field's), then sets the fields after `;`. The fields the format
+/// knows and the fields read are one list: they cannot drift apart.
+macro_rules! object {
+    (@name $field:ident) => {
+        stringify!($field)
+    };
+    (@name $field:ident $name:literal) => {
+        $name
+    };
+    ($json:expr, $at:expr => $($ty:ident)::+ {
+        $($field:ident $(= $name:literal)?: $how:ident),* $(,)?
+        $(; $($set:ident: $value:expr),* $(,)?)?
+    }) => {{
+        let known = &[$(object!(@name $field $($name)?)),*];
+        let mut fields = Fields::of($json, $at, known)?;
+        Read::Ok($($ty)::+ {
+            $($field: fields.$how(object!(@name $field $($name)?))?,)*
+            $($($set: $value,)*)?
+        })
+    }};
+}
+
 mod banded;
 mod weighted;
 
@@ -136,6 +160,11 @@ impl<'j, 'a> Fields<'j, 'a> {
             None | Some(Json::Null) => Ok(None),
             Some(json) => T::read(json, At::Field(&self.at, name)).map(Some),
         }
+    }
+
+    /// A flag that may be left out, or null, as false.
+    pub fn flag(&mut self, name: &'static str) -> Read<bool> {
+        self.opt(name).map(Option::unwrap_or_default)
     }
 
     /// A list that may be left out, as empty.
@@ -318,26 +347,9 @@ pub(super) fn no_data(data: Json, at: At) -> Read<()> {
 
 impl FromJson for Framework {
     fn read(json: Json, at: At) -> Read<Self> {
-        const KNOWN: &[&str] = &[
-            "format",
-            "id",
-            "name",
-            "description",
-            "unit",
-            "editions",
-            "decisions",
-            "rubric",
-        ];
-        let mut f = Fields::of(json, at, KNOWN)?;
-        Ok(Framework {
-            format: f.req("format")?,
-            id: f.req("id")?,
-            name: f.req("name")?,
-            description: f.opt("description")?,
-            unit: f.req("unit")?,
-            editions: f.req("editions")?,
-            decisions: f.list("decisions")?,
-            rubric: f.req("rubric")?,
+        object!(json, at => Framework {
+            format: req, id: req, name: req, description: opt, unit: req, editions: req, decisions:
+            list, rubric: req;
             answerable: OnceLock::new(),
             indicators_by_id: OnceLock::new(),
         })
@@ -346,24 +358,13 @@ impl FromJson for Framework {
 
 impl FromJson for Edition {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["edition", "source", "document", "rounds"])?;
-        Ok(Edition {
-            edition: f.req("edition")?,
-            source: f.req("source")?,
-            document: f.opt("document")?,
-            rounds: f.list("rounds")?,
-        })
+        object!(json, at => Edition { edition: req, source: req, document: opt, rounds: list })
     }
 }
 
 impl FromJson for Decision {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["id", "rule", "text"])?;
-        Ok(Decision {
-            id: f.req("id")?,
-            rule: f.req("rule")?,
-            text: f.req("text")?,
-        })
+        object!(json, at => Decision { id: req, rule: req, text: req })
     }
 }
 

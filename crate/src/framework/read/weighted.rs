@@ -11,12 +11,7 @@ use super::{named, no_data, tagged, At, Fields, FromJson, Read};
 
 impl FromJson for WeightedRubric {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["total_weight", "below_level_one", "items"])?;
-        Ok(WeightedRubric {
-            total_weight: f.req("total_weight")?,
-            below_level_one: f.req("below_level_one")?,
-            items: f.req("items")?,
-        })
+        object!(json, at => WeightedRubric { total_weight: req, below_level_one: req, items: req })
     }
 }
 
@@ -29,26 +24,15 @@ impl FromJson for BelowLevelOne {
 
 impl FromJson for Item {
     fn read(json: Json, at: At) -> Read<Self> {
-        const KNOWN: &[&str] = &["id", "name", "weight", "children", "scoring", "cases"];
-        let mut f = Fields::of(json, at, KNOWN)?;
-        Ok(Item {
-            id: f.req("id")?,
-            name: f.req("name")?,
-            weight: f.req("weight")?,
-            children: f.list("children")?,
-            scoring: f.opt("scoring")?,
-            cases: f.list("cases")?,
+        object!(json, at => Item {
+            id: req, name: req, weight: req, children: list, scoring: opt, cases: list
         })
     }
 }
 
 impl FromJson for ScoreCase {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["in", "score"])?;
-        Ok(ScoreCase {
-            input: f.req("in")?,
-            score: f.req("score")?,
-        })
+        object!(json, at => ScoreCase { input = "in": req, score: req })
     }
 }
 
@@ -58,23 +42,11 @@ impl FromJson for Scoring {
         let (kind, data) = tagged(json, at, KINDS, &[])?;
         let at = At::Field(&at, KINDS[kind]);
         Ok(match kind {
-            0 => {
-                const KNOWN: &[&str] = &["input", "thresholds", "level_texts", "matrix", "reports"];
-                let mut f = Fields::of(data, at, KNOWN)?;
-                Scoring::Thresholds {
-                    input: f.req("input")?,
-                    thresholds: f.req("thresholds")?,
-                    level_texts: f.list("level_texts")?,
-                    matrix: f.opt("matrix")?,
-                    reports: f.opt("reports")?,
-                }
-            }
-            1 => Scoring::NamedLevels {
-                levels: Fields::of(data, at, &["levels"])?.req("levels")?,
-            },
-            _ => Scoring::Level {
-                level_texts: Fields::of(data, at, &["level_texts"])?.list("level_texts")?,
-            },
+            0 => object!(data, at => Scoring::Thresholds {
+                input: req, thresholds: req, level_texts: list, matrix: opt, reports: opt
+            })?,
+            1 => object!(data, at => Scoring::NamedLevels { levels: req })?,
+            _ => object!(data, at => Scoring::Level { level_texts: list })?,
         })
     }
 }
@@ -88,37 +60,21 @@ impl FromJson for ThresholdInput {
 
 impl FromJson for NamedLevel {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["id", "label"])?;
-        Ok(NamedLevel {
-            id: f.req("id")?,
-            label: f.req("label")?,
-        })
+        object!(json, at => NamedLevel { id: req, label: req })
     }
 }
 
 impl FromJson for Matrix {
     fn read(json: Json, at: At) -> Read<Self> {
-        Ok(Matrix {
-            indicators: Fields::of(json, at, &["indicators"])?.req("indicators")?,
-        })
+        object!(json, at => Matrix { indicators: req })
     }
 }
 
 impl FromJson for MatrixIndicator {
     fn read(json: Json, at: At) -> Read<Self> {
-        const KNOWN: &[&str] = &[
-            "id", "group", "name", "value", "target", "unit", "previous", "note",
-        ];
-        let mut f = Fields::of(json, at, KNOWN)?;
-        Ok(MatrixIndicator {
-            id: f.req("id")?,
-            group: f.req("group")?,
-            name: f.req("name")?,
-            value: f.req("value")?,
-            target: f.req("target")?,
-            unit: f.req("unit")?,
-            previous: f.opt("previous")?,
-            note: f.opt("note")?,
+        object!(json, at => MatrixIndicator {
+            id: req, group: req, name: req, value: req, target: req, unit: req, previous: opt, note:
+            opt
         })
     }
 }
@@ -129,25 +85,12 @@ impl FromJson for MatrixValue {
         let (kind, data) = tagged(json, at, KINDS, &["count"])?;
         let at = At::Field(&at, KINDS[kind]);
         Ok(match kind {
-            0 => {
-                let mut f = Fields::of(data, at, &["numerator", "denominator"])?;
-                MatrixValue::Share {
-                    numerator: f.req("numerator")?,
-                    denominator: f.req("denominator")?,
-                }
-            }
-            1 => {
-                let mut f = Fields::of(data, at, &["numerator", "denominator", "scale"])?;
-                MatrixValue::Ratio {
-                    numerator: f.req("numerator")?,
-                    denominator: f.req("denominator")?,
-                    scale: f.req("scale")?,
-                }
-            }
+            0 => object!(data, at => MatrixValue::Share { numerator: req, denominator: req })?,
+            1 => object!(data, at => MatrixValue::Ratio {
+                numerator: req, denominator: req, scale: req
+            })?,
             2 => no_data(data, at).map(|()| MatrixValue::Count)?,
-            _ => MatrixValue::MeanScore {
-                out_of: Fields::of(data, at, &["out_of"])?.req("out_of")?,
-            },
+            _ => object!(data, at => MatrixValue::MeanScore { out_of: req })?,
         })
     }
 }
@@ -158,12 +101,8 @@ impl FromJson for MatrixTarget {
         let (kind, data) = tagged(json, at, KINDS, &["previous_plus_growth"])?;
         let at = At::Field(&at, KINDS[kind]);
         Ok(match kind {
-            0 => MatrixTarget::Fixed {
-                value: Fields::of(data, at, &["value"])?.req("value")?,
-            },
-            1 => MatrixTarget::PreviousPlus {
-                points: Fields::of(data, at, &["points"])?.req("points")?,
-            },
+            0 => object!(data, at => MatrixTarget::Fixed { value: req })?,
+            1 => object!(data, at => MatrixTarget::PreviousPlus { points: req })?,
             _ => no_data(data, at).map(|()| MatrixTarget::PreviousPlusGrowth)?,
         })
     }
@@ -171,39 +110,24 @@ impl FromJson for MatrixTarget {
 
 impl FromJson for Reports {
     fn read(json: Json, at: At) -> Read<Self> {
-        const KNOWN: &[&str] = &["default_denominator", "details", "items", "criteria"];
-        let mut f = Fields::of(json, at, KNOWN)?;
-        Ok(Reports {
-            default_denominator: f.req("default_denominator")?,
-            details: f.list("details")?,
-            items: f.req("items")?,
-            criteria: f.req("criteria")?,
+        object!(json, at => Reports {
+            default_denominator: req, details: list, items: req, criteria: req
         })
     }
 }
 
 impl FromJson for ReportItem {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["id", "label", "kind", "percent_of", "details"])?;
-        Ok(ReportItem {
-            id: f.req("id")?,
-            label: f.req("label")?,
-            kind: f.req("kind")?,
-            percent_of: f.opt("percent_of")?,
-            details: f.list("details")?,
+        object!(json, at => ReportItem {
+            id: req, label: req, kind: req, percent_of: opt, details: list
         })
     }
 }
 
 impl FromJson for ReportDetail {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["id", "label", "kind", "options", "when"])?;
-        Ok(ReportDetail {
-            id: f.req("id")?,
-            label: f.req("label")?,
-            kind: f.req("kind")?,
-            options: f.list("options")?,
-            when: f.opt("when")?,
+        object!(json, at => ReportDetail {
+            id: req, label: req, kind: req, options: list, when: opt
         })
     }
 }
@@ -226,11 +150,7 @@ impl FromJson for DetailKind {
 
 impl FromJson for DetailOption {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["id", "label"])?;
-        Ok(DetailOption {
-            id: f.req("id")?,
-            label: f.req("label")?,
-        })
+        object!(json, at => DetailOption { id: req, label: req })
     }
 }
 
@@ -253,12 +173,7 @@ impl FromJson for ReportItemKind {
 
 impl FromJson for ReportCriterion {
     fn read(json: Json, at: At) -> Read<Self> {
-        let mut f = Fields::of(json, at, &["id", "label", "all"])?;
-        Ok(ReportCriterion {
-            id: f.req("id")?,
-            label: f.req("label")?,
-            all: f.req("all")?,
-        })
+        object!(json, at => ReportCriterion { id: req, label: req, all: req })
     }
 }
 
@@ -269,13 +184,7 @@ impl FromJson for Condition {
         let at = At::Field(&at, KINDS[kind]);
         Ok(match kind {
             0 => Condition::Yes(FromJson::read(data, at)?),
-            _ => {
-                let mut f = Fields::of(data, at, &["item", "percent"])?;
-                Condition::PercentAtLeast {
-                    item: f.req("item")?,
-                    percent: f.req("percent")?,
-                }
-            }
+            _ => object!(data, at => Condition::PercentAtLeast { item: req, percent: req })?,
         })
     }
 }
