@@ -117,9 +117,9 @@ test("rubrics that cannot be used are refused with where and what, in the user's
   // A typo in a field's name: refused at the path to it, with the fields the format has.
   const typo = structuredClone(rubric);
   typo.rubric.banded.categories[0].indicators[1].bandz = typo.rubric.banded.categories[0].indicators[1].bands;
-  await form.locator("#open-rubric").setInputFiles(write("typo.json", typo));
+  await form.locator("#open-rubric").setInputFiles(write("typo.json", JSON.stringify(typo, null, 2)));
   await page.waitForFunction(() => /bandz/.test(document.querySelector("khanaen-form").shadowRoot.querySelector(".error.general").textContent));
-  assert.match(await form.locator(".error.general").textContent(), /ที่ rubric\.banded\.categories\.0\.indicators\.1: ไม่มีช่อง “bandz” ในรูปแบบไฟล์ \(มี: id, name, input, unit, choices, bands, cases\)/);
+  assert.match(await form.locator(".error.general").textContent(), /ที่ rubric\.banded\.categories\.0\.indicators\.1 \(บรรทัด \d+ คอลัมน์ \d+\): ไม่มีช่อง “bandz” ในรูปแบบไฟล์ \(มี: id, name, input, unit, choices, bands, cases\)/);
   await form.locator(".error.general").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(root, "dist/test-output/rubric-typo-refused.png") });
   // In English, a rubric whose total would overflow, named with its place.

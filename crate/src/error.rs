@@ -372,7 +372,8 @@ pub enum Error {
         known: Vec<String>,
     },
     /// A rubric file failed validation when loaded.
-    InvalidFramework(FrameworkError),
+    /// Boxed: a rubric's error is the largest, and every call returns the type.
+    InvalidFramework(Box<FrameworkError>),
     /// A user's rubric under the id of a built-in, or of another rubric
     /// already opened, with different content: it never shadows one silently.
     RubricIdTaken {
@@ -523,7 +524,12 @@ impl std::error::Error for Error {}
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FrameworkError {
     pub framework: String,
+    /// Where in the rubric: a path (`rubric.banded.categories.0`), or an
+    /// indicator or item by its id.
     pub at: String,
+    /// The line and column of the file it was read at, when it is read
+    /// from text and the place is known.
+    pub place: Option<(usize, usize)>,
     pub problem: FrameworkProblem,
 }
 
@@ -649,14 +655,22 @@ pub enum FrameworkProblem {
 impl FrameworkError {
     pub fn text(&self) -> Text {
         let problem = self.problem.text();
-        Text::new(
-            format!(
-                "เกณฑ์ “{}” ใช้ไม่ได้ ที่ {}: {}",
-                self.framework, self.at, problem.th
+        let (th, en) = match (self.at.as_str(), self.place) {
+            (at, None) => (at.to_owned(), at.to_owned()),
+            ("", Some((line, column))) => (
+                format!("บรรทัด {line} คอลัมน์ {column}"),
+                format!("line {line}, column {column}"),
             ),
+            (at, Some((line, column))) => (
+                format!("{at} (บรรทัด {line} คอลัมน์ {column})"),
+                format!("{at} (line {line}, column {column})"),
+            ),
+        };
+        Text::new(
+            format!("เกณฑ์ “{}” ใช้ไม่ได้ ที่ {th}: {}", self.framework, problem.th),
             format!(
-                "framework “{}” is invalid at {}: {}",
-                self.framework, self.at, problem.en
+                "framework “{}” is invalid at {en}: {}",
+                self.framework, problem.en
             ),
         )
     }

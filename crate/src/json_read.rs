@@ -16,16 +16,36 @@ use std::fmt;
 
 use crate::raw::{whole, Raw};
 
-/// A JSON value as read: a number already in `Raw`'s spelling of it.
+/// A JSON value as read: a number already in `Raw`'s spelling of it; each
+/// item of a list and each field of an object with where it starts in the
+/// text (a byte offset), for a reader to say where a value is misshapen.
 #[derive(Debug)]
 pub enum Json<'a> {
     Null,
     Bool(bool),
     Number(Raw),
     Text(Cow<'a, str>),
-    List(Vec<Json<'a>>),
+    List(Vec<(usize, Json<'a>)>),
     /// Fields in the file's order; a name given twice is there twice.
-    Object(Vec<(Cow<'a, str>, Json<'a>)>),
+    Object(Vec<Field<'a>>),
+}
+
+/// A field's name, where the name starts, and its value.
+pub type Field<'a> = (Cow<'a, str>, usize, Json<'a>);
+
+/// The line and column (from 1; columns in characters) of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    // Past a bad escape, an offset may stand inside a Thai letter.
+    let mut end = offset.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let before = &text[..end];
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (
+        before.matches('\n').count() + 1,
+        before[line_start..].chars().count() + 1,
+    )
 }
 
 impl Json<'_> {
@@ -36,10 +56,12 @@ impl Json<'_> {
             Json::Bool(b) => Raw::Bool(b),
             Json::Number(n) => n,
             Json::Text(text) => Raw::Text(text.into_owned()),
-            Json::List(items) => Raw::List(items.into_iter().map(Json::into_raw).collect()),
+            Json::List(items) => {
+                Raw::List(items.into_iter().map(|(_, item)| item.into_raw()).collect())
+            }
             Json::Object(fields) => {
                 let mut map = BTreeMap::new();
-                for (name, value) in fields {
+                for (name, _, value) in fields {
                     map.insert(name.into_owned(), value.into_raw());
                 }
                 Raw::Map(map)
@@ -105,16 +127,10 @@ struct Reader<'a, 'm> {
 
 impl<'a> Reader<'a, '_> {
     fn fail(&self, problem: &str) -> Syntax {
-        // Past a bad escape, reading may stand inside a Thai letter.
-        let mut end = self.at.min(self.text.len());
-        while !self.text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let before = &self.text[..end];
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let (line, column) = line_column(self.text, self.at);
         Syntax {
-            line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+            line,
+            column,
             problem: problem.to_owned(),
         }
     }
@@ -167,7 +183,7 @@ impl<'a> Reader<'a, '_> {
         Ok(())
     }
 
-    fn list(&mut self, depth: usize) -> Result<Vec<Json<'a>>, Syntax> {
+    fn list(&mut self, depth: usize) -> Result<Vec<(usize, Json<'a>)>, Syntax> {
         self.at += 1;
         let mut items = Vec::new();
         self.skip_space();
@@ -176,7 +192,9 @@ impl<'a> Reader<'a, '_> {
             return Ok(items);
         }
         loop {
-            items.push(self.value(depth)?);
+            self.skip_space();
+            let start = self.at;
+            items.push((start, self.value(depth)?));
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.at += 1,
@@ -190,7 +208,7 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Vec<(Cow<'a, str>, Json<'a>)>, Syntax> {
+    fn object(&mut self, depth: usize) -> Result<Vec<Field<'a>>, Syntax> {
         self.at += 1;
         let mut fields = Vec::new();
         self.skip_space();
@@ -205,13 +223,14 @@ impl<'a> Reader<'a, '_> {
                 None => return Err(self.fail("unexpected end of the text")),
                 Some(_) => return Err(self.fail("expected a key in quotes")),
             }
+            let start = self.at;
             let key = self.string()?;
             self.skip_space();
             if self.peek() != Some(b':') {
                 return Err(self.fail("expected “:”"));
             }
             self.at += 1;
-            fields.push((key, self.value(depth)?));
+            fields.push((key, start, self.value(depth)?));
             self.skip_space();
             match self.peek() {
                 Some(b',') => self.at += 1,

@@ -295,6 +295,39 @@ fn says_where_a_file_is_misshapen_and_what_belongs_there() {
         let bad = edit(KPI, change);
         assert_eq!(problem_of(&bad), (at.to_owned(), problem), "{what}");
     }
+    // A misshapen field is shown at its line and column too, for an editor
+    // to go to: the name of a field the format does not have, the value of
+    // one of the wrong kind.
+    let typo = serde_json::to_string_pretty(&edit(KPI, |v| {
+        v["rubric"]["weighted"]["items"][0]["wieght"] = json!("5");
+        v["editions"][0]["rounds"] = json!("1");
+    }))
+    .unwrap();
+    let place_of = |needle: &str| {
+        let offset = typo.find(needle).unwrap();
+        let line_start = typo[..offset].rfind('\n').map_or(0, |i| i + 1);
+        let line = typo[..offset].matches('\n').count() + 1;
+        (line, typo[line_start..offset].chars().count() + 1)
+    };
+    match Framework::load(&typo) {
+        Err(Error::InvalidFramework(err)) => {
+            assert_eq!(err.at, "editions.0.rounds");
+            assert_eq!(err.place, Some(place_of("\"rounds\"")));
+            let (line, column) = place_of("\"rounds\"");
+            assert!(err.text().en.contains(&format!(
+                "at editions.0.rounds (line {line}, column {column}): must be a list"
+            )));
+        }
+        other => panic!("{other:?}"),
+    }
+    let typo = typo.replace("\"rounds\": \"1\"", "\"rounds\": [1]");
+    match Framework::load(&typo) {
+        Err(Error::InvalidFramework(err)) => {
+            assert_eq!(err.at, "rubric.weighted.items.0");
+            assert_eq!(err.place, Some(place_of("\"wieght\"")));
+        }
+        other => panic!("{other:?}"),
+    }
     // A field given twice: which one was meant cannot be told.
     let twice = KPI.replacen("\"unit\":", "\"unit\": \"x\", \"unit\":", 1);
     match Framework::load(&twice) {
@@ -316,7 +349,11 @@ fn says_where_a_file_is_misshapen_and_what_belongs_there() {
     assert!(Framework::load(&object_form.to_string()).is_ok());
     // A syntax error says where, by line and column.
     match Framework::load("{\n  \"id\": \"x\",\n  oops\n}") {
-        Err(Error::InvalidFramework(err)) => assert_eq!(err.at, "line 3, column 3"),
+        Err(Error::InvalidFramework(err)) => {
+            assert_eq!((err.at.as_str(), err.place), ("", Some((3, 3))));
+            assert!(err.text().en.contains("at line 3, column 3: "));
+            assert!(err.text().th.contains("ที่ บรรทัด 3 คอลัมน์ 3: "));
+        }
         other => panic!("{other:?}"),
     }
 }

@@ -117,29 +117,33 @@ impl Framework {
         let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         let file = crate::json_read::parse(json, RUBRIC_DEPTH, "nested more than 128 levels deep")
             .map_err(|err| {
-                Error::InvalidFramework(FrameworkError {
+                Error::InvalidFramework(Box::new(FrameworkError {
                     framework: "?".into(),
-                    at: format!("line {}, column {}", err.line, err.column),
+                    at: String::new(),
+                    place: Some((err.line, err.column)),
                     problem: FrameworkProblem::Parse {
                         detail: err.problem,
                     },
-                })
+                }))
             })?;
         // Named in the error when it can be: the last "id", if it is text.
         let id = match &file {
-            Json::Object(fields) => match fields.iter().rev().find(|(name, _)| name == "id") {
-                Some((_, Json::Text(id))) => Some(id.to_string()),
+            Json::Object(fields) => match fields.iter().rev().find(|(name, ..)| name == "id") {
+                Some((.., Json::Text(id))) => Some(id.to_string()),
                 _ => None,
             },
             _ => None,
         };
         let framework =
             <Framework as read::FromJson>::read(file, read::At::Top).map_err(|err| {
-                Error::InvalidFramework(FrameworkError {
+                Error::InvalidFramework(Box::new(FrameworkError {
                     framework: id.unwrap_or_else(|| "?".into()),
+                    place: err
+                        .offset
+                        .map(|offset| crate::json_read::line_column(json, offset)),
                     at: err.at,
                     problem: err.problem,
-                })
+                }))
             })?;
         validate::framework(&framework).map_err(Error::InvalidFramework)?;
         Ok(framework)

@@ -13,19 +13,21 @@ use crate::framework::{
     ThresholdInput, WeightedRubric, Written, FORMAT_VERSION,
 };
 
-type Check = Result<(), FrameworkError>;
+/// Boxed, as `Error` holds it: a rubric's error is large, a pass is not.
+type Check = Result<(), Box<FrameworkError>>;
 
 struct Ctx<'a> {
     framework: &'a str,
 }
 
 impl Ctx<'_> {
-    fn fail(&self, at: impl Into<String>, problem: FrameworkProblem) -> FrameworkError {
-        FrameworkError {
+    fn fail(&self, at: impl Into<String>, problem: FrameworkProblem) -> Box<FrameworkError> {
+        Box::new(FrameworkError {
             framework: self.framework.to_owned(),
             at: at.into(),
+            place: None,
             problem,
-        }
+        })
     }
 
     /// Ids of one list: each one a form can key an object by, none twice.

@@ -19,15 +19,18 @@ impl Framework {
 }
 
 /// Runs every example of the rubric; the first that fails is the error.
-pub fn run(f: &Framework) -> Result<(), FrameworkError> {
-    let fail = |at: String, input: &Raw, expected: String, got: String| FrameworkError {
-        framework: f.id.clone(),
-        at,
-        problem: FrameworkProblem::CaseFailed {
-            input: serde_json::to_string(input).unwrap_or_default(),
-            expected,
-            got,
-        },
+pub fn run(f: &Framework) -> Result<(), Box<FrameworkError>> {
+    let fail = |at: String, input: &Raw, expected: String, got: String| {
+        Box::new(FrameworkError {
+            framework: f.id.clone(),
+            at,
+            place: None,
+            problem: FrameworkProblem::CaseFailed {
+                input: serde_json::to_string(input).unwrap_or_default(),
+                expected,
+                got,
+            },
+        })
     };
     match &f.rubric {
         Rubric::Banded(rubric) => {

@@ -74,8 +74,8 @@ impl FromJson for Written {
 
 impl FromJson for Reach {
     fn read(json: Json, at: At) -> Read<Self> {
-        let (kind, data) = tagged(json, at, &["at_least", "above"], &[])?;
-        let at = At::Field(&at, if kind == 0 { "at_least" } else { "above" });
+        let (kind, offset, data) = tagged(json, at, &["at_least", "above"], &[])?;
+        let at = At::Field(&at, if kind == 0 { "at_least" } else { "above" }, offset);
         let value = FromJson::read(data, at)?;
         Ok(if kind == 0 {
             Reach::AtLeast(value)

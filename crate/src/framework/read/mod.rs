@@ -37,16 +37,18 @@ use std::sync::{Arc, OnceLock};
 
 use crate::error::{Expected, FrameworkProblem};
 use crate::exact::Exact;
-use crate::json_read::Json;
+use crate::json_read::{Field, Json};
 use crate::raw::Raw;
 use crate::text::Text;
 
 use super::{Decision, DecisionRule, Edition, Framework, Rubric};
 
-/// What went wrong, and where; the framework's id is added by the caller.
+/// What went wrong, and where: the path to it, and where it starts in the
+/// text (a byte offset); the framework's id is added by the caller.
 #[derive(Debug)]
 pub(super) struct Misread {
     pub at: String,
+    pub offset: Option<usize>,
     pub problem: FrameworkProblem,
 }
 
@@ -55,28 +57,43 @@ pub(super) struct Misread {
 pub(super) type Read<T> = Result<T, Box<Misread>>;
 
 /// Where reading is, kept on the stack as it descends and written out only
-/// for an error: a rubric of 100,000 indicators builds no paths.
+/// for an error: a rubric of 100,000 indicators builds no paths. Each step
+/// holds where its field or item starts in the text.
 #[derive(Clone, Copy)]
 pub(super) enum At<'a> {
     Top,
-    Field(&'a At<'a>, &'static str),
-    Item(&'a At<'a>, usize),
+    Field(&'a At<'a>, &'static str, usize),
+    Item(&'a At<'a>, usize, usize),
 }
 
 impl At<'_> {
     fn path(&self) -> String {
         match self {
             At::Top => String::new(),
-            At::Field(At::Top, name) => (*name).to_owned(),
-            At::Field(parent, name) => format!("{}.{name}", parent.path()),
-            At::Item(parent, index) => format!("{}.{index}", parent.path()),
+            At::Field(At::Top, name, _) => (*name).to_owned(),
+            At::Field(parent, name, _) => format!("{}.{name}", parent.path()),
+            At::Item(parent, index, _) => format!("{}.{index}", parent.path()),
+        }
+    }
+
+    fn offset(&self) -> Option<usize> {
+        match self {
+            At::Top => None,
+            At::Field(.., offset) | At::Item(.., offset) => Some(*offset),
         }
     }
 
     fn fail<T>(&self, problem: FrameworkProblem) -> Read<T> {
+        self.fail_near(self.offset(), problem)
+    }
+
+    /// A failure of this place, shown where the text says it: a field's
+    /// name, say, for one the format does not have.
+    fn fail_near<T>(&self, offset: Option<usize>, problem: FrameworkProblem) -> Read<T> {
         let at = self.path();
         Err(Box::new(Misread {
             at: if at.is_empty() { "file".into() } else { at },
+            offset,
             problem,
         }))
     }
@@ -98,7 +115,7 @@ pub(super) trait FromJson: Sized {
 /// object is built would be a field the format does not have, so those are
 /// refused before any is read.
 pub(super) struct Fields<'j, 'a> {
-    fields: Vec<(Cow<'j, str>, Json<'j>)>,
+    fields: Vec<Field<'j>>,
     at: At<'a>,
 }
 
@@ -106,15 +123,18 @@ impl<'j, 'a> Fields<'j, 'a> {
     /// An object with only the fields `known`.
     pub fn of(json: Json<'j>, at: At<'a>, known: &'static [&'static str]) -> Read<Self> {
         let fields = Fields::loose(json, at)?;
-        if let Some((field, _)) = fields
+        if let Some((field, offset, _)) = fields
             .fields
             .iter()
-            .find(|(name, _)| !known.contains(&&**name))
+            .find(|(name, ..)| !known.contains(&&**name))
         {
-            return at.fail(FrameworkProblem::UnknownField {
-                field: field.to_string(),
-                known: known.to_vec(),
-            });
+            return at.fail_near(
+                Some(*offset),
+                FrameworkProblem::UnknownField {
+                    field: field.to_string(),
+                    known: known.to_vec(),
+                },
+            );
         }
         Ok(fields)
     }
@@ -129,27 +149,33 @@ impl<'j, 'a> Fields<'j, 'a> {
 
     /// A field's value; a field given twice is refused (serde refused it
     /// too), as which one was meant cannot be told.
-    fn take(&mut self, name: &str) -> Read<Option<Json<'j>>> {
+    /// A field's value and where it starts; a field given twice is refused
+    /// (serde refused it too), as which one was meant cannot be told.
+    fn take(&mut self, name: &str) -> Read<Option<(usize, Json<'j>)>> {
         let mut places = self
             .fields
             .iter()
             .enumerate()
-            .filter(|(_, (n, _))| n == name);
+            .filter(|(_, (n, ..))| n == name);
         let Some((place, _)) = places.next() else {
             return Ok(None);
         };
-        if places.next().is_some() {
-            return self.at.fail(FrameworkProblem::DuplicateField {
-                field: name.to_owned(),
-            });
+        if let Some((_, (_, again, _))) = places.next() {
+            return self.at.fail_near(
+                Some(*again),
+                FrameworkProblem::DuplicateField {
+                    field: name.to_owned(),
+                },
+            );
         }
-        Ok(Some(self.fields.swap_remove(place).1))
+        let (_, offset, json) = self.fields.swap_remove(place);
+        Ok(Some((offset, json)))
     }
 
     /// A field that must be there.
     pub fn req<T: FromJson>(&mut self, name: &'static str) -> Read<T> {
         match self.take(name)? {
-            Some(json) => T::read(json, At::Field(&self.at, name)),
+            Some((offset, json)) => T::read(json, At::Field(&self.at, name, offset)),
             None => self.at.fail(FrameworkProblem::MissingField { field: name }),
         }
     }
@@ -157,8 +183,8 @@ impl<'j, 'a> Fields<'j, 'a> {
     /// A field that may be left out, or null.
     pub fn opt<T: FromJson>(&mut self, name: &'static str) -> Read<Option<T>> {
         match self.take(name)? {
-            None | Some(Json::Null) => Ok(None),
-            Some(json) => T::read(json, At::Field(&self.at, name)).map(Some),
+            None | Some((_, Json::Null)) => Ok(None),
+            Some((offset, json)) => T::read(json, At::Field(&self.at, name, offset)).map(Some),
         }
     }
 
@@ -171,7 +197,7 @@ impl<'j, 'a> Fields<'j, 'a> {
     pub fn list<T: FromJson>(&mut self, name: &'static str) -> Read<Vec<T>> {
         match self.take(name)? {
             None => Ok(Vec::new()),
-            Some(json) => Vec::read(json, At::Field(&self.at, name)),
+            Some((offset, json)) => Vec::read(json, At::Field(&self.at, name, offset)),
         }
     }
 }
@@ -182,7 +208,7 @@ impl<T: FromJson> FromJson for Vec<T> {
             Json::List(items) => items
                 .into_iter()
                 .enumerate()
-                .map(|(index, item)| T::read(item, At::Item(&at, index)))
+                .map(|(index, (offset, item))| T::read(item, At::Item(&at, index, offset)))
                 .collect(),
             other => at.wrong(Expected::List, &other),
         }
@@ -298,8 +324,8 @@ pub(super) fn named<T: Copy>(json: Json, at: At, names: &[(&'static str, T)]) ->
 fn name_of<'j>(json: Json<'j>, at: At) -> Read<Cow<'j, str>> {
     match json {
         Json::Text(name) => Ok(name),
-        Json::Object(mut fields) if matches!(&fields[..], [(_, Json::Null)]) => {
-            Ok(fields.pop().map(|(name, _)| name).unwrap_or_default())
+        Json::Object(mut fields) if matches!(&fields[..], [(_, _, Json::Null)]) => {
+            Ok(fields.pop().map(|(name, ..)| name).unwrap_or_default())
         }
         other => at.wrong(Expected::Text, &other),
     }
@@ -308,28 +334,31 @@ fn name_of<'j>(json: Json<'j>, at: At) -> Read<Cow<'j, str>> {
 /// A kind that carries data, written as an object of one field named for
 /// it (`{"banded": {...}}`); a kind without data (one of `bare`) may be
 /// written as its name alone. Gives the kind and its data (null for a name
-/// alone).
+/// alone), with where the data starts.
 pub(super) fn tagged<'j>(
     json: Json<'j>,
     at: At,
     kinds: &'static [&'static str],
     bare: &[&str],
-) -> Read<(usize, Json<'j>)> {
-    let (kind, data) = match json {
-        Json::Text(name) if bare.contains(&&*name) => (name, Json::Null),
+) -> Read<(usize, usize, Json<'j>)> {
+    let here = at.offset().unwrap_or(0);
+    let (kind, offset, data) = match json {
+        Json::Text(name) if bare.contains(&&*name) => (name, here, Json::Null),
         Json::Text(name) if kinds.contains(&&*name) => {
             return at.fail(FrameworkProblem::KindWithoutData {
                 kind: name.into_owned(),
             })
         }
-        Json::Text(name) => (name, Json::Null),
+        Json::Text(name) => (name, here, Json::Null),
         Json::Object(mut fields) if fields.len() == 1 => {
-            fields.pop().unwrap_or((Cow::Borrowed(""), Json::Null))
+            fields
+                .pop()
+                .unwrap_or((Cow::Borrowed(""), here, Json::Null))
         }
         other => return at.wrong(Expected::OneKind, &other),
     };
     match kinds.iter().position(|k| *k == kind) {
-        Some(index) => Ok((index, data)),
+        Some(index) => Ok((index, offset, data)),
         None => at.fail(FrameworkProblem::UnknownKind {
             got: kind.into_owned(),
             known: kinds.to_vec(),
@@ -389,8 +418,8 @@ impl FromJson for DecisionRule {
 
 impl FromJson for Rubric {
     fn read(json: Json, at: At) -> Read<Self> {
-        let (kind, data) = tagged(json, at, &["banded", "weighted"], &[])?;
-        let at = At::Field(&at, if kind == 0 { "banded" } else { "weighted" });
+        let (kind, offset, data) = tagged(json, at, &["banded", "weighted"], &[])?;
+        let at = At::Field(&at, if kind == 0 { "banded" } else { "weighted" }, offset);
         Ok(match kind {
             0 => Rubric::Banded(FromJson::read(data, at)?),
             _ => Rubric::Weighted(FromJson::read(data, at)?),

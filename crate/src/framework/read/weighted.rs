@@ -39,8 +39,8 @@ impl FromJson for ScoreCase {
 impl FromJson for Scoring {
     fn read(json: Json, at: At) -> Read<Self> {
         const KINDS: &[&str] = &["thresholds", "named_levels", "level"];
-        let (kind, data) = tagged(json, at, KINDS, &[])?;
-        let at = At::Field(&at, KINDS[kind]);
+        let (kind, offset, data) = tagged(json, at, KINDS, &[])?;
+        let at = At::Field(&at, KINDS[kind], offset);
         Ok(match kind {
             0 => object!(data, at => Scoring::Thresholds {
                 input: req, thresholds: req, level_texts: list, matrix: opt, reports: opt
@@ -82,8 +82,8 @@ impl FromJson for MatrixIndicator {
 impl FromJson for MatrixValue {
     fn read(json: Json, at: At) -> Read<Self> {
         const KINDS: &[&str] = &["share", "ratio", "count", "mean_score"];
-        let (kind, data) = tagged(json, at, KINDS, &["count"])?;
-        let at = At::Field(&at, KINDS[kind]);
+        let (kind, offset, data) = tagged(json, at, KINDS, &["count"])?;
+        let at = At::Field(&at, KINDS[kind], offset);
         Ok(match kind {
             0 => object!(data, at => MatrixValue::Share { numerator: req, denominator: req })?,
             1 => object!(data, at => MatrixValue::Ratio {
@@ -98,8 +98,8 @@ impl FromJson for MatrixValue {
 impl FromJson for MatrixTarget {
     fn read(json: Json, at: At) -> Read<Self> {
         const KINDS: &[&str] = &["fixed", "previous_plus", "previous_plus_growth"];
-        let (kind, data) = tagged(json, at, KINDS, &["previous_plus_growth"])?;
-        let at = At::Field(&at, KINDS[kind]);
+        let (kind, offset, data) = tagged(json, at, KINDS, &["previous_plus_growth"])?;
+        let at = At::Field(&at, KINDS[kind], offset);
         Ok(match kind {
             0 => object!(data, at => MatrixTarget::Fixed { value: req })?,
             1 => object!(data, at => MatrixTarget::PreviousPlus { points: req })?,
@@ -180,8 +180,8 @@ impl FromJson for ReportCriterion {
 impl FromJson for Condition {
     fn read(json: Json, at: At) -> Read<Self> {
         const KINDS: &[&str] = &["yes", "percent_at_least"];
-        let (kind, data) = tagged(json, at, KINDS, &[])?;
-        let at = At::Field(&at, KINDS[kind]);
+        let (kind, offset, data) = tagged(json, at, KINDS, &[])?;
+        let at = At::Field(&at, KINDS[kind], offset);
         Ok(match kind {
             0 => Condition::Yes(FromJson::read(data, at)?),
             _ => object!(data, at => Condition::PercentAtLeast { item: req, percent: req })?,
