@@ -656,6 +656,7 @@ impl FrameworkError {
     pub fn text(&self) -> Text {
         let problem = self.problem.text();
         let (th, en) = match (self.at.as_str(), self.place) {
+            ("", None) => ("ไฟล์".to_owned(), "the file".to_owned()),
             (at, None) => (at.to_owned(), at.to_owned()),
             ("", Some((line, column))) => (
                 format!("บรรทัด {line} คอลัมน์ {column}"),

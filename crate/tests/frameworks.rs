@@ -334,7 +334,7 @@ fn says_where_a_file_is_misshapen_and_what_belongs_there() {
         Err(Error::InvalidFramework(err)) => assert_eq!(
             (err.at.as_str(), err.problem),
             (
-                "file",
+                "",
                 FrameworkProblem::DuplicateField {
                     field: "unit".into()
                 }

@@ -138,9 +138,7 @@ impl Framework {
             <Framework as read::FromJson>::read(file, read::At::Top).map_err(|err| {
                 Error::InvalidFramework(Box::new(FrameworkError {
                     framework: id.unwrap_or_else(|| "?".into()),
-                    place: err
-                        .offset
-                        .map(|offset| crate::json_read::line_column(json, offset)),
+                    place: Some(crate::json_read::line_column(json, err.offset)),
                     at: err.at,
                     problem: err.problem,
                 }))

@@ -43,12 +43,13 @@ use crate::text::Text;
 
 use super::{Decision, DecisionRule, Edition, Framework, Rubric};
 
-/// What went wrong, and where: the path to it, and where it starts in the
-/// text (a byte offset); the framework's id is added by the caller.
+/// What went wrong, and where: the path to it (empty for the file itself),
+/// and where it starts in the text (a byte offset); the framework's id is
+/// added by the caller.
 #[derive(Debug)]
 pub(super) struct Misread {
     pub at: String,
-    pub offset: Option<usize>,
+    pub offset: usize,
     pub problem: FrameworkProblem,
 }
 
@@ -76,10 +77,11 @@ impl At<'_> {
         }
     }
 
-    fn offset(&self) -> Option<usize> {
+    /// Where this place starts in the text; the file itself at its start.
+    fn offset(&self) -> usize {
         match self {
-            At::Top => None,
-            At::Field(.., offset) | At::Item(.., offset) => Some(*offset),
+            At::Top => 0,
+            At::Field(.., offset) | At::Item(.., offset) => *offset,
         }
     }
 
@@ -89,10 +91,9 @@ impl At<'_> {
 
     /// A failure of this place, shown where the text says it: a field's
     /// name, say, for one the format does not have.
-    fn fail_near<T>(&self, offset: Option<usize>, problem: FrameworkProblem) -> Read<T> {
-        let at = self.path();
+    fn fail_near<T>(&self, offset: usize, problem: FrameworkProblem) -> Read<T> {
         Err(Box::new(Misread {
-            at: if at.is_empty() { "file".into() } else { at },
+            at: self.path(),
             offset,
             problem,
         }))
@@ -129,7 +130,7 @@ impl<'j, 'a> Fields<'j, 'a> {
             .find(|(name, ..)| !known.contains(&&**name))
         {
             return at.fail_near(
-                Some(*offset),
+                *offset,
                 FrameworkProblem::UnknownField {
                     field: field.to_string(),
                     known: known.to_vec(),
@@ -162,7 +163,7 @@ impl<'j, 'a> Fields<'j, 'a> {
         };
         if let Some((_, (_, again, _))) = places.next() {
             return self.at.fail_near(
-                Some(*again),
+                *again,
                 FrameworkProblem::DuplicateField {
                     field: name.to_owned(),
                 },
@@ -341,7 +342,7 @@ pub(super) fn tagged<'j>(
     kinds: &'static [&'static str],
     bare: &[&str],
 ) -> Read<(usize, usize, Json<'j>)> {
-    let here = at.offset().unwrap_or(0);
+    let here = at.offset();
     let (kind, offset, data) = match json {
         Json::Text(name) if bare.contains(&&*name) => (name, here, Json::Null),
         Json::Text(name) if kinds.contains(&&*name) => {
