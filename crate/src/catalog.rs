@@ -127,7 +127,9 @@ impl Catalog {
             Err(Error::MissingFramework) => None,
             other => Some(other?),
         };
-        let loaded = self.add(&crate::json_text::write_compact(&rubric))?;
+        let loaded = self
+            .add(&crate::json_text::write_compact(&rubric))
+            .map_err(carried)?;
         match named {
             Some(id) if id != loaded.id => Err(Error::RubricNotNamed {
                 named: id,
@@ -181,5 +183,23 @@ mod tests {
             })
         ));
         assert_eq!(catalog.find("mine").unwrap().id, "mine");
+    }
+}
+
+/// A rubric carried in a file, refused as it was read: its place is in the
+/// one-line copy `open_value` reads, not in the user's file, so the path is
+/// given from the file's top (under "rubric") and no line. Problems found
+/// past reading (validation, examples) name an indicator or item, and stay.
+fn carried(err: Error) -> Error {
+    match err {
+        Error::InvalidFramework(mut err) if err.place.is_some() => {
+            err.place = None;
+            err.at = match err.at.as_str() {
+                "" => RUBRIC.to_owned(),
+                at => format!("{RUBRIC}.{at}"),
+            };
+            Error::InvalidFramework(err)
+        }
+        other => other,
     }
 }

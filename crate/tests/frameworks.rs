@@ -331,15 +331,32 @@ fn says_where_a_file_is_misshapen_and_what_belongs_there() {
     // A field given twice: which one was meant cannot be told.
     let twice = KPI.replacen("\"unit\":", "\"unit\": \"x\", \"unit\":", 1);
     match Framework::load(&twice) {
+        // At the second of the two, on line 12: `  "unit": "x", "unit": …`.
         Err(Error::InvalidFramework(err)) => assert_eq!(
-            (err.at.as_str(), err.problem),
+            (err.at.as_str(), err.place, err.problem),
             (
                 "",
+                Some((12, 16)),
                 FrameworkProblem::DuplicateField {
                     field: "unit".into()
                 }
             )
         ),
+        other => panic!("{other:?}"),
+    }
+    // A kind the format does not have, at its own name.
+    let unknown_kind =
+        serde_json::to_string_pretty(&edit(KPI, |v| v["rubric"] = json!({"wieghted": {}})))
+            .unwrap();
+    match Framework::load(&unknown_kind) {
+        Err(Error::InvalidFramework(err)) => {
+            let offset = unknown_kind.find("\"wieghted\"").unwrap();
+            let line = unknown_kind[..offset].matches('\n').count() + 1;
+            assert_eq!(
+                (err.at.as_str(), err.place.map(|(l, _)| l)),
+                ("rubric", Some(line))
+            );
+        }
         other => panic!("{other:?}"),
     }
     // A kind without data may be written as an object, as serde read it.

@@ -104,3 +104,22 @@ fn a_carried_rubric_never_shadows_a_built_in_nor_another_rubric() {
         })
     ));
 }
+
+#[test]
+fn a_misshapen_carried_rubric_is_named_from_the_files_top_without_a_line() {
+    // The line and column would be of the one-line copy the core reads the
+    // rubric from, not of the file the user holds: the path says where.
+    let mut file: Value =
+        serde_json::from_str(&read("collections/mchch-lat-yao/before/leader.json")).unwrap();
+    file["rubric"]["editions"][0]["rounds"] = json!("1");
+    let text = serde_json::to_string_pretty(&file).unwrap();
+    match Catalog::default().score_json(&text) {
+        Err(Error::InvalidFramework(err)) => {
+            assert_eq!(
+                (err.at.as_str(), err.place),
+                ("rubric.editions.0.rounds", None)
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}

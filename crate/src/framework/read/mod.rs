@@ -148,8 +148,6 @@ impl<'j, 'a> Fields<'j, 'a> {
         }
     }
 
-    /// A field's value; a field given twice is refused (serde refused it
-    /// too), as which one was meant cannot be told.
     /// A field's value and where it starts; a field given twice is refused
     /// (serde refused it too), as which one was meant cannot be told.
     fn take(&mut self, name: &str) -> Read<Option<(usize, Json<'j>)>> {
@@ -169,7 +167,9 @@ impl<'j, 'a> Fields<'j, 'a> {
                 },
             );
         }
-        let (_, offset, json) = self.fields.swap_remove(place);
+        // In order: a later name given twice is then found second where it
+        // stands second (objects have a handful of fields).
+        let (_, offset, json) = self.fields.remove(place);
         Ok(Some((offset, json)))
     }
 
@@ -360,10 +360,13 @@ pub(super) fn tagged<'j>(
     };
     match kinds.iter().position(|k| *k == kind) {
         Some(index) => Ok((index, offset, data)),
-        None => at.fail(FrameworkProblem::UnknownKind {
-            got: kind.into_owned(),
-            known: kinds.to_vec(),
-        }),
+        None => at.fail_near(
+            offset,
+            FrameworkProblem::UnknownKind {
+                got: kind.into_owned(),
+                known: kinds.to_vec(),
+            },
+        ),
     }
 }
 
