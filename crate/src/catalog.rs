@@ -143,6 +143,24 @@ impl Catalog {
 /// Where an exported result (or a request) carries its rubric.
 pub const RUBRIC: &str = "rubric";
 
+/// A rubric carried in a file, refused as it was read: its place is in the
+/// one-line copy `open_value` reads, not in the user's file, so the path is
+/// given from the file's top (under "rubric") and no line. Problems found
+/// past reading (validation, examples) name an indicator or item, and stay.
+fn carried(err: Error) -> Error {
+    match err {
+        Error::InvalidFramework(mut err) if err.place.is_some() => {
+            err.place = None;
+            err.at = match err.at.as_str() {
+                "" => RUBRIC.to_owned(),
+                at => format!("{RUBRIC}.{at}"),
+            };
+            Error::InvalidFramework(err)
+        }
+        other => other,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -183,23 +201,5 @@ mod tests {
             })
         ));
         assert_eq!(catalog.find("mine").unwrap().id, "mine");
-    }
-}
-
-/// A rubric carried in a file, refused as it was read: its place is in the
-/// one-line copy `open_value` reads, not in the user's file, so the path is
-/// given from the file's top (under "rubric") and no line. Problems found
-/// past reading (validation, examples) name an indicator or item, and stay.
-fn carried(err: Error) -> Error {
-    match err {
-        Error::InvalidFramework(mut err) if err.place.is_some() => {
-            err.place = None;
-            err.at = match err.at.as_str() {
-                "" => RUBRIC.to_owned(),
-                at => format!("{RUBRIC}.{at}"),
-            };
-            Error::InvalidFramework(err)
-        }
-        other => other,
     }
 }
