@@ -5,7 +5,8 @@
 //   usable form, interleaved with an empty page measured the same way and
 //   with the same form as static HTML (its DOM, shadow roots and their styles
 //   serialised from a loaded page, no script, no wasm: the floor of a first frame that
-//   costs no script at all), 12 fresh loads of each: medians with ranges. "Painted" is a task queued
+//   costs no script at all) and with its first screen alone, 12 fresh loads
+//   of each: medians with ranges. "Painted" is a task queued
 //   from the next animation frame's callback, which runs once that frame's
 //   style, layout and paint are done;
 // - a keystroke to the next painted frame: an input event dispatched at the
@@ -46,9 +47,13 @@ async function markTime(page, name) {
   return page.evaluate((n) => performance.getEntriesByName(n)[0].startTime, name);
 }
 
-// The form as the page shows it, saved as HTML without scripts.
+// The form as the page shows it, saved as HTML without scripts; and its
+// first screen alone (what is below it replaced by an empty block of the
+// same height): the floor of any first frame that shows the officer the
+// toolbar, the unit's details and the committee's size.
 const scratch = mkdtempSync(join(tmpdir(), "khanaen-static-"));
 const staticForm = join(scratch, "form.html");
+const firstScreen = join(scratch, "first-screen.html");
 {
   const { page, context } = await offlinePage(browser, { viewport: { width: 768, height: 1024 } });
   await page.goto(singleFileUrl);
@@ -64,13 +69,28 @@ const staticForm = join(scratch, "form.html");
     }
     return document.documentElement.getHTML({ shadowRoots: hosts.map((e) => e.shadowRoot) });
   });
+  const firstScreenHtml = await page.evaluate(() => {
+    const root = document.querySelector("khanaen-form").shadowRoot;
+    const form = root.querySelector("div.form");
+    const below = [...form.querySelectorAll(":scope > section.category, :scope > section.summary")];
+    const height = below.reduce((sum, el) => sum + el.getBoundingClientRect().height, 0);
+    for (const el of below) el.remove();
+    const spacer = document.createElement("div");
+    spacer.style.height = `${height}px`;
+    form.append(spacer);
+    const hosts = [...document.querySelectorAll("*")].filter((e) => e.shadowRoot);
+    return document.documentElement.getHTML({ shadowRoots: hosts.map((e) => e.shadowRoot) });
+  });
   const mark = `<script>addEventListener("DOMContentLoaded", () => requestAnimationFrame(() => setTimeout(() => performance.mark("painted"))));</script>`;
-  writeFileSync(staticForm, `<!doctype html>${html.replace(/<script\b[\s\S]*?<\/script>/g, "").replace("</body>", `${mark}</body>`)}`);
+  const withoutScripts = (text) => `<!doctype html>${text.replace(/<script\b[\s\S]*?<\/script>/g, "").replace("</body>", `${mark}</body>`)}`;
+  writeFileSync(staticForm, withoutScripts(html));
+  writeFileSync(firstScreen, withoutScripts(firstScreenHtml));
   await context.close();
 }
 
 const empty = [];
 const asStatic = [];
+const firstScreenStatic = [];
 const readyAt = [];
 const painted = [];
 const scored = [];
@@ -89,6 +109,12 @@ for (let i = 0; i < 12; i += 1) {
   }
   {
     const { page, context } = await offlinePage(browser, { viewport: { width: 768, height: 1024 } });
+    await page.goto(pathToFileURL(firstScreen).href);
+    firstScreenStatic.push(Math.max(await markTime(page, "painted"), await markTime(page, "first-paint")));
+    await context.close();
+  }
+  {
+    const { page, context } = await offlinePage(browser, { viewport: { width: 768, height: 1024 } });
     await page.goto(singleFileUrl);
     // Drawn is not yet shown while Chrome holds the frame's commit (as it
     // may while the page is still being parsed): no earlier than the first paint.
@@ -103,6 +129,7 @@ const ratio = median(painted) / median(empty);
 console.log(`open to first painted frame of the form (file://, 12 loads): ${spread(painted)}   aim < 150 ms: ${verdict(median(painted) < 150)}`);
 console.log(`  empty page to its first painted frame, same run, interleaved: ${spread(empty)}; the form takes ${ratio.toFixed(1)}×   aim < 2×: ${verdict(ratio < 2)}`);
 console.log(`  the same form as static HTML, no script (the floor of a script-free first frame): ${spread(asStatic)}, ${(median(asStatic) / median(empty)).toFixed(1)}× the empty page`);
+console.log(`  its first screen alone as static HTML (toolbar, unit's details, committee's size): ${spread(firstScreenStatic)}, ${(median(firstScreenStatic) / median(empty)).toFixed(1)}× the empty page`);
 console.log(`  (the form built, before style, layout and paint: ${spread(readyAt)})`);
 console.log(`  the first painted frame with the core's own scores (the core compiled and the form built again): ${spread(scored)}`);
 
@@ -138,4 +165,5 @@ const p95 = percentile(times, 0.95);
 console.log(`keystroke to the next painted frame (200 keystrokes): median ${p50.toFixed(2)} ms   aim < 8: ${verdict(p50 < 8)}; p95 ${p95.toFixed(2)} ms   aim < 16: ${verdict(p95 < 16)}`);
 await context.close();
 await browser.close();
-rmSync(scratch, { recursive: true, force: true });
+if (process.env.KEEP_STATIC) console.log(`static copies kept in ${scratch}`);
+else rmSync(scratch, { recursive: true, force: true });
