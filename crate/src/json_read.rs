@@ -183,37 +183,53 @@ impl<'a> Reader<'a, '_> {
         Ok(())
     }
 
-    fn list(&mut self, depth: usize) -> Result<Vec<(usize, Json<'a>)>, Syntax> {
+    /// Past an opening bracket: whether `close` follows at once (an empty list or object).
+    fn empty(&mut self, close: u8) -> bool {
         self.at += 1;
-        let mut items = Vec::new();
         self.skip_space();
-        if self.peek() == Some(b']') {
+        let empty = self.peek() == Some(close);
+        if empty {
             self.at += 1;
+        }
+        empty
+    }
+
+    /// After an item or a field: whether `close` ends the list or object,
+    /// or a comma says another follows.
+    fn ends(&mut self, close: u8, expected: &str) -> Result<bool, Syntax> {
+        self.skip_space();
+        match self.peek() {
+            Some(b',') => {
+                self.at += 1;
+                Ok(false)
+            }
+            Some(found) if found == close => {
+                self.at += 1;
+                Ok(true)
+            }
+            None => Err(self.fail("unexpected end of the text")),
+            Some(_) => Err(self.fail(expected)),
+        }
+    }
+
+    fn list(&mut self, depth: usize) -> Result<Vec<(usize, Json<'a>)>, Syntax> {
+        let mut items = Vec::new();
+        if self.empty(b']') {
             return Ok(items);
         }
         loop {
             self.skip_space();
             let start = self.at;
             items.push((start, self.value(depth)?));
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b']') => {
-                    self.at += 1;
-                    return Ok(items);
-                }
-                None => return Err(self.fail("unexpected end of the text")),
-                Some(_) => return Err(self.fail("expected “,” or “]”")),
+            if self.ends(b']', "expected “,” or “]”")? {
+                return Ok(items);
             }
         }
     }
 
     fn object(&mut self, depth: usize) -> Result<Vec<Field<'a>>, Syntax> {
-        self.at += 1;
         let mut fields = Vec::new();
-        self.skip_space();
-        if self.peek() == Some(b'}') {
-            self.at += 1;
+        if self.empty(b'}') {
             return Ok(fields);
         }
         loop {
@@ -231,15 +247,8 @@ impl<'a> Reader<'a, '_> {
             }
             self.at += 1;
             fields.push((key, start, self.value(depth)?));
-            self.skip_space();
-            match self.peek() {
-                Some(b',') => self.at += 1,
-                Some(b'}') => {
-                    self.at += 1;
-                    return Ok(fields);
-                }
-                None => return Err(self.fail("unexpected end of the text")),
-                Some(_) => return Err(self.fail("expected “,” or “}”")),
+            if self.ends(b'}', "expected “,” or “}”")? {
+                return Ok(fields);
             }
         }
     }
