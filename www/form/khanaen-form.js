@@ -97,8 +97,7 @@ function deferBelowFirstScreen(root) {
   if (below.length === 0) return;
   // As `contain-intrinsic-size` reckons an indicator off screen (style.css).
   const height = below.reduce((sum, section) => sum + 120 + 420 * section.querySelectorAll("article").length, 0);
-  const standIn = document.createElement("div");
-  standIn.style.height = `${height}px`;
+  const standIn = h("div", { style: `height: ${height}px` });
   below[0].before(standIn);
   for (const section of below) section.remove();
   requestAnimationFrame(() => setTimeout(() => standIn.isConnected && standIn.replaceWith(...below)));
