@@ -24,6 +24,15 @@ async function openHeldBack() {
     const released = new Promise((resolve) => { release = resolve; });
     window.releaseCore = release;
     WebAssembly.compileStreaming = (...args) => released.then(() => compile.apply(WebAssembly, args));
+    // What the first painted frame showed, taken when the form marks it.
+    const mark = performance.mark.bind(performance);
+    performance.mark = (name, ...rest) => {
+      if (name === "khanaen-painted") {
+        const root = document.querySelector("khanaen-form").shadowRoot;
+        window.firstFrameShown = { height: document.documentElement.scrollHeight, indicators: root.querySelectorAll("article[data-indicator]").length };
+      }
+      return mark(name, ...rest);
+    };
   });
   await opened.page.goto(singleFileUrl);
   await opened.page.waitForFunction(() => performance.getEntriesByName("khanaen-painted").length > 0);
@@ -34,6 +43,13 @@ const release = (page) => page.evaluate(() => window.releaseCore());
 test("the form is on screen before the core, typing meanwhile is kept and scored, the caret stays", async () => {
   const { page, form, context, errors } = await openHeldBack();
   assert.equal(await page.evaluate(() => performance.getEntriesByName("khanaen-wasm-instantiated").length), 0, "the core is held back");
+  // The first frame shows the first screen, a block standing in for what is
+  // below it (built right after that frame) so the page keeps about its length.
+  const shown = await page.evaluate(() => window.firstFrameShown);
+  assert.equal(shown.indicators, 0, "the indicators are built after the first frame");
+  await page.waitForFunction(() => document.querySelector("khanaen-form").shadowRoot.querySelectorAll("article[data-indicator]").length > 0);
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(Math.abs(shown.height - height) < height * 0.25, `${shown.height} px at the first frame, ${height} px built`);
   // The whole form of the default framework, its outputs as a blank assessment's.
   assert.equal(await form.locator("article[data-indicator]").count(), 23);
   assert.equal(await indicator(form, "2").locator("output.points").textContent(), "ยังไม่ได้ให้คะแนน");

@@ -8,8 +8,16 @@ import { barChart } from "./chart.js";
 import { roundNote, stillMissing } from "./i18n.js";
 
 export function renderBanded(ctx, rubric) {
-  const updates = [];
   const shared = (rubric.shared_denominators || []).map((d) => sharedDenominator(ctx, d));
+  // As `contain-intrinsic-size` reckons an indicator off screen (style.css), and the summary.
+  const height = rubric.categories.reduce((sum, category) => sum + 120 + 420 * category.indicators.length, 120);
+  const below = ctx.below(height, () => renderCategories(ctx, rubric));
+  return { nodes: [...shared, ...below.nodes], update: below.update };
+}
+
+/** The categories with their indicators, and the summary: the subtotals, a chart, the total and the level. */
+function renderCategories(ctx, rubric) {
+  const updates = [];
   const sections = rubric.categories.map((category) => {
     const subtotal = h("span", { class: "subtotal" });
     updates.push((result) => {
@@ -55,7 +63,7 @@ export function renderBanded(ctx, rubric) {
         h("th", { scope: "col", class: "num" }, ctx.t("scoredOf")))),
       summaryTable),
     chart);
-  return { nodes: [...shared, ...sections, summary], update: (result) => updates.forEach((u) => u(result)) };
+  return { nodes: [...sections, summary], update: (result) => updates.forEach((u) => u(result)) };
 }
 
 /**

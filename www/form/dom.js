@@ -154,6 +154,16 @@ export function downloadButton(root, { id, label, type, words, file, saved, clas
   return withShare(root, button, words, { name: `x.${ext}`, type }, file);
 }
 
+/**
+ * Runs `step` once the next frame is rendered (its style, layout and paint):
+ * a task queued from that frame's callback, ahead of the tasks queued before
+ * it (the sections built after the first frame, the core's compiling) where
+ * the browser has `scheduler.postTask`, else a timer.
+ */
+export function afterNextPaint(step) {
+  requestAnimationFrame(() => (globalThis.scheduler?.postTask ? scheduler.postTask(step, { priority: "user-blocking" }) : setTimeout(step)));
+}
+
 /** An open shadow root on `element`, styled by `styles` (CSS texts, in order). */
 export function shadowWith(element, styles) {
   const root = element.attachShadow({ mode: "open" });
