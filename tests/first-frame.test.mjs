@@ -123,3 +123,19 @@ test("a page asking for another framework does not paint the default one first",
   assert.equal(painted, "kpi-3.2");
   await context.close();
 });
+
+test("the committee's size used before the core is here: no error, and the indicators show counts once it is", async () => {
+  const { page, form, context, errors } = await openHeldBack();
+  await form.locator("#shared-committee").fill("20");
+  await form.locator("#use-shared-committee").click();
+  assert.equal(await form.locator(".error.general").textContent(), "", "no error while the core is held back");
+  await release(page);
+  await ready(page);
+  await form.locator("#shared-committee-note").filter({ hasText: "1" }).waitFor();
+  for (const id of ["1", "20", "21", "22", "23"]) {
+    assert.equal(await field(form, `/answers/${id}/denominator`).inputValue(), "20", `indicator ${id}`);
+  }
+  assert.equal(await form.locator(".error.general").textContent(), "");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

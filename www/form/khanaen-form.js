@@ -212,8 +212,14 @@ export function defineKhanaenForm(loadCore, css, { tag = "khanaen-form", firstFr
       this.shadowRoot.querySelector(".toolbar")?.removeAttribute("inert");
       this.panel.list();
       this.update(null);
-      // The language was switched meanwhile (by the page): shown in it now.
-      if (this.ctx.lang !== this.lang) this.render();
+      // The language was switched meanwhile (by the page), or a change asked
+      // for the form built anew (the committee's size used): built now.
+      const after = this.rebuildWhenHydrated;
+      this.rebuildWhenHydrated = null;
+      if (this.ctx.lang !== this.lang || after) {
+        this.render();
+        after?.(this.shadowRoot);
+      }
     }
 
     /**
@@ -353,6 +359,11 @@ export function defineKhanaenForm(loadCore, css, { tag = "khanaen-form", firstFr
         refresh: () => this.changed(null),
         // After a change that widgets must show (a mode switched elsewhere): the form built again.
         rebuild: (after) => {
+          // Built anew needs the core: before it is here, once it is (hydrate).
+          if (this.provisional) {
+            this.rebuildWhenHydrated = after ?? (() => {});
+            return;
+          }
           this.render();
           after?.(this.shadowRoot);
         },
@@ -382,10 +393,16 @@ export function defineKhanaenForm(loadCore, css, { tag = "khanaen-form", firstFr
       let built = null;
       this.buildBelow = () => {
         this.buildBelow = null;
-        // Not for a form replaced meanwhile.
-        if (!standIn.isConnected) return;
-        built = build();
-        built.update(this.result);
+        // Not for a form replaced meanwhile (the element itself may be off the page).
+        if (!this.root?.contains(standIn)) return;
+        try {
+          built = build();
+          built.update(this.result);
+        } catch (err) {
+          built = null;
+          this.reportError(err);
+          return;
+        }
         standIn.replaceWith(...built.nodes);
       };
       requestAnimationFrame(() => setTimeout(() => this.buildBelow?.()));
